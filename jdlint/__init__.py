@@ -1,0 +1,27 @@
+"""jdlint: a linter for job postings.
+
+Library use::
+
+    import jdlint
+    result = jdlint.lint_text(open("posting.md").read(), path="posting.md")
+    report, _plan = jdlint.lint_paths(["postings/"])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "lint_paths", "lint_text"]
+
+if TYPE_CHECKING:
+    from .runner import lint_paths, lint_text
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that `import jdlint` (and `jdlint --version`) stays cheap.
+    if name in ("lint_paths", "lint_text"):
+        from . import runner
+
+        return getattr(runner, name)
+    raise AttributeError(name)

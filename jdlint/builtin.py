@@ -1,0 +1,14 @@
+"""jdlint's own Python rules, registered through the ``jdlint.rules`` entry point like any plugin.
+
+Importing this module must stay cheap: rule modules defer spaCy and other heavy imports to
+their ``check`` methods, so `jdlint rules` and `jdlint explain` never load them.
+"""
+
+from __future__ import annotations
+
+from .rule import ENGINE_RULES, Rule
+
+
+def python_rules() -> list[Rule]:
+    rules: list[Rule] = [cls() for cls in ENGINE_RULES]
+    return rules

@@ -1,0 +1,1 @@
+"""jdlint's own Python rules (loaded through the jdlint.rules entry point)."""

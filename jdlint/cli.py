@@ -1,0 +1,244 @@
+"""The command line: parse options, build the run, pick a reporter, map the result to an exit code.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage, configuration, rule
+definition or internal error. stdout carries only the report; messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import JdlintError
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"jdlint: error: {message}", err=True)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...] | None:
+    items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+    return items or None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="jdlint")
+def cli() -> None:
+    """jdlint: a linter for job postings (compliance, duplicates, inclusive wording, readability)."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Report format.")
+@click.option("--select", multiple=True, help="Rules to run instead of the defaults "
+              "(codes, prefixes, names, categories or ALL; comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to run on top of the selection.")
+@click.option("--ignore", multiple=True, help="Rules not to run.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--today", metavar="YYYY-MM-DD", help="The date deadlines are compared with.")
+@click.option("--jurisdiction", metavar="CODE", help="Where the job is (DE, DK, CA-ON, US-CO...); "
+              "overrides detection.")
+@click.option("--language", metavar="LANG", help="The posting's language (en, de, da); "
+              "overrides detection.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file for every input.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("--statistics", is_flag=True, help="Count the findings of each rule.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes for large batches "
+              "[default: the machine's cores].")
+@click.option("--stdin-filename", metavar="PATH", help="The name of the posting read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report the rest.")
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          today: str | None, jurisdiction: str | None, language: str | None,
+          config_file: Path | None, isolated: bool, output: Path | None, quiet: bool,
+          statistics: bool, jobs: int | None, stdin_filename: str | None, fix: bool) -> None:
+    """Check job postings (.md, .txt, .html files, folders, or '-' for standard input)."""
+    from .config import parse_fail_on, parse_jurisdiction, parse_language, parse_today
+    from .runner import Options
+
+    try:
+        overrides: dict[str, Any] = {
+            "select": _split(select),
+            "cli_extend_select": _split(extend_select),
+            "cli_ignore": _split(ignore),
+            "jurisdiction": parse_jurisdiction(jurisdiction) if jurisdiction else None,
+            "language": parse_language(language) if language else None,
+            "today": parse_today(today) if today else None,
+        }
+        if fail_on is not None:
+            overrides["fail_on"] = parse_fail_on(fail_on) or "never"
+        options = Options(config_file=config_file, overrides=overrides, jobs=jobs,
+                          stdin_filename=stdin_filename, isolated=isolated)
+        if fix and "-" in paths:
+            raise click.UsageError("--fix cannot rewrite standard input")
+        code = _check(list(paths) or ["."], options, fmt, output, quiet, statistics, fix)
+    except JdlintError as exc:
+        _fail(str(exc))
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _check(paths: list[str], options: Any, fmt: str, output: Path | None, quiet: bool,
+           statistics: bool, fix: bool) -> int:
+    from . import reporters
+    from .runner import plan, run
+
+    p = plan(paths, options)
+    for missing in p.missing:
+        _fail(f"{missing}: no such file or folder")
+    if not p.files and not p.missing:
+        click.echo(f"jdlint: no postings (.md, .txt, .html) found in {', '.join(paths)}", err=True)
+    report = _run_with_progress(p, options, run)
+    if fix:
+        report = _apply_fixes(report, p, options, run)
+    for result in report.files:
+        if result.error and not any(d.name == "unreadable-file" for d in result.diagnostics):
+            _fail(f"{result.path}: {result.error}")
+    to_tty = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    reporter = reporters.get(fmt, color=to_tty, quiet=quiet, statistics=statistics)
+    if output is None:
+        reporter(report, sys.stdout)
+    else:
+        buffer = io.StringIO()
+        reporter(report, buffer)
+        output.write_text(buffer.getvalue(), "utf-8")
+    config_of = {path: p.configs[i] for path, i in p.files}
+    failed = any(
+        (fail := _fail_on(config_of, d.path)) is not None and d.severity >= fail
+        for d in report.diagnostics
+    )
+    if p.missing:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _fail_on(config_of: dict[str, Any], path: str) -> Any:
+    config = config_of.get(path) or config_of.get("-") or next(iter(config_of.values()), None)
+    return config.fail_on if config is not None else None
+
+
+def _run_with_progress(p: Any, options: Any, run: Callable[..., Any]) -> Any:
+    if sys.stderr.isatty() and len(p.files) >= 50:
+        with click.progressbar(length=len(p.files), label="Checking", file=sys.stderr) as bar:
+            return run(p, options, progress=bar.update)
+    return run(p, options)
+
+
+def _apply_fixes(report: Any, p: Any, options: Any, run: Callable[..., Any]) -> Any:
+    from .fix import fix_file
+
+    fixed = 0
+    files = 0
+    by_path: dict[str, list[Any]] = {}
+    for d in report.diagnostics:
+        if d.fix is not None:
+            by_path.setdefault(d.path, []).append(d)
+    for path, diags in sorted(by_path.items()):
+        config = p.configs[dict(p.files)[path]]
+        try:
+            n = fix_file(Path(path), diags, config.encoding)
+        except (JdlintError, OSError) as exc:
+            _fail(f"{path}: not fixed: {exc}")
+            continue
+        fixed += n
+        files += 1 if n else 0
+    if fixed:
+        click.echo(f"jdlint: fixed {fixed} problem{'s' if fixed != 1 else ''} in {files} "
+                   f"file{'s' if files != 1 else ''}", err=True)
+        return run(p, options)
+    return report
+
+
+def _ruleset(config_file: Path | None) -> Any:
+    from .config import Config, find_config_file, load_config
+    from .registry import discover
+    from .selection import RuleSet
+
+    source = config_file or find_config_file(Path.cwd())
+    config = load_config(source) if source else Config()
+    return RuleSet(discover(config.rule_dirs))
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Include the rule folders of this configuration file.")
+def rules_command(fmt: str, config_file: Path | None) -> None:
+    """List every rule: code, name, category, default severity and summary."""
+    try:
+        ruleset = _ruleset(config_file)
+    except JdlintError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    metas = [r.meta for r in ruleset.rules]
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"code": m.code, "name": m.name, "category": str(m.category),
+             "severity": str(m.severity), "default": m.default_enabled, "fixable": m.fixable,
+             "summary": m.summary, "options": dict(m.options)} for m in metas
+        ], indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        from .docs import readme_table
+
+        click.echo(readme_table(metas))
+    else:
+        for m in metas:
+            flag = "" if m.default_enabled else " (off by default)"
+            click.echo(f"{m.code}  {m.name:<28} {str(m.severity):<8} {m.summary}{flag}")
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Include the rule folders of this configuration file.")
+def explain(rule: str, config_file: Path | None) -> None:
+    """Explain a rule, by code or name: what it does, why, examples, references."""
+    from .docs import explain_markdown
+
+    try:
+        ruleset = _ruleset(config_file)
+    except JdlintError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    found = ruleset.get(rule)
+    if found is None:
+        keys = [r.meta.name for r in ruleset.rules] + [r.meta.code for r in ruleset.rules]
+        close = difflib.get_close_matches(rule, keys, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        _fail(f"unknown rule {rule!r}{hint}; `jdlint rules` lists them")
+        sys.exit(EXIT_ERROR)
+    click.echo(explain_markdown(found.meta), nl=False)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("jdlint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if os.environ.get("JDLINT_DEBUG"):
+            raise
+        click.echo(f"jdlint: internal error: {type(exc).__name__}: {exc} "
+                   "(set JDLINT_DEBUG=1 for the traceback, and please report it)", err=True)
+        sys.exit(EXIT_ERROR)

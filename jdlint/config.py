@@ -1,0 +1,200 @@
+"""Configuration: ``[tool.jdlint]`` in pyproject.toml, or ``.jdlint.toml``, found upward.
+
+The command line overrides the file, which overrides the defaults (ruff). Keys are kebab-case;
+an unknown key or a bad value is a :class:`ConfigError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .jurisdiction import normalise_code
+from .language import normalise as normalise_language
+from .model import Severity
+
+CONFIG_NAMES = (".jdlint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
+    "build", "dist", "site-packages", "README.md", "CHANGELOG.md", "LICENSE*",
+)
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
+           "never": None}
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None  # None: the rules enabled by default
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_on: Severity | None = Severity.WARNING
+    rule_dirs: tuple[Path, ...] = ()
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    jurisdiction: str | None = None
+    language: str | None = None
+    today: date | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    encoding: str | None = None
+    max_file_size: int = 20_000_000
+    root: Path = field(default_factory=Path.cwd)  # relative paths and globs start here
+    source: Path | None = None  # the file this came from
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """Command-line values over file values. ``cli_extend_select`` and ``cli_ignore`` add
+        to the file's lists; ``fail_on="never"`` turns failing off."""
+        o = {k: v for k, v in overrides.items() if v is not None}
+        if "cli_extend_select" in o:
+            o["extend_select"] = self.extend_select + tuple(o.pop("cli_extend_select"))
+        if "cli_ignore" in o:
+            o["ignore"] = self.ignore + tuple(o.pop("cli_ignore"))
+        if o.get("fail_on") == "never":
+            o["fail_on"] = None
+        return replace(self, **o)
+
+
+def _table(path: Path) -> Mapping[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        section = tool.get("jdlint") if isinstance(tool, dict) else None
+        return section if isinstance(section, dict) else None
+    section = data.get("tool", {}).get("jdlint") if isinstance(data.get("tool"), dict) else None
+    return section if isinstance(section, dict) else data
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest .jdlint.toml, or pyproject.toml with [tool.jdlint], from ``start`` up."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and _table(candidate) is not None:
+                return candidate
+    return None
+
+
+def load_config(path: Path) -> Config:
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: has no [tool.jdlint] table")
+    where = f"{path}: [tool.jdlint]" if path.name == "pyproject.toml" else str(path)
+    return parse_config(table, where=where, root=path.parent.resolve(), source=path)
+
+
+_KEYS = {
+    "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "rule-dirs",
+    "rules", "jurisdiction", "language", "today", "exclude", "extend-exclude", "encoding",
+    "max-file-size",
+}
+
+
+def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
+                 source: Path | None = None) -> Config:
+    for key in table:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(f"{where}: unknown key '{key}'{hint}")
+
+    def strings(key: str) -> tuple[str, ...] | None:
+        if key not in table:
+            return None
+        value = table[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: '{key}' must be a list of strings")
+        return tuple(value)
+
+    def text(key: str) -> str | None:
+        if key not in table:
+            return None
+        if not isinstance(table[key], str):
+            raise ConfigError(f"{where}: '{key}' must be a string")
+        return str(table[key])
+
+    out: dict[str, Any] = {"root": root, "source": source}
+    out["select"] = strings("select")
+    out["extend_select"] = strings("extend-select") or ()
+    out["ignore"] = strings("ignore") or ()
+    if (exclude := strings("exclude")) is not None:
+        out["exclude"] = exclude
+    out["extend_exclude"] = strings("extend-exclude") or ()
+    pfi = table.get("per-file-ignores", {})
+    if not isinstance(pfi, dict) or not all(
+        isinstance(v, list) and all(isinstance(c, str) for c in v) for v in pfi.values()
+    ):
+        raise ConfigError(f"{where}: 'per-file-ignores' must map globs to lists of rules")
+    out["per_file_ignores"] = tuple((g, tuple(v)) for g, v in pfi.items())
+    sev = table.get("severity", {})
+    if not isinstance(sev, dict):
+        raise ConfigError(f"{where}: 'severity' must map rules to error, warning or info")
+    try:
+        out["severity"] = tuple((k, Severity.parse(str(v))) for k, v in sev.items())
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'severity': {exc}") from None
+    if (fail_on := text("fail-on")) is not None:
+        out["fail_on"] = parse_fail_on(fail_on, where)
+    dirs = strings("rule-dirs") or ()
+    out["rule_dirs"] = tuple((root / d).resolve() for d in dirs)
+    rules = table.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise ConfigError(f"{where}: 'rules' must hold one table of options per rule")
+    out["rule_options"] = {str(k): dict(v) for k, v in rules.items()}
+    if (jur := text("jurisdiction")) is not None:
+        out["jurisdiction"] = parse_jurisdiction(jur, where)
+    if (lang := text("language")) is not None:
+        out["language"] = parse_language(lang, where)
+    if "today" in table:
+        out["today"] = parse_today(table["today"], where)
+    out["encoding"] = text("encoding")
+    if "max-file-size" in table:
+        size = table["max-file-size"]
+        if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
+            raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
+        out["max_file_size"] = size
+    defaults = Config(root=root)
+    return replace(defaults, **{k: v for k, v in out.items() if v is not None})
+
+
+def parse_fail_on(value: str, where: str = "--fail-on") -> Severity | None:
+    if value.lower() not in FAIL_ON:
+        raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}, not {value!r}")
+    return FAIL_ON[value.lower()]
+
+
+def parse_jurisdiction(value: str, where: str = "--jurisdiction") -> str:
+    code = normalise_code(value)
+    if code is None:
+        raise ConfigError(f"{where}: 'jurisdiction' must be a code such as DE, DK, CA-ON or "
+                          f"US-CO, not {value!r}")
+    return code
+
+
+def parse_language(value: str, where: str = "--language") -> str:
+    lang = normalise_language(value)
+    if lang is None:
+        raise ConfigError(f"{where}: 'language' must be en, de or da, not {value!r}")
+    return lang
+
+
+def parse_today(value: Any, where: str = "--today") -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{where}: 'today' must be a date as YYYY-MM-DD, not {value!r}") from None

@@ -1,0 +1,133 @@
+"""The Document every rule sees: text, structure, language, jurisdiction and the lint date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from . import language as languages
+from .offsets import LineIndex, OffsetMap
+from .readers import Hint, format_for, parse
+from .structure import Block, Section, Sentence, find_blocks, find_sections, split_sentences
+
+_PROTECTED = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|`[^`\n]+`"  # inline code
+    r"|<[A-Z][A-Z_]*>"  # de-identification placeholders such as <ORGANIZATION>
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    path: str
+    source: str  # the decoded file, BOM removed; line:column refer to it
+    text: str  # what rules read; offsets into it map back through ``offsets``
+    offsets: OffsetMap
+    format: str = "text"  # "text", "markdown" or "html"
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    hints: tuple[Hint, ...] = ()
+    language: str = "en"
+    jurisdiction: str | None = None
+    today: date = field(default_factory=date.today)
+    encoding: str = "utf-8"
+    bom: bool = False
+    comments: bool = False  # whether <!-- jdlint-... --> comments apply
+
+    @classmethod
+    def from_source(
+        cls,
+        path: str,
+        source: str,
+        *,
+        fmt: str | None = None,
+        today: date | None = None,
+        language: str | None = None,
+        jurisdiction: str | None = None,
+        encoding: str = "utf-8",
+        bom: bool = False,
+    ) -> Document:
+        """Parse ``source`` (raises :class:`~jdlint.errors.InputError` on bad front matter)."""
+        fmt = fmt or format_for(path)
+        parsed = parse(source, fmt)
+        lang = (
+            language
+            or languages.normalise(parsed.meta.get("language") or parsed.meta.get("lang"))
+            or languages.detect(parsed.text)
+        )
+        if jurisdiction is None:
+            from .jurisdiction import detect_jurisdiction
+
+            jurisdiction = detect_jurisdiction(parsed.text, parsed.meta)
+        return cls(
+            path=path,
+            source=source,
+            text=parsed.text,
+            offsets=parsed.offsets,
+            format=fmt,
+            meta=parsed.meta,
+            hints=parsed.hints,
+            language=lang,
+            jurisdiction=jurisdiction,
+            today=today or date.today(),
+            encoding=encoding,
+            bom=bom,
+            comments=parsed.comments,
+        )
+
+    # --- structure ---------------------------------------------------------------------------
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return find_blocks(self.text, self.hints)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text, self.blocks)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return find_sections(self.blocks, len(self.text))
+
+    def section_at(self, offset: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return None
+
+    def sections_of(self, kind: str) -> list[Section]:
+        return [s for s in self.sections if s.kind == kind]
+
+    @cached_property
+    def protected(self) -> list[tuple[int, int]]:
+        """Spans no wording rule should flag: URLs, e-mail addresses, inline code, placeholders."""
+        return [m.span() for m in _PROTECTED.finditer(self.text)]
+
+    def is_protected(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.protected)
+
+    @cached_property
+    def first_content_offset(self) -> int:
+        """Where document-level findings are anchored when nothing better exists: line 1."""
+        m = re.search(r"\S", self.text)
+        return m.start() if m else 0
+
+    # --- positions ---------------------------------------------------------------------------
+    @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the source file of text offset ``offset``."""
+        return self.line_index.position(self.offsets.to_source(offset))
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of text[start:end]; the end is exclusive."""
+        src_start = self.offsets.to_source(start)
+        src_end = self.offsets.to_source_end(end) if end > start else src_start
+        line, col = self.line_index.position(src_start)
+        end_line, end_col = self.line_index.position(max(src_end, src_start))
+        return line, col, end_line, end_col

@@ -1,0 +1,141 @@
+"""Run the selected rules on one posting: Document in, sorted diagnostics out.
+
+A crashing rule becomes a ``rule-error`` diagnostic naming it; the other rules still run.
+A file that cannot be read becomes an ``unreadable-file`` diagnostic; other files go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .config import Config
+from .decode import decode
+from .document import Document
+from .errors import InputError
+from .model import Diagnostic, FileResult, SourceFix, Violation
+from .selection import ActiveRule, RuleSet, Selection
+from .suppress import apply_suppressions, parse_suppressions
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a file's check needs besides its text: rules, selection and config."""
+
+    ruleset: RuleSet
+    selection: Selection
+    config: Config
+
+    def active_for(self, path: str) -> tuple[ActiveRule, ...]:
+        return self.selection.for_path(path)
+
+
+def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic:
+    n = len(doc.text)
+    start = max(0, min(v.start, n))
+    end = max(start, min(v.end, n))
+    line, col, end_line, end_col = doc.span(start, end)
+    fix = None
+    if v.fix is not None and doc.offsets.is_verbatim(v.fix.start, v.fix.end):
+        s = doc.offsets.to_source(v.fix.start)
+        e = doc.offsets.to_source_end(v.fix.end) if v.fix.end > v.fix.start else s
+        fl, fc, fel, fec = doc.span(v.fix.start, v.fix.end)
+        fix = SourceFix(v.fix.replacement, s, e, fl, fc, fel, fec)
+    meta = active.rule.meta
+    severity = v.severity if v.severity is not None else active.severity
+    return Diagnostic(doc.path, meta.code, meta.name, severity, line, col, end_line, end_col,
+                      v.message, fix, v.data)
+
+
+def _internal(ctx: Context, path: str, name: str, message: str,
+              line: int = 1, column: int = 1) -> Diagnostic | None:
+    for active in ctx.active_for(path):
+        if active.rule.meta.name == name:
+            meta = active.rule.meta
+            return Diagnostic(path, meta.code, meta.name, active.severity, line, column, line,
+                              column, message)
+    return None
+
+
+def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    for active in ctx.active_for(doc.path):
+        try:
+            for violation in active.rule.check(doc, active.options):
+                diagnostics.append(to_diagnostic(doc, active, violation))
+        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+            meta = active.rule.meta
+            diag = _internal(ctx, doc.path, "rule-error",
+                             f"rule {meta.code} ({meta.name}) crashed: {type(exc).__name__}: "
+                             f"{exc}; the other rules still ran")
+            if diag:
+                diagnostics.append(diag)
+    if doc.comments:
+        suppressions = parse_suppressions(
+            doc.source, lambda s: {r.meta.code for r in ctx.ruleset.match(s)}
+        )
+        diagnostics, unused = apply_suppressions(diagnostics, suppressions)
+        for sup in unused:
+            diag = _internal(ctx, doc.path, "unused-suppression",
+                             f"`jdlint-{sup.kind}` comment suppresses nothing", sup.line,
+                             sup.column)
+            if diag:
+                diagnostics.append(diag)
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def check_bytes(path: str, data: bytes, ctx: Context, today: date | None = None) -> FileResult:
+    """Decode, parse and check one file's bytes; never raises for bad input."""
+    config = ctx.config
+
+    def unreadable(reason: str) -> FileResult:
+        diag = _internal(ctx, path, "unreadable-file", f"cannot check this file: {reason}")
+        return FileResult(path, (diag,) if diag else (), error=reason)
+
+    if len(data) > config.max_file_size:
+        return unreadable(f"file too large ({len(data):,} bytes; `max-file-size` is "
+                          f"{config.max_file_size:,})")
+    try:
+        decoded = decode(data, config.encoding)
+    except InputError as exc:
+        return unreadable(str(exc))
+    return check_text(path, decoded.text, ctx, today=today, encoding=decoded.encoding,
+                      bom=decoded.bom, note=decoded.note)
+
+
+def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
+               encoding: str = "utf-8", bom: bool = False, note: str | None = None,
+               fmt: str | None = None) -> FileResult:
+    config = ctx.config
+    extra: list[Diagnostic] = []
+    if note and (diag := _internal(ctx, path, "encoding-fallback", f"file is {note}")):
+        extra.append(diag)
+    if not text.strip():
+        diag = _internal(ctx, path, "empty-file", "empty file: nothing to check")
+        return FileResult(path, tuple(extra + ([diag] if diag else [])), encoding=encoding)
+    try:
+        doc = Document.from_source(
+            path, text, fmt=fmt, today=today or config.today, language=config.language,
+            jurisdiction=config.jurisdiction, encoding=encoding, bom=bom,
+        )
+    except InputError as exc:
+        diag = _internal(ctx, path, "unreadable-file", f"cannot check this file: {exc}")
+        return FileResult(path, tuple(extra + ([diag] if diag else [])), error=str(exc))
+    diagnostics = sorted(extra + check_document(doc, ctx), key=Diagnostic.sort_key)
+    return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding)
+
+
+def build_context(config: Config, rules: Iterable[object] | None = None) -> Context:
+    from .registry import discover
+
+    ruleset = RuleSet(discover(config.rule_dirs) if rules is None else list(rules))  # type: ignore[arg-type]
+    return Context(ruleset, ruleset.select(config), config)
+
+
+def rules_of(contexts: Sequence[Context]) -> tuple[ActiveRule, ...]:
+    seen: dict[str, ActiveRule] = {}
+    for ctx in contexts:
+        for active in ctx.selection.active:
+            seen.setdefault(active.rule.meta.code, active)
+    return tuple(sorted(seen.values(), key=lambda a: a.rule.meta.code))

@@ -1,0 +1,133 @@
+"""HTML to visible text, every character mapped back to its place in the source file.
+
+The standard library's parser is enough here: postings are small, we need positions rather
+than a DOM, and it never fails on broken markup (it degrades to text, as browsers do).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from .offsets import TextBuilder
+from .readers import Hint, Parsed
+
+_HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "math"}
+_BLOCK = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol",
+    "dl", "table", "blockquote", "pre", "form", "fieldset", "figure", "address", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "body", "html",
+}
+_LINE = {"li", "br", "tr", "dt", "dd", "td", "th", "caption", "option"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_ENTITY = re.compile(r"&(?:#[xX]?[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_TOKENS = re.compile(r"\S+|\s+")
+
+
+class _Extractor(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.out = TextBuilder()
+        self.hints: list[Hint] = []
+        self.title: list[str] = []
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self._hidden: list[str] = []
+        self._in_title = False
+        self._open: list[tuple[str, int]] = []  # (tag, text offset) of headings and list items
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def _break(self, newlines: str) -> None:
+        if len(self.out) == 0:
+            return
+        pos = self._offset()
+        if self.out.last_char() != "\n":
+            self.out.insert(newlines, pos)
+        elif newlines == "\n\n" and self.out.tail(2) != "\n\n":
+            self.out.insert("\n", pos)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self._hidden.append(tag)
+            return
+        if tag == "title":
+            self._in_title = True
+            return
+        if self._hidden:
+            return
+        if tag in _BLOCK:
+            self._break("\n\n")
+        elif tag in _LINE:
+            self._break("\n")
+        if tag in _HEADINGS or tag == "li":
+            self._open.append((tag, len(self.out)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self._hidden and (tag in _LINE or tag in _BLOCK):
+            self._break("\n" if tag in _LINE else "\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._hidden:
+            if tag == self._hidden[-1]:
+                self._hidden.pop()
+            return
+        if tag == "title":
+            self._in_title = False
+            return
+        if self._open and self._open[-1][0] == tag:
+            _, start = self._open.pop()
+            if len(self.out) > start:
+                kind = "bullet" if tag == "li" else "heading"
+                level = int(tag[1]) if kind == "heading" else 0
+                self.hints.append(Hint(kind, start, len(self.out), level))
+        if tag in _BLOCK:
+            self._break("\n\n")
+        elif tag in _LINE:
+            self._break("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+            return
+        if self._hidden:
+            return
+        pos = self._offset()
+        for m in _TOKENS.finditer(data):
+            token = m.group()
+            if token[0].isspace():
+                if len(self.out) and self.out.last_char() not in " \n":
+                    self.out.insert(" ", pos + m.start(), pos + m.end())
+            else:
+                self.out.copy(token, pos + m.start())
+
+    def _entity(self) -> None:
+        pos = self._offset()
+        m = _ENTITY.match(self.source, pos)
+        raw = m.group() if m else "&"
+        if self._in_title:
+            self.title.append(html.unescape(raw))
+        elif not self._hidden:
+            self.out.insert(html.unescape(raw), pos, pos + len(raw))
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity()
+
+    def handle_charref(self, name: str) -> None:
+        self._entity()
+
+
+def parse_html(source: str) -> Parsed:
+    parser = _Extractor(source)
+    parser.feed(source)
+    parser.close()
+    text, offsets = parser.out.build()
+    meta = {}
+    title = " ".join("".join(parser.title).split())
+    if title:
+        meta["title"] = title
+    hints = tuple(sorted(parser.hints, key=lambda h: h.start))
+    return Parsed(text, offsets, meta, hints, True)

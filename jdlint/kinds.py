@@ -1,0 +1,178 @@
+"""The closed set of rule kinds a YAML rule file can be (Vale's ``extends:``).
+
+* ``existence``: flag each occurrence of a term, unless it lies inside an exception phrase.
+* ``substitution``: flag a term and suggest its alternatives (with a fix when there is one).
+* ``required``: the posting must contain a pattern or a section; one finding when it does not.
+
+Terms are phrases: case-insensitive, whole words, any run of spaces or hyphens between words.
+A term may instead be a regular expression (``re:`` prefix). Lists may be given per language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .document import Document
+from .jurisdiction import matches as jurisdiction_matches
+from .model import Fix, RuleMeta, Violation
+from .rule import Rule
+
+ALL_LANGUAGES = "*"
+
+
+def term_pattern(term: str) -> str:
+    """A regex for a phrase term: whole words, flexible whitespace and hyphens."""
+    if term.startswith("re:"):
+        return term[3:].strip()
+    words = re.split(r"[\s]+", term.strip())
+    body = r"[\s\-]+".join(re.escape(w) for w in words)
+    head = r"(?<![\w\-])" if re.match(r"\w", term.strip()) else ""
+    tail = r"(?![\w\-])" if re.search(r"\w$", term.strip()) else ""
+    return head + body + tail
+
+
+@dataclass(frozen=True)
+class TermSet:
+    """Terms (with their alternatives) compiled into one regex per language."""
+
+    pattern: re.Pattern[str] | None
+    alternatives: tuple[tuple[str, ...], ...]  # by group index
+    terms: tuple[str, ...]
+
+    @classmethod
+    def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool) -> TermSet:
+        if not entries:
+            return cls(None, (), ())
+        body = "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, (t, _) in enumerate(entries))
+        flags = re.IGNORECASE if ignorecase else 0
+        return cls(
+            re.compile(body, flags),
+            tuple(tuple(alts) for _, alts in entries),
+            tuple(t for t, _ in entries),
+        )
+
+    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            if m.end() > m.start():
+                yield m, int((m.lastgroup or "t0")[1:])
+
+
+def by_language(value: Mapping[str, Any], doc: Document) -> Any:
+    return value.get(doc.language, value.get(ALL_LANGUAGES))
+
+
+@dataclass(repr=False)
+class DataRule(Rule):
+    """What every YAML-defined rule shares: where it applies and how it words its message."""
+
+    meta: RuleMeta
+    message: str
+    languages: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    skip_sections: tuple[str, ...] = ()
+    ignorecase: bool = True
+
+    def applies(self, doc: Document) -> bool:
+        if self.languages and doc.language not in self.languages:
+            return False
+        return not self.jurisdictions or any(
+            jurisdiction_matches(doc.jurisdiction, j) for j in self.jurisdictions
+        )
+
+    def skipped(self, doc: Document, start: int, end: int) -> bool:
+        if doc.is_protected(start, end):
+            return True
+        if self.skip_sections:
+            section = doc.section_at(start)
+            return section is not None and section.kind in self.skip_sections
+        return False
+
+
+@dataclass(repr=False)
+class TermRule(DataRule):
+    """``existence`` and ``substitution``: find terms, drop those inside exceptions."""
+
+    terms: Mapping[str, TermSet] | None = None
+    exceptions: Mapping[str, TermSet] | None = None
+    fix: bool = False
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        if not self.applies(doc) or self.terms is None:
+            return
+        terms: TermSet | None = by_language(self.terms, doc)
+        if terms is None:
+            return
+        excepted = self._exception_spans(doc)
+        for m, index in terms.finditer(doc.text):
+            start, end = m.span()
+            if self.skipped(doc, start, end) or any(s <= start and end <= e for s, e in excepted):
+                continue
+            alternatives = terms.alternatives[index]
+            message = self.message.format(
+                match=m.group(), term=terms.terms[index],
+                alternatives=_join_or(alternatives), first=alternatives[0] if alternatives else "",
+            )
+            fix = None
+            if self.fix and len(alternatives) == 1:
+                fix = Fix(start, end, match_case(m.group(), alternatives[0]))
+            yield Violation(start, end, message, fix)
+
+    def _exception_spans(self, doc: Document) -> list[tuple[int, int]]:
+        if not self.exceptions:
+            return []
+        exceptions: TermSet | None = by_language(self.exceptions, doc)
+        return [m.span() for m, _ in exceptions.finditer(doc.text)] if exceptions else []
+
+
+@dataclass(repr=False)
+class RequiredRule(DataRule):
+    """``required``: one finding when no pattern matches and no listed section exists."""
+
+    patterns: Mapping[str, TermSet] | None = None
+    sections: tuple[str, ...] = ()
+    anchor_sections: tuple[str, ...] = ()
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        if not self.applies(doc):
+            return
+        if any(doc.sections_of(kind) for kind in self.sections):
+            return
+        patterns: TermSet | None = by_language(self.patterns or {}, doc)
+        if patterns is not None and next(patterns.finditer(doc.text), None) is not None:
+            return
+        anchor = doc.first_content_offset
+        for kind in self.anchor_sections:
+            found = doc.sections_of(kind)
+            if found and found[0].heading is not None:
+                anchor = found[0].heading.start
+                break
+        end = doc.text.find("\n", anchor)
+        yield Violation(anchor, end if end != -1 else len(doc.text), self.message)
+
+
+def _join_or(words: Sequence[str]) -> str:
+    quoted = [f'"{w}"' for w in words]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of ``original`` (Rockstar -> Expert)."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+KINDS: dict[str, type[DataRule]] = {
+    "existence": TermRule,
+    "substitution": TermRule,
+    "required": RequiredRule,
+}

@@ -1,0 +1,283 @@
+"""Load YAML rule files into rules; every mistake names the file, the key and its line."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RuleDefinitionError
+from .kinds import ALL_LANGUAGES, KINDS, DataRule, RequiredRule, TermRule, TermSet
+from .language import SUPPORTED
+from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
+
+COMMON = {
+    "code", "name", "kind", "category", "severity", "default", "summary", "message", "docs",
+    "examples", "languages", "jurisdictions", "skip-sections", "ignorecase",
+}
+PER_KIND = {
+    "existence": {"terms", "exceptions"},
+    "substitution": {"swap", "exceptions", "fix"},
+    "required": {"patterns", "sections", "anchor-sections"},
+}
+DOC_KEYS = {"what", "why", "example", "use-instead", "references", "basis"}
+EXAMPLE_KEYS = {"text", "today", "jurisdiction", "language"}
+
+
+class _Context:
+    """The file being loaded and the line of each top-level key, for error messages."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.lines: dict[str, int] = {}
+        try:
+            node = yaml.compose(text)
+        except yaml.YAMLError:
+            node = None
+        if isinstance(node, yaml.MappingNode):
+            for key, _value in node.value:
+                self.lines[str(key.value)] = key.start_mark.line + 1
+
+    def error(self, key: str, problem: str) -> RuleDefinitionError:
+        line = self.lines.get(key.split(".")[0])
+        where = f"{self.path}:{line}" if line else self.path
+        return RuleDefinitionError(f"{where}: key '{key}': {problem}")
+
+
+def load_rule_file(path: Path) -> DataRule:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleDefinitionError(f"{path}: cannot read rule file: {exc}") from None
+    return load_rule_text(text, str(path))
+
+
+def load_rule_text(text: str, origin: str) -> DataRule:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{origin}:{mark.line + 1}" if mark is not None else origin
+        raise RuleDefinitionError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    ctx = _Context(origin, text)
+    if not isinstance(data, dict):
+        raise RuleDefinitionError(f"{origin}: a rule file must be a YAML mapping")
+    kind = _str(ctx, data, "kind")
+    if kind not in KINDS:
+        raise ctx.error("kind", f"{kind!r} is not a rule kind ({', '.join(KINDS)})")
+    unknown = set(data) - COMMON - PER_KIND[kind]
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ctx.error(key, f"unknown key for a rule of kind '{kind}'")
+    meta = _meta(ctx, data, origin, fixable=bool(data.get("fix")))
+    message = _str(ctx, data, "message")
+    _check_template(ctx, message, kind)
+    ignorecase = _bool(ctx, data, "ignorecase", True)
+    common: dict[str, Any] = dict(
+        meta=meta,
+        message=message,
+        languages=_languages(ctx, data.get("languages", []), "languages"),
+        jurisdictions=tuple(j.upper() for j in _strs(ctx, data, "jurisdictions")),
+        skip_sections=tuple(_strs(ctx, data, "skip-sections")),
+        ignorecase=ignorecase,
+    )
+    if kind == "required":
+        sections = tuple(_strs(ctx, data, "sections"))
+        patterns = _per_language(ctx, data, "patterns", required=not sections)
+        return RequiredRule(
+            **common,
+            patterns=_compile(ctx, "patterns", patterns, ignorecase) if patterns else None,
+            sections=sections,
+            anchor_sections=tuple(_strs(ctx, data, "anchor-sections")),
+        )
+    exceptions = _per_language(ctx, data, "exceptions", required=False)
+    if kind == "existence":
+        terms = _per_language(ctx, data, "terms", required=True)
+    else:
+        terms = _swaps(ctx, data)
+    return TermRule(
+        **common,
+        terms=_compile(ctx, "terms" if kind == "existence" else "swap", terms, ignorecase),
+        exceptions=_compile(ctx, "exceptions", exceptions, ignorecase) if exceptions else None,
+        fix=_bool(ctx, data, "fix", False),
+    )
+
+
+def _meta(ctx: _Context, data: Mapping[str, Any], origin: str, fixable: bool) -> RuleMeta:
+    code = _str(ctx, data, "code")
+    if not CODE_RE.match(code):
+        raise ctx.error("code", f"{code!r} is not a rule code (three capitals and three digits)")
+    name = _str(ctx, data, "name")
+    if not NAME_RE.match(name):
+        raise ctx.error("name", f"{name!r} is not a kebab-case rule name")
+    try:
+        category = Category.parse(_str(ctx, data, "category"))
+        severity = Severity.parse(str(data.get("severity", "warning")))
+    except ValueError as exc:
+        key = "category" if "category" in str(exc) else "severity"
+        raise ctx.error(key, str(exc)) from None
+    if not code.startswith(category.value):
+        raise ctx.error("code", f"codes of category '{category}' start with {category.value}")
+    return RuleMeta(
+        code=code,
+        name=name,
+        category=category,
+        severity=severity,
+        summary=_str(ctx, data, "summary"),
+        docs=_docs(ctx, data.get("docs")),
+        default_enabled=_bool(ctx, data, "default", True),
+        examples=_examples(ctx, data.get("examples")),
+        fixable=fixable,
+        origin=origin,
+    )
+
+
+def _docs(ctx: _Context, value: Any) -> RuleDocs:
+    if not isinstance(value, dict):
+        raise ctx.error("docs", "must be a mapping with at least 'what' and 'why'")
+    unknown = set(value) - DOC_KEYS
+    if unknown:
+        raise ctx.error(f"docs.{sorted(unknown)[0]}", f"unknown key (expected {sorted(DOC_KEYS)})")
+    for key in ("what", "why"):
+        if not isinstance(value.get(key), str) or not value[key].strip():
+            raise ctx.error(f"docs.{key}", "is required and must be text")
+    refs = value.get("references", [])
+    if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+        raise ctx.error("docs.references", "must be a list of strings")
+    return RuleDocs(
+        what=value["what"].strip(),
+        why=value["why"].strip(),
+        example=str(value.get("example", "")).strip(),
+        use_instead=str(value.get("use-instead", "")).strip(),
+        references=tuple(refs),
+        basis=str(value.get("basis", "")).strip(),
+    )
+
+
+def _examples(ctx: _Context, value: Any) -> tuple[Example, ...]:
+    if not isinstance(value, dict) or not value.get("trigger") or not value.get("clean"):
+        raise ctx.error("examples", "needs 'trigger' and 'clean' lists (texts that must and "
+                                    "must not trigger the rule)")
+    out: list[Example] = []
+    for key, triggers in (("trigger", True), ("clean", False)):
+        items = value[key]
+        if not isinstance(items, list):
+            raise ctx.error(f"examples.{key}", "must be a list")
+        for item in items:
+            out.append(_example(ctx, f"examples.{key}", item, triggers))
+    return tuple(out)
+
+
+def _example(ctx: _Context, key: str, item: Any, triggers: bool) -> Example:
+    if isinstance(item, str):
+        return Example(item, triggers)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise ctx.error(key, "each example is a text or a mapping with 'text'")
+    unknown = set(item) - EXAMPLE_KEYS
+    if unknown:
+        raise ctx.error(key, f"unknown example key {sorted(unknown)[0]!r}")
+    today = item.get("today")
+    if today is not None and not isinstance(today, date):
+        raise ctx.error(key, "'today' must be a date (YYYY-MM-DD)")
+    return Example(item["text"], triggers, today, item.get("jurisdiction"), item.get("language"))
+
+
+def _per_language(ctx: _Context, data: Mapping[str, Any], key: str,
+                  required: bool) -> dict[str, list[tuple[str, list[str]]]]:
+    """A list of terms, or a mapping of language code to a list, as {lang: [(term, [])]}."""
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise ctx.error(key, "is required")
+        return {}
+    groups = value if isinstance(value, dict) else {ALL_LANGUAGES: value}
+    _languages(ctx, [k for k in groups if k != ALL_LANGUAGES], key)
+    out: dict[str, list[tuple[str, list[str]]]] = {}
+    for lang, items in groups.items():
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise ctx.error(key, f"must be a list of non-empty strings (language {lang!r})")
+        out[lang] = [(i, []) for i in items]
+    return out
+
+
+def _swaps(ctx: _Context, data: Mapping[str, Any]) -> dict[str, list[tuple[str, list[str]]]]:
+    value = data.get("swap")
+    if not isinstance(value, dict) or not value:
+        raise ctx.error("swap", "is required: a mapping of term to its alternatives")
+    per_lang = all(k in SUPPORTED or k == ALL_LANGUAGES for k in value) and all(
+        isinstance(v, dict) for v in value.values()
+    )
+    groups = value if per_lang else {ALL_LANGUAGES: value}
+    out: dict[str, list[tuple[str, list[str]]]] = {}
+    for lang, swaps in groups.items():
+        entries: list[tuple[str, list[str]]] = []
+        for term, alts in swaps.items():
+            alts = [alts] if isinstance(alts, str) else alts
+            if not isinstance(alts, list) or not all(isinstance(a, str) for a in alts):
+                raise ctx.error("swap", f"alternatives of {term!r} must be a string or a list")
+            entries.append((str(term), alts))
+        out[lang] = entries
+    return out
+
+
+def _compile(ctx: _Context, key: str, groups: Mapping[str, Sequence[tuple[str, Sequence[str]]]],
+             ignorecase: bool) -> dict[str, TermSet]:
+    out: dict[str, TermSet] = {}
+    for lang, entries in groups.items():
+        for term, _ in entries:
+            try:
+                re.compile(term[3:] if term.startswith("re:") else re.escape(term))
+            except re.error as exc:
+                raise ctx.error(key, f"invalid regular expression {term!r}: {exc}") from None
+        try:
+            out[lang] = TermSet.compile(list(entries), ignorecase)
+        except re.error as exc:
+            raise ctx.error(key, f"the terms do not combine into one expression: {exc} "
+                                 "(inline flags such as (?i) are not allowed)") from None
+    return out
+
+
+def _check_template(ctx: _Context, message: str, kind: str) -> None:
+    allowed = {"match", "term", "alternatives", "first"} if kind != "required" else set()
+    for _, field, _, _ in string.Formatter().parse(message):
+        if field is not None and field not in allowed:
+            raise ctx.error("message", f"unknown placeholder {{{field}}} "
+                                       f"(allowed: {', '.join(sorted(allowed)) or 'none'})")
+
+
+def _languages(ctx: _Context, value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(v in SUPPORTED for v in value):
+        raise ctx.error(key, f"languages must be among {', '.join(SUPPORTED)}")
+    return tuple(value)
+
+
+def _str(ctx: _Context, data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ctx.error(key, "is required and must be text")
+    return value.strip()
+
+
+def _strs(ctx: _Context, data: Mapping[str, Any], key: str) -> Iterable[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ctx.error(key, "must be a list of strings")
+    return value
+
+
+def _bool(ctx: _Context, data: Mapping[str, Any], key: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise ctx.error(key, "must be true or false")
+    return value
+
+
+def load_rule_dir(directory: Path) -> list[DataRule]:
+    if not directory.is_dir():
+        raise RuleDefinitionError(f"{directory}: rule folder does not exist")
+    return [load_rule_file(p) for p in sorted(directory.rglob("*.y*ml")) if p.is_file()]

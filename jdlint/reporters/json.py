@@ -1,0 +1,49 @@
+"""Versioned JSON (schema in the README): 1-based lines and columns, exclusive end column."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any, TextIO
+
+from .. import __version__
+from ..model import Diagnostic, Report
+
+VERSION = 1
+
+
+def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
+    fix = None
+    if d.fix is not None:
+        fix = {"replacement": d.fix.replacement, "line": d.fix.line, "column": d.fix.column,
+               "end_line": d.fix.end_line, "end_column": d.fix.end_column}
+    out: dict[str, Any] = {
+        "path": d.path, "code": d.code, "name": d.name, "severity": str(d.severity),
+        "line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column,
+        "message": d.message, "fix": fix,
+    }
+    if d.data:
+        out["data"] = dict(d.data)
+    return out
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    counts = Counter(str(d.severity) for d in report.diagnostics)
+    return {
+        "version": VERSION,
+        "tool": {"name": "jdlint", "version": __version__},
+        "files": [
+            {"path": f.path, "language": f.language, "jurisdiction": f.jurisdiction,
+             "encoding": f.encoding, "error": f.error}
+            for f in report.files
+        ],
+        "diagnostics": [diagnostic_dict(d) for d in report.diagnostics],
+        "summary": {"files": len(report.files), "diagnostics": len(report.diagnostics),
+                    "error": counts["error"], "warning": counts["warning"],
+                    "info": counts["info"]},
+    }
+
+
+def write_json(report: Report, out: TextIO) -> None:
+    json.dump(report_dict(report), out, indent=2, ensure_ascii=False)
+    out.write("\n")

@@ -1,0 +1,74 @@
+"""The contract between jdlint and every rule, built-in, YAML-defined or from a plugin.
+
+A rule is pure (yamllint, ruff): it sees the Document and its own options and yields
+:class:`~jdlint.model.Violation` objects with character offsets. It never prints, reads global
+configuration, or decides whether it is selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from .document import Document
+from .model import Category, RuleDocs, RuleMeta, Severity, Violation
+
+
+class Rule:
+    """Base class of every rule. Subclasses set ``meta`` and implement :meth:`check`."""
+
+    meta: RuleMeta
+    #: Python rules that need spaCy or a server say so; ``rules`` and ``explain`` never load them.
+    heavy: ClassVar[bool] = False
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.meta.code} {self.meta.name}>"
+
+
+class EngineRule(Rule):
+    """A rule whose findings the engine itself reports (a crashed rule, an unreadable file)."""
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        return ()
+
+
+def _internal(code: str, name: str, severity: Severity, summary: str, what: str, why: str,
+              default: bool = True) -> type[EngineRule]:
+    meta = RuleMeta(code, name, Category.INTERNAL, severity, summary,
+                    RuleDocs(what=what, why=why), default_enabled=default)
+    return type(name.title().replace("-", ""), (EngineRule,), {"meta": meta})
+
+
+RuleError = _internal(
+    "JDL001", "rule-error", Severity.ERROR, "A rule crashed on this file.",
+    "Reports a rule that raised an exception while checking a file; the other rules still ran.",
+    "A crash is a bug in the rule (or its plugin): report it with the file that triggers it.",
+)
+UnreadableFile = _internal(
+    "JDL002", "unreadable-file", Severity.ERROR, "The file could not be read as a posting.",
+    "Reports a file that is binary, cannot be decoded, is too large or has broken front matter.",
+    "A posting jdlint cannot read is a posting nobody checked.",
+)
+EmptyFile = _internal(
+    "JDL003", "empty-file", Severity.INFO, "The file is empty.",
+    "Reports a file with no text; no other rule runs on it.",
+    "An empty posting is usually a mistake in the export or the file list.",
+)
+EncodingFallback = _internal(
+    "JDL004", "encoding-fallback", Severity.INFO, "The file is not UTF-8.",
+    "Reports a file that is not valid UTF-8 and was read as Windows-1252.",
+    "Job boards and ATS exports expect UTF-8; other encodings turn æ, ø, å and ü into mojibake.",
+)
+UnusedSuppression = _internal(
+    "JDL005", "unused-suppression", Severity.INFO, "A suppression comment suppresses nothing.",
+    "Reports a `jdlint-disable` comment that matched no diagnostic (off by default).",
+    "Stale suppressions hide future findings; remove them once the text is fixed.",
+    default=False,
+)
+
+ENGINE_RULES: tuple[type[EngineRule], ...] = (
+    RuleError, UnreadableFile, EmptyFile, EncodingFallback, UnusedSuppression,
+)
