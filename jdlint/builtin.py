@@ -10,5 +10,8 @@ from .rule import ENGINE_RULES, Rule
 
 
 def python_rules() -> list[Rule]:
+    from .checks.readability import LongSentence
+
     rules: list[Rule] = [cls() for cls in ENGINE_RULES]
+    rules += [LongSentence()]
     return rules

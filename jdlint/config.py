@@ -146,8 +146,6 @@ def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
         out["severity"] = tuple((k, Severity.parse(str(v))) for k, v in sev.items())
     except ValueError as exc:
         raise ConfigError(f"{where}: 'severity': {exc}") from None
-    if (fail_on := text("fail-on")) is not None:
-        out["fail_on"] = parse_fail_on(fail_on, where)
     dirs = strings("rule-dirs") or ()
     out["rule_dirs"] = tuple((root / d).resolve() for d in dirs)
     rules = table.get("rules", {})
@@ -166,8 +164,10 @@ def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
             raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
         out["max_file_size"] = size
-    defaults = Config(root=root)
-    return replace(defaults, **{k: v for k, v in out.items() if v is not None})
+    config = replace(Config(root=root), **{k: v for k, v in out.items() if v is not None})
+    if (fail_on := text("fail-on")) is not None:  # "never" is None, so it is set apart
+        config = replace(config, fail_on=parse_fail_on(fail_on, where))
+    return config
 
 
 def parse_fail_on(value: str, where: str = "--fail-on") -> Severity | None:

@@ -82,7 +82,7 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
                              sup.column)
             if diag:
                 diagnostics.append(diag)
-    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+    return sorted(diagnostics, key=Diagnostic.sort_key)
 
 
 def check_bytes(path: str, data: bytes, ctx: Context, today: date | None = None) -> FileResult:

@@ -71,12 +71,12 @@ class _Extractor(HTMLParser):
             self._break("\n" if tag in _LINE else "\n\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            return
         if self._hidden:
             if tag == self._hidden[-1]:
                 self._hidden.pop()
-            return
-        if tag == "title":
-            self._in_title = False
             return
         if self._open and self._open[-1][0] == tag:
             _, start = self._open.pop()

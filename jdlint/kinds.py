@@ -23,15 +23,18 @@ from .rule import Rule
 ALL_LANGUAGES = "*"
 
 
-def term_pattern(term: str) -> str:
-    """A regex for a phrase term: whole words, flexible whitespace and hyphens."""
+_WORD_START = r"(?<![\w\-])"
+
+
+def term_pattern(term: str) -> tuple[str, bool]:
+    """A regex for a phrase term (whole words, flexible whitespace and hyphens), and whether
+    it must start at a word start (then the caller factors the look-behind out)."""
     if term.startswith("re:"):
-        return term[3:].strip()
+        return term[3:].strip(), False
     words = re.split(r"[\s]+", term.strip())
     body = r"[\s\-]+".join(re.escape(w) for w in words)
-    head = r"(?<![\w\-])" if re.match(r"\w", term.strip()) else ""
     tail = r"(?![\w\-])" if re.search(r"\w$", term.strip()) else ""
-    return head + body + tail
+    return body + tail, bool(re.match(r"\w", term.strip()))
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,14 @@ class TermSet:
     def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool) -> TermSet:
         if not entries:
             return cls(None, (), ())
-        body = "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, (t, _) in enumerate(entries))
+        # One look-behind for all word-start terms: Python's re would otherwise try every
+        # alternative at every character (30x slower on a 10 MB posting).
+        anchored, free = [], []
+        for i, (term, _) in enumerate(entries):
+            pattern, at_word_start = term_pattern(term)
+            (anchored if at_word_start else free).append(f"(?P<t{i}>{pattern})")
+        parts = ([f"{_WORD_START}(?:{'|'.join(anchored)})"] if anchored else []) + free
+        body = "|".join(parts)
         flags = re.IGNORECASE if ignorecase else 0
         return cls(
             re.compile(body, flags),

