@@ -7,6 +7,7 @@ and it is deterministic and free (no model, no download).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 SUPPORTED = ("en", "de", "da")
 
@@ -29,14 +30,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def detect(text: str, default: str = "en", sample: int = 3000) -> str:
     """The supported language whose function words are most frequent in ``text``."""
-    scores = dict.fromkeys(SUPPORTED, 0)
-    for i, m in enumerate(_WORD.finditer(text)):
-        if i >= sample:
-            break
-        word = m.group().lower()
-        for lang in SUPPORTED:
-            if word in _STOPWORDS[lang]:
-                scores[lang] += 1
+    counts = Counter(_WORD.findall(text, 0, sample * 8)[:sample])
+    lowered: Counter[str] = Counter()
+    for word, n in counts.items():
+        lowered[word.lower()] += n
+    scores = {lang: sum(lowered[w] for w in _STOPWORDS[lang]) for lang in SUPPORTED}
     best = max(SUPPORTED, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
 

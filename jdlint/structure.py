@@ -62,21 +62,26 @@ def section_vocabulary() -> dict[str, tuple[str, ...]]:
     return {kind: tuple(phrases) for kind, phrases in data.items()}
 
 
+@cache
+def _phrase_kinds() -> dict[str, str]:
+    return {p: kind for kind, phrases in section_vocabulary().items() for p in phrases}
+
+
+@cache
 def section_kind(heading: str) -> str:
     """The canonical section a heading names ("deadline", "contact"...), or ""."""
     words = re.findall(r"[^\W_]+", heading.lower())
     if not words:
         return ""
-    norm = " ".join(words)
-    for kind, phrases in section_vocabulary().items():
-        for phrase in phrases:
-            if norm == phrase or norm.startswith(phrase + " "):
-                return kind
-    if len(words) <= 6:
-        padded = f" {norm} "
-        for kind, phrases in section_vocabulary().items():
-            if any(f" {phrase} " in padded for phrase in phrases):
-                return kind
+    kinds = _phrase_kinds()
+    for k in range(min(len(words), 6), 0, -1):  # the heading starts with a phrase
+        if (kind := kinds.get(" ".join(words[:k]))) is not None:
+            return kind
+    if len(words) <= 6:  # or, when short, contains one
+        for i in range(1, len(words)):
+            for k in range(len(words) - i, 0, -1):
+                if (kind := kinds.get(" ".join(words[i:i + k]))) is not None:
+                    return kind
     return ""
 
 
