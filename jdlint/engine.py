@@ -48,7 +48,7 @@ def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic
                       v.message, fix, v.data)
 
 
-def _internal(ctx: Context, path: str, name: str, message: str,
+def internal_diagnostic(ctx: Context, path: str, name: str, message: str,
               line: int = 1, column: int = 1) -> Diagnostic | None:
     for active in ctx.active_for(path):
         if active.rule.meta.name == name:
@@ -66,7 +66,7 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
                 diagnostics.append(to_diagnostic(doc, active, violation))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
             meta = active.rule.meta
-            diag = _internal(ctx, doc.path, "rule-error",
+            diag = internal_diagnostic(ctx, doc.path, "rule-error",
                              f"rule {meta.code} ({meta.name}) crashed: {type(exc).__name__}: "
                              f"{exc}; the other rules still ran")
             if diag:
@@ -77,7 +77,7 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
         )
         diagnostics, unused = apply_suppressions(diagnostics, suppressions)
         for sup in unused:
-            diag = _internal(ctx, doc.path, "unused-suppression",
+            diag = internal_diagnostic(ctx, doc.path, "unused-suppression",
                              f"`jdlint-{sup.kind}` comment suppresses nothing", sup.line,
                              sup.column)
             if diag:
@@ -90,7 +90,7 @@ def check_bytes(path: str, data: bytes, ctx: Context, today: date | None = None)
     config = ctx.config
 
     def unreadable(reason: str) -> FileResult:
-        diag = _internal(ctx, path, "unreadable-file", f"cannot check this file: {reason}")
+        diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {reason}")
         return FileResult(path, (diag,) if diag else (), error=reason)
 
     if len(data) > config.max_file_size:
@@ -109,10 +109,10 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
                fmt: str | None = None) -> FileResult:
     config = ctx.config
     extra: list[Diagnostic] = []
-    if note and (diag := _internal(ctx, path, "encoding-fallback", f"file is {note}")):
+    if note and (diag := internal_diagnostic(ctx, path, "encoding-fallback", f"file is {note}")):
         extra.append(diag)
     if not text.strip():
-        diag = _internal(ctx, path, "empty-file", "empty file: nothing to check")
+        diag = internal_diagnostic(ctx, path, "empty-file", "empty file: nothing to check")
         return FileResult(path, tuple(extra + ([diag] if diag else [])), encoding=encoding)
     try:
         doc = Document.from_source(
@@ -120,7 +120,7 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
             jurisdiction=config.jurisdiction, encoding=encoding, bom=bom,
         )
     except InputError as exc:
-        diag = _internal(ctx, path, "unreadable-file", f"cannot check this file: {exc}")
+        diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {exc}")
         return FileResult(path, tuple(extra + ([diag] if diag else [])), error=str(exc))
     diagnostics = sorted(extra + check_document(doc, ctx), key=Diagnostic.sort_key)
     return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding)

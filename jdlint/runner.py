@@ -125,9 +125,9 @@ def check_file(path: str, ctx: Context, stdin_filename: str | None = None) -> Fi
 
 
 def check_text_error(path: str, ctx: Context, reason: str) -> FileResult:
-    from .engine import _internal
+    from .engine import internal_diagnostic
 
-    diag = _internal(ctx, path, "unreadable-file", f"cannot check this file: {reason}")
+    diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {reason}")
     return FileResult(path, (diag,) if diag else (), error=reason)
 
 

@@ -99,7 +99,7 @@ def looks_like_heading(line: str) -> bool:
         return len(words) <= 3
     if s[-1] in _TERMINAL or s.count(",") > 1:
         return False
-    head, sep, rest = s.partition(":")
+    _, sep, rest = s.partition(":")
     if sep and rest.strip():  # "Category: Digital & IT" is a field, not a heading
         return False
     return len(words) <= 6 or s.endswith(":")
