@@ -10,8 +10,13 @@ from .rule import ENGINE_RULES, Rule
 
 
 def python_rules() -> list[Rule]:
+    from .checks import required
+    from .checks.duplicates import DuplicateBlock
     from .checks.readability import LongSentence
 
     rules: list[Rule] = [cls() for cls in ENGINE_RULES]
     rules += [LongSentence()]
+    rules += [required.MissingDeadline(), required.ExpiredDeadline(), required.AmbiguousDate(),
+              required.MissingContact(), required.MissingApplyInstructions()]
+    rules += [DuplicateBlock()]
     return rules

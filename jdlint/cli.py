@@ -64,11 +64,14 @@ def cli() -> None:
               "[default: the machine's cores].")
 @click.option("--stdin-filename", metavar="PATH", help="The name of the posting read from '-'.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report the rest.")
+@click.option("--across-files", is_flag=True, help="Also report blocks that several of the "
+              "checked postings share (duplicate-block, as info).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           today: str | None, jurisdiction: str | None, language: str | None,
           config_file: Path | None, isolated: bool, output: Path | None, quiet: bool,
-          statistics: bool, jobs: int | None, stdin_filename: str | None, fix: bool) -> None:
+          statistics: bool, jobs: int | None, stdin_filename: str | None, fix: bool,
+          across_files: bool) -> None:
     """Check job postings (.md, .txt, .html files, folders, or '-' for standard input)."""
     from .config import parse_fail_on, parse_jurisdiction, parse_language, parse_today
     from .runner import Options
@@ -81,6 +84,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
             "jurisdiction": parse_jurisdiction(jurisdiction) if jurisdiction else None,
             "language": parse_language(language) if language else None,
             "today": parse_today(today) if today else None,
+            "cli_rule_options": {"duplicate-block": {"across-files": True}} if across_files
+            else None,
         }
         if fail_on is not None:
             overrides["fail_on"] = parse_fail_on(fail_on) or "never"

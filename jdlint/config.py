@@ -56,6 +56,11 @@ class Config:
             o["extend_select"] = self.extend_select + tuple(o.pop("cli_extend_select"))
         if "cli_ignore" in o:
             o["ignore"] = self.ignore + tuple(o.pop("cli_ignore"))
+        if "cli_rule_options" in o:
+            merged = {k: dict(v) for k, v in self.rule_options.items()}
+            for rule, values in o.pop("cli_rule_options").items():
+                merged.setdefault(rule, {}).update(values)
+            o["rule_options"] = merged
         if o.get("fail_on") == "never":
             o["fail_on"] = None
         return replace(self, **o)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from . import language as languages
 from .offsets import LineIndex, OffsetMap
 from .readers import Hint, format_for, parse
 from .structure import Block, Section, Sentence, find_blocks, find_sections, split_sentences
+
+T = TypeVar("T")
 
 _PROTECTED = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]"  # URLs
@@ -114,6 +116,16 @@ class Document:
         """Where document-level findings are anchored when nothing better exists: line 1."""
         m = re.search(r"\S", self.text)
         return m.start() if m else 0
+
+    @cached_property
+    def _memo(self) -> dict[str, Any]:
+        return {}
+
+    def memo(self, key: str, compute: Callable[[Document], T]) -> T:
+        """Compute an analysis several rules share (the deadlines) once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]  # type: ignore[no-any-return]
 
     # --- positions ---------------------------------------------------------------------------
     @cached_property

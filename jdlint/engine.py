@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .config import Config
 from .decode import decode
@@ -43,7 +44,9 @@ def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic
         fl, fc, fel, fec = doc.span(v.fix.start, v.fix.end)
         fix = SourceFix(v.fix.replacement, s, e, fl, fc, fel, fec)
     meta = active.rule.meta
-    severity = v.severity if v.severity is not None else active.severity
+    severity = active.severity
+    if v.severity is not None and not active.severity_configured:
+        severity = v.severity
     return Diagnostic(doc.path, meta.code, meta.name, severity, line, col, end_line, end_col,
                       v.message, fix, v.data)
 
@@ -123,7 +126,42 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
         diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {exc}")
         return FileResult(path, tuple(extra + ([diag] if diag else [])), error=str(exc))
     diagnostics = sorted(extra + check_document(doc, ctx), key=Diagnostic.sort_key)
-    return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding)
+    return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding,
+                      collected=collect(doc, ctx))
+
+
+def collect(doc: Document, ctx: Context) -> dict[str, Any]:
+    """Each active rule's cross-file data for this document (most rules have none)."""
+    out: dict[str, Any] = {}
+    for active in ctx.active_for(doc.path):
+        try:
+            data = active.rule.collect(doc, active.options)
+        except Exception:  # noqa: BLE001 - reported by check() already if the rule is broken
+            data = None
+        if data is not None:
+            out[active.rule.meta.code] = data
+    return out
+
+
+def cross_check(results: Sequence[FileResult], contexts: Sequence[Context]) -> list[Diagnostic]:
+    """Run each rule's ``across`` over the data its ``collect`` gathered from every file."""
+    by_code: dict[str, list[tuple[str, Any]]] = {}
+    for result in results:
+        for code, data in result.collected.items():
+            by_code.setdefault(code, []).append((result.path, data))
+    out: list[Diagnostic] = []
+    for code, items in sorted(by_code.items()):
+        active = next((a for ctx in contexts for a in ctx.selection.active
+                       if a.rule.meta.code == code), None)
+        if active is None:
+            continue
+        meta = active.rule.meta
+        for f in active.rule.across(items, active.options):
+            severity = active.severity if active.severity_configured or f.severity is None \
+                else f.severity
+            out.append(Diagnostic(f.path, meta.code, meta.name, severity, f.line, f.column,
+                                  f.end_line, f.end_column, f.message, None, f.data))
+    return out
 
 
 def build_context(config: Config, rules: Iterable[object] | None = None) -> Context:

@@ -141,6 +141,20 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code)
 
 
+@dataclass(frozen=True, slots=True)
+class CrossFinding:
+    """A finding about one file that only a look at all files of a run can make."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    severity: Severity | None = None
+    data: Mapping[str, Any] | None = None
+
+
 @dataclass(frozen=True)
 class FileResult:
     """Everything learned about one input: its diagnostics and how it was read."""
@@ -151,6 +165,7 @@ class FileResult:
     jurisdiction: str | None = None
     encoding: str | None = None
     error: str | None = None  # set when the file could not be checked at all
+    collected: Mapping[str, Any] = field(default_factory=dict)  # rule code -> cross-file data
 
 
 @dataclass(frozen=True)

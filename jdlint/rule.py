@@ -7,11 +7,11 @@ configuration, or decides whether it is selected.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from .document import Document
-from .model import Category, RuleDocs, RuleMeta, Severity, Violation
+from .model import Category, CrossFinding, RuleDocs, RuleMeta, Severity, Violation
 
 
 class Rule:
@@ -23,6 +23,16 @@ class Rule:
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         raise NotImplementedError
+
+    # Rules that compare files (duplicate-block's across-files mode) implement both: ``collect``
+    # runs with ``check`` (in the worker process) and returns picklable data or None; ``across``
+    # runs once per run over every file's data.
+    def collect(self, doc: Document, options: Mapping[str, Any]) -> Any:
+        return None
+
+    def across(self, collected: Sequence[tuple[str, Any]],
+               options: Mapping[str, Any]) -> Iterable[CrossFinding]:
+        return ()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.meta.code} {self.meta.name}>"

@@ -6,13 +6,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from .config import Config, find_config_file, load_config
-from .engine import Context, build_context, check_bytes, check_text, rules_of
-from .model import FileResult, Report
+from .engine import Context, build_context, check_bytes, check_text, cross_check, rules_of
+from .model import Diagnostic, FileResult, Report
 from .readers import FORMATS
 from .selection import matches_any, relative_posix
 
@@ -149,8 +149,20 @@ def run(p: Plan, options: Options, progress: Callable[[int], None] | None = None
             results.append(check_file(path, contexts[i], options.stdin_filename))
             if progress:
                 progress(1)
+    results = _add_cross_findings(results, contexts)
     results.sort(key=lambda r: r.path)
     return Report(tuple(results), tuple(a.rule.meta for a in rules_of(contexts)))
+
+
+def _add_cross_findings(results: list[FileResult], contexts: list[Context]) -> list[FileResult]:
+    if not any(r.collected for r in results):
+        return results
+    extra: dict[str, list[Diagnostic]] = {}
+    for diag in cross_check(results, contexts):
+        extra.setdefault(diag.path, []).append(diag)
+    return [replace(r, diagnostics=tuple(sorted((*r.diagnostics, *extra[r.path]),
+                                                key=Diagnostic.sort_key)))
+            if r.path in extra else r for r in results]
 
 
 def lint_paths(paths: Sequence[str], options: Options | None = None) -> tuple[Report, Plan]:

@@ -25,6 +25,7 @@ class ActiveRule:
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]
+    severity_configured: bool = False  # the user set it: it beats a rule's per-finding severity
 
 
 class RuleSet:
@@ -77,7 +78,8 @@ class RuleSet:
             for glob, codes in config.per_file_ignores
         )
         active = tuple(
-            ActiveRule(r, severities.get(r.meta.code, r.meta.severity), options[r.meta.code])
+            ActiveRule(r, severities.get(r.meta.code, r.meta.severity), options[r.meta.code],
+                       r.meta.code in severities)
             for r in self.rules if r.meta.code in chosen
         )
         return Selection(active, per_file, config.root)

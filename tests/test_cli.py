@@ -10,8 +10,12 @@ from click.testing import CliRunner
 
 from jdlint.cli import cli
 
-BAD = "# Rockstar wanted\n\nWe need a ninja.\n"
-CLEAN = "# Cook wanted\n\nWe need a cook for our kitchen.\n"
+# What every posting needs (a deadline, a contact, how to apply), so that tests of other rules
+# see only their own findings.
+COMPLETE = ("\nApply at https://example.com/jobs by 1 March 2030. Questions? Contact Jane Doe, "
+            "jane@example.com.\n")
+BAD = "# Rockstar wanted\n\nWe need a ninja.\n" + COMPLETE
+CLEAN = "# Cook wanted\n\nWe need a cook for our kitchen.\n" + COMPLETE
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:

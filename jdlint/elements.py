@@ -1,0 +1,270 @@
+"""Find a posting's required elements: its deadline, a contact and how to apply.
+
+The vocabulary (cues in English, German and Danish) is data in ``data/required.yaml``; this
+module holds the logic. Each finder works on a :class:`~jdlint.document.Document` and is
+memoised on it, so the rules that share an analysis (three read the deadlines) compute it once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .dates import DateMatch, find_dates, with_context_year
+from .document import Document
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_PLACEHOLDER_NAME = re.compile(r"<NAME>")
+_PLACEHOLDER_CONTACT = re.compile(
+    r"(?:e-?mail|mail|tel\.?|telephone|phone|mobile|tlf\.?|telefon)\s*:?\s*(?:at\s+|on\s+)?<CONTACT>",
+    re.I,
+)
+# In de-identified text a mailbox or phone number became <CONTACT>, as did links: in a contact
+# sentence it is a channel unless it follows words that introduce a web page.
+_CHANNEL_PLACEHOLDER = re.compile(
+    r"(?<!visit )(?<!visit: )(?<!website )(?<!website: )(?<!page )(?<!found at )"
+    r"(?<!available at )(?<!more at )(?<!here )(?<!see )(?<!read )<CONTACT>", re.I)
+_CAP = r"(?:[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáíóúß'’-]+|[A-Z]\.)"
+_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:van|von|der|de|den|la|le|zu|af|da)[ \t]+)?{_CAP})*")
+_HONORIFIC = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Frau|Herr|Hr|Fr|Fru)\.?[ \t]+{_CAP}")
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]*$")
+_NOT_BEFORE_NAME = frozenset("about of in at from for the our their your its this a an".split())
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    deadline_strong: re.Pattern[str]
+    deadline_weak: re.Pattern[str]
+    not_deadline: re.Pattern[str]
+    rolling: re.Pattern[str]
+    rolling_explicit: re.Pattern[str]
+    application: re.Pattern[str]
+    contact: re.Pattern[str]
+    phone: re.Pattern[str]
+    apply: re.Pattern[str]
+    not_names: frozenset[str]
+    meta_keys: Mapping[str, tuple[str, ...]]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    text = resources.files("jdlint").joinpath("data/required.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+
+    def union(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)
+
+    return Vocabulary(
+        union("deadline-cues"), union("deadline-cues-weak"), union("not-deadline-cues"),
+        union("rolling"), union("rolling-explicit"), union("application-words"),
+        union("contact-cues"), union("phone"), union("apply"),
+        frozenset(str(data["not-names"]).lower().split()),
+        {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
+    )
+
+
+# --- deadlines -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Deadline:
+    start: int  # where the date is written (0, 0 for front matter)
+    end: int
+    value: date | None  # None when the year cannot be told
+    text: str
+    range_start: date | None = None
+    from_meta: bool = False
+
+
+@dataclass(frozen=True)
+class DeadlineInfo:
+    deadlines: tuple[Deadline, ...]
+    rolling: tuple[int, int] | None  # where the posting says it has no fixed deadline
+    dates: tuple[DateMatch, ...]  # every date in the text, for ambiguous-date
+    day_first: bool
+
+
+def prefers_day_first(doc: Document) -> bool:
+    """Month-first in the US (and English-language Canada), day-first elsewhere."""
+    j = doc.jurisdiction or ""
+    if j == "US" or j.startswith("US-"):
+        return False
+    return not ((j == "CA" or j.startswith("CA-")) and doc.language == "en")
+
+
+def meta_value(doc: Document, kind: str) -> tuple[str, Any] | None:
+    for key in vocabulary().meta_keys[kind]:
+        value = doc.meta.get(key)
+        if value not in (None, "", [], {}):
+            return key, value
+    return None
+
+
+def deadlines(doc: Document) -> DeadlineInfo:
+    return doc.memo("deadlines", _find_deadlines)
+
+
+def _find_deadlines(doc: Document) -> DeadlineInfo:
+    vocab = vocabulary()
+    day_first = prefers_day_first(doc)
+    raw = find_dates(doc.text, day_first=day_first)
+    dates = list(with_context_year(raw, raw))
+    found: list[Deadline] = []
+    if (meta := meta_value(doc, "deadline")) is not None:
+        found.append(_meta_deadline(doc, meta[1], day_first))
+    in_section = _section_dates(doc, dates)
+    starts = [s.start for s in doc.sentences]
+    for d in dates:
+        if d.start in in_section or _cued(doc, d, starts, vocab):
+            found.append(Deadline(d.start, d.end, d.value, d.text, d.range_start))
+    return DeadlineInfo(tuple(found), _rolling(doc, starts, vocab), tuple(dates), day_first)
+
+
+def _meta_deadline(doc: Document, value: Any, day_first: bool) -> Deadline:
+    anchor = doc.first_content_offset
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return Deadline(anchor, anchor, value, value.isoformat(), from_meta=True)
+    text = str(value)
+    parsed = find_dates(text, day_first=day_first)
+    return Deadline(anchor, anchor, parsed[-1].value if parsed else None, text, from_meta=True)
+
+
+def _section_dates(doc: Document, dates: list[DateMatch]) -> set[int]:
+    """The first date under each "Deadline" heading (unless it reads as a start date)."""
+    chosen: set[int] = set()
+    for section in doc.sections_of("deadline"):
+        for d in dates:
+            if section.start <= d.start < section.end:
+                chosen.add(d.start)
+                break
+    return chosen
+
+
+def _sentence_prefix(doc: Document, offset: int, starts: list[int], width: int = 160) -> str:
+    i = bisect.bisect_right(starts, offset) - 1
+    start = doc.sentences[i].start if i >= 0 else 0
+    return doc.text[max(start, offset - width):offset]
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    last = -1
+    for m in pattern.finditer(text):
+        last = m.end()
+    return last
+
+
+def _cued(doc: Document, d: DateMatch, starts: list[int], vocab: Vocabulary) -> bool:
+    prefix = _sentence_prefix(doc, d.start, starts)
+    strong = _last_end(vocab.deadline_strong, prefix)
+    weak = _last_end(vocab.deadline_weak, prefix)
+    against = _last_end(vocab.not_deadline, prefix)
+    if strong > against:
+        return True
+    return weak > -1 and against == -1
+
+
+def _rolling(doc: Document, starts: list[int], vocab: Vocabulary) -> tuple[int, int] | None:
+    if m := vocab.rolling_explicit.search(doc.text):
+        return m.span()
+    for m in vocab.rolling.finditer(doc.text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0:
+            s = doc.sentences[i]
+            if vocab.application.search(s.text):
+                return m.span()
+    return None
+
+
+# --- contact and how to apply --------------------------------------------------------------
+def _names_in(text: str, vocab: Vocabulary, cue_end: int | None = None) -> bool:
+    if _PLACEHOLDER_NAME.search(text) or _HONORIFIC.search(text):
+        return True
+    for m in _NAME_RUN.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and before.group(1).lower() in _NOT_BEFORE_NAME:
+            continue  # "more information about Customer Care", "the Data Team"
+        words = [w for w in re.split(r"[ \t]+", m.group()) if w]
+        run: list[str] = []
+        for w in [*words, ""]:
+            if w and w.lower().strip(".’'") not in vocab.not_names and w.rstrip(".").isalpha():
+                run.append(w)
+                continue
+            if len(run) >= 2 and not all(x.endswith(".") for x in run):
+                return True
+            run = []
+    if cue_end is not None:  # "contact Anna at ..." names one person by first name
+        after = re.match(rf"[ \t]*:?[ \t]*({_CAP})\b", text[cue_end:])
+        if after and after.group(1).lower() not in vocab.not_names:
+            return True
+    return False
+
+
+def contact(doc: Document) -> tuple[int, int] | None:
+    """Where the posting names someone to ask, or gives an e-mail address or phone number."""
+    return doc.memo("contact", _find_contact)
+
+
+def _find_contact(doc: Document) -> tuple[int, int] | None:
+    vocab = vocabulary()
+    if meta_value(doc, "contact") is not None:
+        return (doc.first_content_offset, doc.first_content_offset)
+    for pattern in (_EMAIL, vocab.phone, _PLACEHOLDER_CONTACT):
+        if m := pattern.search(doc.text):
+            return m.span()
+    for section in doc.sections_of("contact"):
+        # a name line ("Jane Doe, Engineering Manager") may itself look like a heading: read on
+        # to the next section with a known kind
+        end = next((s.start for s in doc.sections if s.start > section.start and s.kind),
+                   len(doc.text))
+        body = doc.text[section.start:min(end, section.start + 600)]
+        if _names_in(body, vocab):
+            return (section.start, section.end)
+    for s in doc.sentences:
+        for cue in vocab.contact.finditer(s.text):
+            if _names_in(s.text, vocab, cue.end()) or _CHANNEL_PLACEHOLDER.search(s.text):
+                return (s.start, s.end)
+    return None
+
+
+def apply_instructions(doc: Document) -> tuple[int, int] | None:
+    return doc.memo("apply", _find_apply)
+
+
+def _find_apply(doc: Document) -> tuple[int, int] | None:
+    vocab = vocabulary()
+    if meta_value(doc, "apply") is not None:
+        return (doc.first_content_offset, doc.first_content_offset)
+    if m := vocab.apply.search(doc.text):
+        return m.span()
+    for s in doc.sentences:  # a link or mailbox given in a sentence about applying
+        if vocab.application.search(s.text) and (_URL.search(s.text) or _EMAIL.search(s.text)
+                                                 or "<CONTACT>" in s.text):
+            return (s.start, s.end)
+    for section in doc.sections_of("apply"):
+        body = doc.text[section.heading.end if section.heading else section.start:section.end]
+        if _URL.search(body) or _EMAIL.search(body) or "<CONTACT>" in body:
+            return (section.start, section.end)
+    return None
+
+
+def anchor(doc: Document, *kinds: str) -> tuple[int, int]:
+    """The heading of the first section of ``kinds`` that exists, else line 1."""
+    for kind in kinds:
+        for section in doc.sections_of(kind):
+            if section.heading is not None:
+                return section.heading.start, section.heading.end
+    start = doc.first_content_offset
+    end = doc.text.find("\n", start)
+    return start, end if end != -1 else len(doc.text)

@@ -1,0 +1,118 @@
+"""The date and deadline parser, table-driven: English, German and Danish formats."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jdlint.dates import find_dates
+from jdlint.document import Document
+from jdlint.elements import deadlines
+
+from .conftest import TODAY
+
+# (text, the deadline jdlint must find, or None for "a deadline without a year")
+DEADLINES = [
+    ("Application deadline: 12 March 2025", date(2025, 3, 12)),
+    ("Deadline: 11th March 2026", date(2026, 3, 11)),
+    ("Please apply before October 14th, 2025.", date(2025, 10, 14)),
+    ("Closing date: March 12, 2025", date(2025, 3, 12)),
+    ("Deadline: 2025-03-12", date(2025, 3, 12)),
+    ("Application deadline: 12.03.2025", date(2025, 3, 12)),
+    ("The pipeline is open for applications from 29.05.2024 - 29.10.2024.", date(2024, 10, 29)),
+    ("Closing date: 12/03/2025", date(2025, 3, 12)),
+    ("Bewerbungsschluss: 15. Januar 2026", date(2026, 1, 15)),
+    ("Bewerbungsfrist bis 31.01.2026", date(2026, 1, 31)),
+    ("Wir freuen uns auf Ihre Bewerbung bis zum 28. Februar 2026.", date(2026, 2, 28)),
+    ("Ansøgningsfrist: 1. december 2025", date(2025, 12, 1)),
+    ("Du kan ansøge senest den 3. februar 2026.", date(2026, 2, 3)),
+    ("Please submit your application no later than the 25 th of February 2019.",
+     date(2019, 2, 25)),
+    ("Application deadline: October 13th 2019.", date(2019, 10, 13)),
+    ("Applications close on 1 Sept. 2026.", date(2026, 9, 1)),
+    ("Deadline 10-01-2021", date(2021, 1, 10)),
+    ("Make sure to send yours the latest by Sunday 9.5.2021.", date(2021, 5, 9)),
+    ("Bewerbungsfrist: 31.10.\n\nBeginn: 01.01.2027", date(2026, 10, 31)),
+    ("Deadline January 10th", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINES)
+def test_deadline_is_found(text: str, expected: date | None) -> None:
+    doc = Document.from_source("p.txt", text + "\n", today=TODAY)
+    found = deadlines(doc).deadlines
+    assert found, f"no deadline in {text!r}"
+    assert found[-1].value == expected
+
+
+def test_front_matter_deadline() -> None:
+    doc = Document.from_source("p.md", "---\ndeadline: 2026-03-11\n---\n# Role\n\nText.\n")
+    assert [d.value for d in deadlines(doc).deadlines] == [date(2026, 3, 11)]
+    doc = Document.from_source("p.md", "---\nclosing_date: 1 March 2027\n---\n# Role\n")
+    assert [d.value for d in deadlines(doc).deadlines] == [date(2027, 3, 1)]
+
+
+NOT_DEADLINES = [
+    "We may ask you to start in March.",
+    "The position starts on 1 April 2026.",
+    "Start date: 2026-04-01. We review applications as they arrive.",
+    "Tiltrædelse senest 1. marts 2026.",
+    "Eintritt zum 01.04.2026.",
+    "Posted 2025-03-01.",
+    "You will meet tight deadlines in a fast-moving team.",
+    "Deadline for applications: as soon as possible.",
+    "Apply now!",
+    "Version 1.2.3 of the tool, build 10.0.0.1.",
+    "We have 3 may-be candidates and march on in 2026.",
+    "Interviews will be held on 12 March 2026.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEADLINES)
+def test_not_a_deadline(text: str) -> None:
+    doc = Document.from_source("p.txt", text + "\n", today=TODAY)
+    assert deadlines(doc).deadlines == ()
+
+
+@pytest.mark.parametrize("text", ["we", "may", "March", "in May we", "Mai", "marts",
+                                  "the 3 of us", "12.5 hours", "1.5.", "page 10/20"])
+def test_words_alone_never_become_dates(text: str) -> None:
+    assert [d for d in find_dates(text) if d.year is not None] == []
+
+
+def test_ambiguous_readings_and_choice() -> None:
+    (d,) = find_dates("03/04/2026", day_first=True)
+    assert d.value == date(2026, 4, 3) and d.ambiguous
+    assert d.readings == (date(2026, 4, 3), date(2026, 3, 4))
+    (m,) = find_dates("03/04/2026", day_first=False)
+    assert m.value == date(2026, 3, 4)
+    (u,) = find_dates("25/04/2026", day_first=False)
+    assert u.value == date(2026, 4, 25) and not u.ambiguous
+    (dots,) = find_dates("03.04.2026", day_first=False)
+    assert dots.value == date(2026, 4, 3) and not dots.ambiguous
+
+
+def test_invalid_dates_are_dropped() -> None:
+    assert find_dates("31.02.2026 and 2026-13-01 and 32 March 2026") == []
+
+
+def test_us_jurisdiction_reads_month_first() -> None:
+    doc = Document.from_source("p.txt", "Location: Denver, Colorado, US\n\nDeadline: 03/04/2026\n")
+    assert deadlines(doc).deadlines[0].value == date(2026, 3, 4)
+    doc = Document.from_source("p.txt", "Location: Aarhus, Denmark\n\nDeadline: 03/04/2026\n")
+    assert deadlines(doc).deadlines[0].value == date(2026, 4, 3)
+
+
+def test_rolling_statements() -> None:
+    for text in ["Applications are reviewed on a rolling basis.",
+                 "The position is open until filled.",
+                 "We do not have an application deadline.",
+                 "Wir sichten die Bewerbungen laufend.",
+                 "Die Stelle bleibt bis zur Besetzung ausgeschrieben.",
+                 "Vi behandler ansøgningerne løbende."]:
+        assert deadlines(Document.from_source("p.txt", text)).rolling, text
+    for text in ["You will receive training on an ongoing basis.",
+                 "The recruitment process is still ongoing.",
+                 "Continuously improve the application performance."]:
+        assert deadlines(Document.from_source("p.txt", text)).rolling is None, text

@@ -1,0 +1,131 @@
+"""Required elements: deadline, expiry, ambiguous dates, contact, how to apply; and the seeds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from jdlint.model import FileResult
+
+from .conftest import SHARED
+
+Lint = Callable[..., FileResult]
+
+
+def names(result: FileResult) -> list[str]:
+    return [d.name for d in result.diagnostics]
+
+
+def test_missing_deadline_anchors_at_apply_heading(lint: Lint) -> None:
+    text = "# Engineer\n\nBuild things.\n\n## How to apply\n\nApply online at https://x.io.\n"
+    (d,) = [d for d in lint(text, select=("missing-deadline",)).diagnostics]
+    assert (d.line, d.column) == (5, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Apply now! We start interviews soon.",
+    "Start: as soon as possible. Posted 2026-01-10.",
+    "Deadline for applications: ASAP",
+])
+def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
+    assert "missing-deadline" in names(lint(text, select=("missing-deadline",)))
+
+
+@pytest.mark.parametrize("text", [
+    "---\ndeadline: 2027-01-01\n---\nApply now.",
+    "Applications will be considered on an ongoing basis until the position is filled.",
+    "Ansøgninger behandles løbende.",
+])
+def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
+    assert names(lint(text, select=("missing-deadline",))) == []
+
+
+def test_expired_deadline_names_date_and_uses_latest(lint: Lint) -> None:
+    text = "Early round: apply by 1 March 2026. Final deadline: 1 December 2026.\n"
+    assert names(lint(text, select=("expired-deadline",))) == []
+    result = lint(text, select=("expired-deadline",), today=date(2026, 12, 2))
+    (d,) = result.diagnostics
+    assert "1 December 2026" in d.message and d.data and d.data["deadline"] == "2026-12-01"
+
+
+def test_expired_deadline_reported_once_when_pasted_twice(lint: Lint) -> None:
+    text = "Deadline: 1 March 2025.\n\nMore text here.\n\nDeadline: 1 March 2025.\n"
+    assert names(lint(text, select=("expired-deadline",))) == ["expired-deadline"]
+
+
+def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
+    (d,) = lint("Closing date: 03/04/2026\n", select=("ambiguous-date",),
+                jurisdiction="US-CO").diagnostics
+    assert "3 April 2026 (day first)" in d.message and "March 4" not in d.message
+    assert "4 March 2026 (month first)" in d.message
+    assert "read it as 4 March 2026 because the job is in US-CO" in d.message
+    assert (d.column, d.end_column) == (15, 25)
+
+
+@pytest.mark.parametrize("text", [
+    "Contact Jane Doe (jane.doe@example.com) with questions.",
+    "Questions? Call +49 30 1234567.",
+    "Ihre Ansprechpartnerin ist Frau Weber.",
+    "## Contact\n\nJane Doe, Engineering Manager\n",
+    "If you have questions, you are welcome to contact Anna.",
+    "For further information, please contact Associate Professor <NAME> <NAME>.",
+    "---\ncontact: Jane Doe\n---\nText.",
+    "Du er velkommen til at ringe til Mette Hansen på tlf. 70 20 30 40.",
+])
+def test_contact_found(lint: Lint, text: str) -> None:
+    assert names(lint(text, select=("missing-contact",))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Apply online at https://careers.example.com.",
+    "For more information about Customer Care, visit https://example.com.",
+    "Our team includes Customer Care, Medical Information and Grants.",
+    "Feel free to contact the HR Department with questions.",
+    "We will contact you as soon as possible.",
+    "Read more at <CONTACT>.",
+])
+def test_contact_missing(lint: Lint, text: str) -> None:
+    assert names(lint(text, select=("missing-contact",))) == ["missing-contact"]
+
+
+@pytest.mark.parametrize("text", [
+    "Apply via https://example.com/jobs/1.",
+    'Click on "Apply now" and attach your CV.',
+    "Send your application to jobs@example.com.",
+    "Please submit your online application no later than 1 May 2026.",
+    "Bewerben Sie sich jetzt über unser Portal.",
+    "Send din ansøgning til os.",
+    "---\napply-url: https://example.com\n---\nText.",
+])
+def test_apply_found(lint: Lint, text: str) -> None:
+    assert names(lint(text, select=("missing-apply-instructions",))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We look forward to hearing from you.",
+    "You will build cloud applications and apply machine learning.",
+    "Apply today and make a difference for patients.",
+])
+def test_apply_missing(lint: Lint, text: str) -> None:
+    assert names(lint(text, select=("missing-apply-instructions",))) == [
+        "missing-apply-instructions"]
+
+
+SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+
+
+@pytest.mark.skipif(not SEEDS, reason="../shared/seeds is not beside the project")
+def test_seed_findings(lint: Lint) -> None:
+    wanted = ("missing-deadline", "expired-deadline", "missing-contact", "duplicate-block")
+    got = {p.name[:3]: sorted(set(names(lint(p.read_text("utf-8"), str(p), select=wanted))))
+           for p in SEEDS}
+    assert got == {
+        "000": ["duplicate-block", "expired-deadline", "missing-contact"],
+        "001": ["duplicate-block", "expired-deadline", "missing-contact"],
+        "002": ["expired-deadline"],
+        "003": ["expired-deadline"],
+    }
+    dup = [d for d in lint(SEEDS[0].read_text("utf-8"), select=("duplicate-block",)).diagnostics]
+    assert len(dup) == 1 and "whole posting" in dup[0].message
