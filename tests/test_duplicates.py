@@ -61,7 +61,8 @@ def test_near_duplicate_paragraph(lint: Lint) -> None:
 
 def test_repeated_sentence_inside_other_paragraphs(lint: Lint) -> None:
     s = "We value a healthy balance between work and life for everyone."
-    (d,) = dup(lint, f"Intro text. {s}\n\nOther text here. {s} And more.\n")
+    (d,) = dup(lint, f"We started as a small workshop in 1982 and grew steadily. {s}\n\n"
+                     f"Our benefits include a pension plan and free parking. {s} And more.\n")
     assert "sentence repeats the one on line 1" in d.message
 
 

@@ -2,13 +2,14 @@
 
 Blocks (paragraphs, bullets, headings) are compared by their words, lowercased, so whitespace,
 punctuation and case do not matter. Near-duplicates ("a few words changed") are found through
-an index of word pairs (shingles) and their Jaccard similarity. Consecutive repeated blocks
+an index of word pairs (shingles), then compared word by word (difflib). Consecutive repeated blocks
 merge into one finding, so a posting pasted twice is one finding, not dozens. Everything is a
 dictionary lookup per block or shingle: near-linear in the length of the posting.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -51,16 +52,16 @@ class _Classifier:
         self.by_key: dict[str, int] = {}
         self.index: defaultdict[int, list[int]] = defaultdict(list)
         self.shingles: list[set[int]] = []
+        self.words: list[Sequence[str]] = []
         self.classes: list[int] = []
-        self.score: list[float] = []  # 1.0 for exact, the Jaccard similarity for near
+        self.score: list[float] = []  # 1.0 for exact, the word similarity for near
 
     def add(self, unit: _Unit, words: Sequence[str]) -> None:
         i = len(self.classes)
-        # near-duplicates need twice the words: short parallel lines ("If you're a backend
-        # developer...", "If you're a frontend developer...") are deliberate, not accidents
-        near = unit.kind != "heading" and unit.words >= 2 * self.min_words
+        near = unit.kind != "heading" and unit.words >= self.min_words
         sh = _shingles(words) if near else set()
         self.shingles.append(sh)
+        self.words.append(words)
         if unit.key in self.by_key:
             self.classes.append(self.classes[self.by_key[unit.key]])
             self.score.append(1.0)
@@ -75,11 +76,24 @@ class _Classifier:
                     overlap.update(postings)
                 postings.append(i)
             for j, shared in overlap.most_common(_CANDIDATES):
-                score = shared / (len(sh) + len(self.shingles[j]) - shared)
+                if shared < 0.3 * min(len(sh), len(self.shingles[j])):
+                    break  # too little in common to be a copy
+                score = _similarity(self.words[j], words, short=unit.words < 2 * self.min_words)
                 if score >= self.similarity and score > best_score:
                     best, best_score = self.classes[j], score
         self.classes.append(best)
         self.score.append(best_score if best != i else 1.0)
+
+
+def _similarity(a: Sequence[str], b: Sequence[str], short: bool) -> float:
+    """difflib's ratio over words (2 * matching words / all words). In short blocks a swapped
+    word is usually deliberate ("If you are a backend developer..." / "...a frontend
+    developer..."), while an added or dropped word is a copy that was edited: there only
+    additions and deletions count as near."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if short and any(tag == "replace" for tag, *_ in matcher.get_opcodes()):
+        return 0.0
+    return matcher.ratio()
 
 
 def _units(blocks: Sequence[Block]) -> tuple[list[_Unit], list[list[str]]]:
@@ -139,12 +153,14 @@ class DuplicateBlock(Rule):
         category=Category.DUPLICATES,
         severity=Severity.WARNING,
         summary="A paragraph, bullet, sentence or longer block appears twice or more.",
-        options={"min-words": 8, "similarity": 0.7, "across-files": False, "allow": []},
+        options={"min-words": 8, "similarity": 0.8, "across-files": False, "allow": []},
         docs=RuleDocs(
             what="Finds paragraphs, bullets and sentences of at least `min-words` words (default "
                  "8) that repeat earlier ones, verbatim or nearly (whitespace, punctuation, case, "
-                 "or, in blocks of twice `min-words` or more, a few words changed: the Jaccard "
-                 "similarity of their word pairs is at least `similarity`, default 0.7). Consecutive repeated blocks are one finding, so a whole posting "
+                 "or a few words changed: at least `similarity`, default 0.8, of their words "
+                 "match in order; in blocks shorter than twice `min-words` "
+                 "only added or dropped words count, since a swapped word in a short line is "
+                 "usually deliberate). Consecutive repeated blocks are one finding, so a whole posting "
                  "pasted twice is reported once, at the start of the second copy, naming the "
                  "lines of the first. Headings and short lines do not count on their own. With "
                  "`across-files = true` (or `--across-files`) it also reports, as info, blocks "
