@@ -23,16 +23,17 @@ HERE = Path(__file__).resolve().parent
 TODAY = date(2026, 11, 22)
 
 # What the issues say the seeds contain (issue 3 and issue 4), plus what reading them confirms
-# beyond that: 001 repeats its "We are looking for Associate Managers..." sentence, and neither
-# 001 nor 002 says how to apply (both rely on the careers site's button).
+# beyond that: 001 repeats its "We are looking for Associate Managers..." sentence, neither
+# 001 nor 002 says how to apply (both rely on the careers site's button), and the Danish
+# postings get the pay warning that issue 4 asks for where the EU directive is coming.
 SEED_LABELS = {
     "000": ["duplicate-block", "missing-contact", "expired-deadline", "missing-pay-range",
             "missing-ai-disclosure", "missing-vacancy-status"],
     "001": ["missing-contact", "expired-deadline", "missing-photo-guidance", "duplicate-block",
-            "missing-apply-instructions"],
+            "missing-apply-instructions", "missing-pay-range"],
     "002": ["expired-deadline", "missing-photo-guidance", "missing-privacy-notice",
             "missing-pay-range", "missing-apply-instructions"],
-    "003": ["expired-deadline", "missing-privacy-notice"],
+    "003": ["expired-deadline", "missing-privacy-notice", "missing-pay-range"],
 }
 
 

@@ -10,7 +10,7 @@ from .rule import ENGINE_RULES, Rule
 
 
 def python_rules() -> list[Rule]:
-    from .checks import required
+    from .checks import compliance, pay_rules, required
     from .checks.duplicates import DuplicateBlock
     from .checks.readability import LongSentence
 
@@ -19,4 +19,9 @@ def python_rules() -> list[Rule]:
     rules += [required.MissingDeadline(), required.ExpiredDeadline(), required.AmbiguousDate(),
               required.MissingContact(), required.MissingApplyInstructions()]
     rules += [DuplicateBlock()]
+    rules += [compliance.PhotoRequest(), compliance.MissingPhotoGuidance(),
+              compliance.MissingPrivacyNotice(), compliance.PersonalContactData(),
+              pay_rules.MissingPayRange(), pay_rules.PayRangeTooWide(),
+              pay_rules.OpenEndedPayRange(), compliance.MissingAiDisclosure(),
+              compliance.MissingVacancyStatus(), compliance.MissingGenderMarker()]
     return rules

@@ -45,6 +45,7 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     encoding: str | None = None
     max_file_size: int = 20_000_000
+    employer_size: int | None = None  # employees; laws with thresholds compare with it
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs start here
     source: Path | None = None  # the file this came from
 
@@ -104,7 +105,7 @@ def load_config(path: Path) -> Config:
 _KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "rule-dirs",
     "rules", "jurisdiction", "language", "today", "exclude", "extend-exclude", "encoding",
-    "max-file-size",
+    "max-file-size", "employer-size",
 }
 
 
@@ -169,6 +170,11 @@ def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
             raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
         out["max_file_size"] = size
+    if "employer-size" in table:
+        employees = table["employer-size"]
+        if not isinstance(employees, int) or isinstance(employees, bool) or employees < 1:
+            raise ConfigError(f"{where}: 'employer-size' must be the number of employees")
+        out["employer_size"] = employees
     config = replace(Config(root=root), **{k: v for k, v in out.items() if v is not None})
     if (fail_on := text("fail-on")) is not None:  # "never" is None, so it is set apart
         config = replace(config, fail_on=parse_fail_on(fail_on, where))

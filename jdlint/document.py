@@ -24,6 +24,14 @@ _PROTECTED = re.compile(
 )
 
 
+def _employees(meta: Mapping[str, Any]) -> int | None:
+    for key in ("employer-size", "employees"):
+        value = meta.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+    return None
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     path: str
@@ -35,6 +43,7 @@ class Document:
     hints: tuple[Hint, ...] = ()
     language: str = "en"
     jurisdiction: str | None = None
+    employer_size: int | None = None  # employees (config `employer-size` or front matter)
     today: date = field(default_factory=date.today)
     encoding: str = "utf-8"
     bom: bool = False
@@ -52,6 +61,7 @@ class Document:
         jurisdiction: str | None = None,
         encoding: str = "utf-8",
         bom: bool = False,
+        employer_size: int | None = None,
     ) -> Document:
         """Parse ``source`` (raises :class:`~jdlint.errors.InputError` on bad front matter)."""
         fmt = fmt or format_for(path)
@@ -75,6 +85,7 @@ class Document:
             hints=parsed.hints,
             language=lang,
             jurisdiction=jurisdiction,
+            employer_size=employer_size or _employees(parsed.meta),
             today=today or date.today(),
             encoding=encoding,
             bom=bom,

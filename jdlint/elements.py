@@ -21,7 +21,7 @@ import yaml
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _PLACEHOLDER_NAME = re.compile(r"<NAME>")
 _PLACEHOLDER_CONTACT = re.compile(
@@ -188,7 +188,7 @@ def _rolling(doc: Document, starts: list[int], vocab: Vocabulary) -> tuple[int, 
 
 
 # --- contact and how to apply --------------------------------------------------------------
-def _names_in(text: str, vocab: Vocabulary, cue_end: int | None = None) -> bool:
+def names_in(text: str, vocab: Vocabulary, cue_end: int | None = None) -> bool:
     if _PLACEHOLDER_NAME.search(text) or _HONORIFIC.search(text):
         return True
     for m in _NAME_RUN.finditer(text):
@@ -220,7 +220,7 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
     vocab = vocabulary()
     if meta_value(doc, "contact") is not None:
         return (doc.first_content_offset, doc.first_content_offset)
-    for pattern in (_EMAIL, vocab.phone, _PLACEHOLDER_CONTACT):
+    for pattern in (EMAIL, vocab.phone, _PLACEHOLDER_CONTACT):
         if m := pattern.search(doc.text):
             return m.span()
     for section in doc.sections_of("contact"):
@@ -229,11 +229,11 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         end = next((s.start for s in doc.sections if s.start > section.start and s.kind),
                    len(doc.text))
         body = doc.text[section.start:min(end, section.start + 600)]
-        if _names_in(body, vocab):
+        if names_in(body, vocab):
             return (section.start, section.end)
     for s in doc.sentences:
         for cue in vocab.contact.finditer(s.text):
-            if _names_in(s.text, vocab, cue.end()) or _CHANNEL_PLACEHOLDER.search(s.text):
+            if names_in(s.text, vocab, cue.end()) or _CHANNEL_PLACEHOLDER.search(s.text):
                 return (s.start, s.end)
     return None
 
@@ -249,12 +249,12 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     if m := vocab.apply.search(doc.text):
         return m.span()
     for s in doc.sentences:  # a link or mailbox given in a sentence about applying
-        if vocab.application.search(s.text) and (_URL.search(s.text) or _EMAIL.search(s.text)
+        if vocab.application.search(s.text) and (_URL.search(s.text) or EMAIL.search(s.text)
                                                  or "<CONTACT>" in s.text):
             return (s.start, s.end)
     for section in doc.sections_of("apply"):
         body = doc.text[section.heading.end if section.heading else section.start:section.end]
-        if _URL.search(body) or _EMAIL.search(body) or "<CONTACT>" in body:
+        if _URL.search(body) or EMAIL.search(body) or "<CONTACT>" in body:
             return (section.start, section.end)
     return None
 

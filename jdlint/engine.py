@@ -121,6 +121,7 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
         doc = Document.from_source(
             path, text, fmt=fmt, today=today or config.today, language=config.language,
             jurisdiction=config.jurisdiction, encoding=encoding, bom=bom,
+            employer_size=config.employer_size,
         )
     except InputError as exc:
         diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {exc}")

@@ -2,7 +2,12 @@
 
 * ``existence``: flag each occurrence of a term, unless it lies inside an exception phrase.
 * ``substitution``: flag a term and suggest its alternatives (with a fix when there is one).
+* ``request``: like ``existence``, but only in a sentence that asks for something (``cues``)
+  and is not an equal-opportunity statement or a voluntary survey (``unless``).
 * ``required``: the posting must contain a pattern or a section; one finding when it does not.
+
+Any kind may carry ``effective`` (a law's start date, compared with the lint date) and
+``min-employees`` (a law's threshold, compared with the ``employer-size`` setting).
 
 Terms are phrases: case-insensitive, whole words, any run of spaces or hyphens between words.
 A term may instead be a regular expression (``re:`` prefix). Lists may be given per language.
@@ -10,9 +15,11 @@ A term may instead be a regular expression (``re:`` prefix). Lists may be given 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .document import Document
@@ -98,9 +105,16 @@ class DataRule(Rule):
     jurisdictions: tuple[str, ...] = ()
     skip_sections: tuple[str, ...] = ()
     ignorecase: bool = True
+    effective: date | None = None  # a law's start: the rule is silent before this lint date
+    min_employees: int | None = None  # a law's threshold, compared with `employer-size`
 
     def applies(self, doc: Document) -> bool:
         if self.languages and doc.language not in self.languages:
+            return False
+        if self.effective is not None and doc.today < self.effective:
+            return False
+        if (self.min_employees is not None and doc.employer_size is not None
+                and doc.employer_size < self.min_employees):
             return False
         return not self.jurisdictions or any(
             jurisdiction_matches(doc.jurisdiction, j) for j in self.jurisdictions
@@ -151,6 +165,39 @@ class TermRule(DataRule):
         return [m.span() for m, _ in exceptions.finditer(doc.text)] if exceptions else []
 
 
+_CUE_WINDOW = 100
+
+
+@dataclass(repr=False)
+class RequestRule(TermRule):
+    """``request``: a term counts only in a sentence that asks for something (``cues``) and
+    not in one that ``unless`` cancels (equal-opportunity statements, voluntary surveys)."""
+
+    cues: Mapping[str, TermSet] | None = None
+    unless: Mapping[str, TermSet] | None = None
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        starts = [s.start for s in doc.sentences]
+        cues: TermSet | None = by_language(self.cues or {}, doc)
+        unless: TermSet | None = by_language(self.unless or {}, doc)
+        seen: set[tuple[int, str]] = set()
+        for v in super().check(doc, options):
+            i = bisect.bisect_right(starts, v.start) - 1
+            if i < 0:
+                continue
+            sentence = doc.sentences[i].text
+            if unless is not None and next(unless.finditer(sentence), None) is not None:
+                continue
+            s = doc.sentences[i]  # the cue must be near: sentences run long in scraped text
+            near = doc.text[max(s.start, v.start - _CUE_WINDOW):min(s.end, v.end + _CUE_WINDOW)]
+            if cues is not None and next(cues.finditer(near), None) is None:
+                continue
+            key = (i, doc.text[v.start:v.end].lower())
+            if key not in seen:
+                seen.add(key)
+                yield v
+
+
 @dataclass(repr=False)
 class RequiredRule(DataRule):
     """``required``: one finding when no pattern matches and no listed section exists."""
@@ -196,5 +243,6 @@ def match_case(original: str, replacement: str) -> str:
 KINDS: dict[str, type[DataRule]] = {
     "existence": TermRule,
     "substitution": TermRule,
+    "request": RequestRule,
     "required": RequiredRule,
 }

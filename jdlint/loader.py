@@ -12,21 +12,23 @@ from typing import Any
 import yaml
 
 from .errors import RuleDefinitionError
-from .kinds import ALL_LANGUAGES, KINDS, DataRule, RequiredRule, TermRule, TermSet
+from .kinds import ALL_LANGUAGES, KINDS, DataRule, RequestRule, RequiredRule, TermRule, TermSet
 from .language import SUPPORTED
 from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
 
 COMMON = {
     "code", "name", "kind", "category", "severity", "default", "summary", "message", "docs",
-    "examples", "languages", "jurisdictions", "skip-sections", "ignorecase",
+    "examples", "languages", "jurisdictions", "skip-sections", "ignorecase", "effective",
+    "min-employees",
 }
 PER_KIND = {
     "existence": {"terms", "exceptions"},
     "substitution": {"swap", "exceptions", "fix"},
     "required": {"patterns", "sections", "anchor-sections"},
+    "request": {"terms", "exceptions", "cues", "unless"},
 }
 DOC_KEYS = {"what", "why", "example", "use-instead", "references", "basis"}
-EXAMPLE_KEYS = {"text", "today", "jurisdiction", "language"}
+EXAMPLE_KEYS = {"text", "today", "jurisdiction", "language", "employer-size"}
 
 
 class _Context:
@@ -85,6 +87,8 @@ def load_rule_text(text: str, origin: str) -> DataRule:
         jurisdictions=tuple(j.upper() for j in _strs(ctx, data, "jurisdictions")),
         skip_sections=tuple(_strs(ctx, data, "skip-sections")),
         ignorecase=ignorecase,
+        effective=_date(ctx, data, "effective"),
+        min_employees=_positive(ctx, data, "min-employees"),
     )
     if kind == "required":
         sections = tuple(_strs(ctx, data, "sections"))
@@ -96,16 +100,22 @@ def load_rule_text(text: str, origin: str) -> DataRule:
             anchor_sections=tuple(_strs(ctx, data, "anchor-sections")),
         )
     exceptions = _per_language(ctx, data, "exceptions", required=False)
-    if kind == "existence":
+    if kind in ("existence", "request"):
         terms = _per_language(ctx, data, "terms", required=True)
     else:
         terms = _swaps(ctx, data)
-    return TermRule(
-        **common,
-        terms=_compile(ctx, "terms" if kind == "existence" else "swap", terms, ignorecase),
+    term_args: dict[str, Any] = dict(
+        terms=_compile(ctx, "swap" if kind == "substitution" else "terms", terms, ignorecase),
         exceptions=_compile(ctx, "exceptions", exceptions, ignorecase) if exceptions else None,
         fix=_bool(ctx, data, "fix", False),
     )
+    if kind == "request":
+        cues = _per_language(ctx, data, "cues", required=False)
+        unless = _per_language(ctx, data, "unless", required=False)
+        return RequestRule(**common, **term_args,
+                           cues=_compile(ctx, "cues", cues, ignorecase) if cues else None,
+                           unless=_compile(ctx, "unless", unless, ignorecase) if unless else None)
+    return TermRule(**common, **term_args)
 
 
 def _meta(ctx: _Context, data: Mapping[str, Any], origin: str, fixable: bool) -> RuleMeta:
@@ -184,7 +194,11 @@ def _example(ctx: _Context, key: str, item: Any, triggers: bool) -> Example:
     today = item.get("today")
     if today is not None and not isinstance(today, date):
         raise ctx.error(key, "'today' must be a date (YYYY-MM-DD)")
-    return Example(item["text"], triggers, today, item.get("jurisdiction"), item.get("language"))
+    size = item.get("employer-size")
+    if size is not None and (not isinstance(size, int) or isinstance(size, bool)):
+        raise ctx.error(key, "'employer-size' must be a whole number")
+    return Example(item["text"], triggers, today, item.get("jurisdiction"), item.get("language"),
+                   employer_size=size)
 
 
 def _per_language(ctx: _Context, data: Mapping[str, Any], key: str,
@@ -267,6 +281,20 @@ def _strs(ctx: _Context, data: Mapping[str, Any], key: str) -> Iterable[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ctx.error(key, "must be a list of strings")
+    return value
+
+
+def _date(ctx: _Context, data: Mapping[str, Any], key: str) -> date | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, date):
+        raise ctx.error(key, "must be a date (YYYY-MM-DD)")
+    return value
+
+
+def _positive(ctx: _Context, data: Mapping[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise ctx.error(key, "must be a positive whole number")
     return value
 
 

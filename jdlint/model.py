@@ -74,6 +74,7 @@ class Example:
     jurisdiction: str | None = None
     language: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    employer_size: int | None = None
 
 
 @dataclass(frozen=True)

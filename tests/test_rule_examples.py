@@ -29,6 +29,7 @@ def test_every_rule_has_both_kinds_of_example() -> None:
 def test_example(rule, example) -> None:  # type: ignore[no-untyped-def]
     config = Config(select=(rule.meta.code,), today=example.today or TODAY,
                     jurisdiction=example.jurisdiction, language=example.language,
+                    employer_size=example.employer_size,
                     rule_options={rule.meta.code: dict(example.options)} if example.options else {})
     result = check_text("example.md", example.text, build_context(config))
     codes = [d.code for d in result.diagnostics]

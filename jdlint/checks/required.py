@@ -9,6 +9,7 @@ from typing import Any
 from ..dates import format_date
 from ..document import Document
 from ..elements import anchor, apply_instructions, contact, deadlines
+from ..facts import deadline_law
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 
@@ -54,6 +55,7 @@ class MissingDeadline(Rule):
         examples=(
             Example(_BODY, True),
             Example(_BODY + "\nThe position starts on 1 April 2026.\n", True),
+            Example(_BODY, True, jurisdiction="US-CO"),
             Example(_BODY + "\n## Deadline\n\n15 March 2026\n", False, today=date(2026, 1, 1)),
             Example(_BODY + "\nWe review applications on a rolling basis.\n", False),
             Example("Bewerbungsfrist: 15. Januar 2026\n\nWir freuen uns auf Sie.\n", False),
@@ -67,8 +69,15 @@ class MissingDeadline(Rule):
         if info.deadlines or info.rolling:
             return
         start, end = anchor(doc, "deadline", "apply")
-        yield Violation(start, end, "no application deadline: add one (\"Apply by 15 March "
-                        "2026\") or say that applications are reviewed on a rolling basis")
+        message = ("no application deadline: add one (\"Apply by 15 March 2026\") or say that "
+                   "applications are reviewed on a rolling basis")
+        law = deadline_law(doc)
+        if law is None:
+            yield Violation(start, end, message)
+            return
+        yield Violation(start, end, f"{message}; {law.law} requires the date the application "
+                        "window is expected to close", severity=Severity.ERROR,
+                        data={"law": law.law})
 
 
 class ExpiredDeadline(Rule):

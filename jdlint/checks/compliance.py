@@ -1,0 +1,408 @@
+"""Compliance rules tied to where the job is: photos, privacy, Ontario's 2026 posting rules,
+German gender markers and personal contact data. The vocabulary is ``data/compliance.yaml``;
+the legal facts (place, effective date, threshold) are ``rules/facts/*.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..document import Document
+from ..elements import EMAIL, names_in, anchor, vocabulary
+from ..facts import Law, ontario_law, posting_setting
+from ..jurisdiction import matches
+from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
+from ..rule import Rule
+
+_DK = "Location: Aarhus, Denmark\n\n"
+_DE = "Standort: Mainz, Deutschland\n\n"
+_ON = "Location: Toronto, Ontario, Canada\n\n"
+
+
+@cache
+def patterns() -> dict[str, re.Pattern[str]]:
+    text = resources.files("jdlint").joinpath("data/compliance.yaml").read_text("utf-8")
+    data: dict[str, list[str]] = yaml.safe_load(text)
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in data.items()}
+
+
+def in_places(doc: Document, places: Iterable[str]) -> bool:
+    return any(matches(doc.jurisdiction, p) for p in places)
+
+
+# --- photos --------------------------------------------------------------------------------
+def photo_requests(doc: Document) -> list[tuple[int, int]]:
+    """Photo words in a sentence about the application, outside guidance to leave them out."""
+    def compute(d: Document) -> list[tuple[int, int]]:
+        p = patterns()
+        guidance = [m.span() for m in p["photo-guidance"].finditer(d.text)]
+        out = []
+        for s in d.sentences:
+            if not p["photo-cues"].search(s.text):
+                continue
+            for m in p["photo-words"].finditer(d.text, s.start, s.end):
+                a, b = m.span()
+                if not any(gs <= a and b <= ge for gs, ge in guidance):
+                    out.append((a, b))
+        return out
+    return doc.memo("photo-requests", compute)
+
+
+class PhotoRequest(Rule):
+    meta = RuleMeta(
+        code="CMP001",
+        name="photo-request",
+        category=Category.COMPLIANCE,
+        severity=Severity.WARNING,
+        summary="The posting asks applicants for a photo.",
+        docs=RuleDocs(
+            what="Flags a request for a photo in an application (\"CV with photo\", \"please "
+                 "attach a recent photograph\", \"Lichtbild\", \"Bewerbungsfoto\", \"CV med "
+                 "billede\"), in English, German and Danish. Guidance that tells applicants to "
+                 "leave photos out (\"please refrain from adding a photo\", \"ohne Foto\", "
+                 "\"vedhæft ikke billede\") does not trigger it.",
+            why="A photo shows age, gender, ethnicity and disability before qualifications do. "
+                "German anti-discrimination guidance recommends anonymised applications without "
+                "photos; an employer who asks for one carries the burden of proof if a rejected "
+                "applicant alleges discrimination (AGG s. 22). Danish and EU equal-treatment "
+                "law points the same way.",
+            example="Please send your CV with a recent photo.",
+            use_instead="Please send your CV. To keep the process fair, leave out your photo.",
+            references=(
+                "Allgemeines Gleichbehandlungsgesetz (AGG, 2006) ss. 1, 7, 11, 22.",
+                "Antidiskriminierungsstelle des Bundes, 'Anonymisierte Bewerbungsverfahren' "
+                "(pilot project report, 2012).",
+                "Danish Act on Prohibition of Discrimination in the Labour Market "
+                "(Forskelsbehandlingsloven, LBK nr 1001 of 24/08/2017).",
+            ),
+            basis="good practice (a legal risk under anti-discrimination law)",
+        ),
+        examples=(
+            Example("Please send your CV with a recent photo.\n", True),
+            Example("Bitte senden Sie Ihre Unterlagen mit Lichtbild.\n", True),
+            Example("Send din ansøgning og dit CV med billede.\n", True),
+            Example("Please refrain from adding a photo to your CV.\n", False),
+            Example("Bitte verzichten Sie auf ein Bewerbungsfoto.\n", False),
+            Example("You will get a good picture of our products in your first week.\n", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        for start, end in photo_requests(doc):
+            yield Violation(start, end, f"asks for a photo (\"{doc.text[start:end]}\"); ask for "
+                            "the CV only and tell applicants to leave photos out")
+
+
+class MissingPhotoGuidance(Rule):
+    meta = RuleMeta(
+        code="CMP002",
+        name="missing-photo-guidance",
+        category=Category.COMPLIANCE,
+        severity=Severity.INFO,
+        summary="Where CV photos are customary, the posting does not say to leave them out.",
+        options={"jurisdictions": list(posting_setting("photo-customary")["jurisdictions"])},
+        docs=RuleDocs(
+            what="In places where applicants often add a photo to their CV unless told "
+                 "otherwise (option `jurisdictions`, default Germany and Denmark), reports a "
+                 "posting that does not tell them to leave it out. Silent when the posting asks "
+                 "for a photo (that is `photo-request`) or when the place is unknown.",
+            why="Where photos are the norm, most applicants send one unless told not to, and "
+                "the photo then invites the bias the process is meant to avoid. One sentence "
+                "fixes it.",
+            example="Send your CV and a short cover letter.",
+            use_instead="Send your CV and a short cover letter. Please leave out your photo.",
+            references=(
+                "Antidiskriminierungsstelle des Bundes, 'Leitfaden für einen "
+                "diskriminierungsfreien Bewerbungsprozess' (2019).",
+                "Institut for Menneskerettigheder (Danish Institute for Human Rights), "
+                "guidance on inclusive recruitment (2021).",
+            ),
+            basis="good practice",
+        ),
+        examples=(
+            Example(_DK + "Send your CV and a short cover letter.\n", True),
+            Example(_DE + "Bitte senden Sie Ihren Lebenslauf.\n", True),
+            Example(_DK + "Send your CV. Please refrain from adding a photo.\n", False),
+            Example("Location: Leeds, United Kingdom\n\nSend your CV.\n", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        if not in_places(doc, options["jurisdictions"]) or photo_requests(doc):
+            return
+        if patterns()["photo-guidance"].search(doc.text):
+            return
+        start, end = anchor(doc, "apply", "deadline", "contact")
+        yield Violation(start, end, f"in {doc.jurisdiction} many applicants add a photo unless "
+                        "told not to; add \"Please leave your photo out of your CV\"")
+
+
+# --- privacy -------------------------------------------------------------------------------
+class MissingPrivacyNotice(Rule):
+    meta = RuleMeta(
+        code="CMP003",
+        name="missing-privacy-notice",
+        category=Category.COMPLIANCE,
+        severity=Severity.WARNING,
+        summary="A posting in the EU/EEA or UK collects applications but says nothing about "
+                "how applicant data is handled.",
+        options={"jurisdictions": list(posting_setting("privacy")["jurisdictions"])},
+        docs=RuleDocs(
+            what="For jobs in the EU, the EEA and the UK (option `jurisdictions`), reports a "
+                 "posting that collects applications but says nothing about data protection: "
+                 "no privacy notice or link, no mention of GDPR/DSGVO, Datenschutz, "
+                 "personoplysninger, or of how long applications are kept (\"we delete "
+                 "applications after 6 months\" counts).",
+            why="GDPR Art. 13 requires telling applicants, when their data is collected, who "
+                "processes it, why, and for how long. The posting is where collection starts; "
+                "a one-line link to the applicant privacy notice satisfies applicants and "
+                "regulators.",
+            example="Send your CV to jobs@example.com.",
+            use_instead="Send your CV to jobs@example.com. We keep applications for six months; "
+                        "see our applicant privacy notice at https://example.com/privacy.",
+            references=(
+                "Regulation (EU) 2016/679 (GDPR), Art. 5(1)(e) and Art. 13 (applicable since "
+                "25 May 2018).",
+                "UK GDPR and Data Protection Act 2018; ICO, 'Employment practices: recruitment "
+                "and selection' (2023).",
+            ),
+            basis="legal requirement (the notice itself); in the posting: good practice",
+        ),
+        examples=(
+            Example(_DK + "Send your CV to jobs@example.com.\n", True),
+            Example(_DK + "Send your CV to jobs@example.com. Due to GDPR we delete applications "
+                    "after 6 months.\n", False),
+            Example(_DE + "Bewerben Sie sich online. Hinweise zum Datenschutz finden Sie auf "
+                    "unserer Website.\n", False),
+            Example("Location: Denver, Colorado, USA\n\nSend your CV to jobs@example.com.\n",
+                    False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        p = patterns()
+        if not in_places(doc, options["jurisdictions"]) or not p["collects"].search(doc.text):
+            return
+        if p["privacy-notice"].search(doc.text):
+            return
+        start, end = anchor(doc, "apply", "deadline", "contact")
+        yield Violation(start, end, "the posting collects applications but says nothing about "
+                        "how applicant data is handled; link the applicant privacy notice and "
+                        "say how long applications are kept")
+
+
+# --- personal contact data -----------------------------------------------------------------
+_ROLE_MAILBOX = re.compile(
+    r"^(?:jobs?|careers?|recruit\w*|hr|people|talent|hiring|apply|applications?|bewerbung\w*|"
+    r"karriere|personal|job|stellen|rekruttering|ansøgning\w*|info|kontakt|contact|mail|post|"
+    r"office|team|[\w-]*-(?:jobs?|team|hr|careers?))$", re.I)
+
+
+class PersonalContactData(Rule):
+    meta = RuleMeta(
+        code="CMP005",
+        name="personal-contact-data",
+        category=Category.COMPLIANCE,
+        severity=Severity.INFO,
+        summary="A named person's direct e-mail address or phone number in a public posting.",
+        default_enabled=False,
+        docs=RuleDocs(
+            what="Reports an e-mail address or phone number that belongs to a named person "
+                 "(\"jane.doe@example.com\", or one given next to a person's name), and "
+                 "suggests a role mailbox. Off by default: enable it with "
+                 "`extend-select = [\"personal-contact-data\"]`.",
+            why="A public posting is copied to job boards and scraped, often for years. A "
+                "person's direct address attracts spam and stays online after they change "
+                "roles; GDPR's data minimisation (Art. 5(1)(c)) favours a role mailbox "
+                "(jobs@, recruiting@) that outlives the person. Naming the person is still "
+                "good: it is the direct channel that is the risk.",
+            example="Questions? Contact Jane Doe at jane.doe@example.com.",
+            use_instead="Questions? Contact Jane Doe, our hiring manager, at jobs@example.com.",
+            references=("Regulation (EU) 2016/679 (GDPR), Art. 5(1)(c) data minimisation and "
+                        "Art. 25 data protection by design.",),
+            basis="good practice",
+        ),
+        examples=(
+            Example("Questions? Contact Jane Doe at jane.doe@example.com.\n", True),
+            Example("Questions? Contact Jane Doe at jobs@example.com.\n", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        vocab = vocabulary()
+        starts = [s.start for s in doc.sentences]
+        for m in EMAIL.finditer(doc.text):
+            local = m.group().split("@")[0]
+            if _ROLE_MAILBOX.match(local):
+                continue
+            parts = [p for p in re.split(r"[._-]", local) if p]
+            personal = len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
+            i = bisect.bisect_right(starts, m.start()) - 1
+            named = i >= 0 and names_in(doc.sentences[i].text, vocab)
+            if personal or named:
+                yield Violation(m.start(), m.end(), f"{m.group()} is a person's direct "
+                                "address; a role mailbox (jobs@...) outlives the person and "
+                                "keeps their address off job boards")
+        for s in doc.sentences:
+            if names_in(s.text, vocab):
+                for m in vocab.phone.finditer(s.text):  # a cue ("tel.") or a country code
+                    if sum(c.isdigit() for c in m.group()) >= 8:
+                        yield Violation(s.start + m.start(), s.start + m.end(),
+                                        "a person's direct phone number in a public posting; "
+                                        "consider a team number")
+
+
+# --- Ontario 2026 --------------------------------------------------------------------------
+def _ontario_applies(doc: Document) -> Law | None:
+    law = ontario_law()
+    if matches(doc.jurisdiction, law.jurisdiction) and law.in_force(doc.today) and law.covers(doc):
+        return law
+    return None
+
+
+def _ontario_docs(what: str, why: str, example: str, use_instead: str) -> RuleDocs:
+    law = ontario_law()
+    return RuleDocs(
+        what=what, why=why, example=example, use_instead=use_instead,
+        references=(f"{law.law}; in force {law.effective} for employers with "
+                    f"{law.min_employees}+ employees. {law.source}",),
+        basis="legal requirement (Ontario)",
+    )
+
+
+class MissingAiDisclosure(Rule):
+    meta = RuleMeta(
+        code="CMP010",
+        name="missing-ai-disclosure",
+        category=Category.COMPLIANCE,
+        severity=Severity.ERROR,
+        summary="Ontario: the posting does not say whether AI screens, assesses or selects "
+                "applicants.",
+        docs=_ontario_docs(
+            "For jobs in Ontario (from 1 January 2026, employers with 25+ employees), reports "
+            "a publicly advertised posting with no statement on whether artificial "
+            "intelligence is used to screen, assess or select applicants. Either answer "
+            "satisfies it.",
+            "Ontario's Employment Standards Act requires the disclosure in every publicly "
+            "advertised job posting.",
+            "Apply online with your CV.",
+            "Apply online with your CV. We do not use artificial intelligence to screen, "
+            "assess or select applicants."),
+        examples=(
+            Example(_ON + "Apply online with your CV.\n", True),
+            Example(_ON + "We use AI tools to screen applications.\n", False),
+            Example(_ON + "Apply online with your CV.\n", False, employer_size=10),
+            Example("Location: Vancouver, British Columbia, Canada\n\nApply online.\n", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        law = _ontario_applies(doc)
+        if law is None or patterns()["ai-disclosure"].search(doc.text):
+            return
+        start, end = anchor(doc, "apply", "deadline")
+        yield Violation(start, end, "Ontario postings must say whether AI is used to screen, "
+                        "assess or select applicants (Employment Standards Act job-posting rules, since 2026-01-01)"
+                        + law.size_note(doc))
+
+
+class MissingVacancyStatus(Rule):
+    meta = RuleMeta(
+        code="CMP011",
+        name="missing-vacancy-status",
+        category=Category.COMPLIANCE,
+        severity=Severity.ERROR,
+        summary="Ontario: the posting does not say whether it is for an existing vacancy.",
+        docs=_ontario_docs(
+            "For jobs in Ontario (from 1 January 2026, employers with 25+ employees), reports "
+            "a posting that does not state whether it is for an existing vacancy. A pipeline "
+            "or talent-pool posting must say that there is no current vacancy.",
+            "Applicants spend hours on applications for roles that do not exist; Ontario now "
+            "requires postings to say so.",
+            "Join our talent pool for future engineering roles.",
+            "Join our talent pool. This posting is not for an existing vacancy; we will "
+            "contact you when a matching role opens."),
+        examples=(
+            Example(_ON + "Join our talent pool for engineering roles.\n", True),
+            Example(_ON + "This posting is for an existing vacancy.\n", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        law = _ontario_applies(doc)
+        if law is None or patterns()["vacancy-status"].search(doc.text):
+            return
+        start, end = anchor(doc, "apply", "deadline")
+        yield Violation(start, end, "Ontario postings must say whether they are for an "
+                        "existing vacancy (Employment Standards Act job-posting rules, since 2026-01-01)" + law.size_note(doc))
+
+
+# --- Germany: gender marker ----------------------------------------------------------------
+def job_title(doc: Document) -> tuple[int, int, str] | None:
+    """The posting's title: the first heading, else the first line (front matter `title`
+    cannot be pointed at, so the text's own title is preferred)."""
+    for block in doc.blocks:
+        if block.kind == "heading" or block is doc.blocks[0]:
+            if len(block.text) <= 120:
+                return block.start, block.end, block.text
+            return None
+    return None
+
+
+class MissingGenderMarker(Rule):
+    meta = RuleMeta(
+        code="CMP013",
+        name="missing-gender-marker",
+        category=Category.COMPLIANCE,
+        severity=Severity.WARNING,
+        summary="Germany: a job title without \"(m/w/d)\" or another inclusive form.",
+        options={"jurisdictions": ["DE", "AT"]},
+        docs=RuleDocs(
+            what="For jobs in Germany and Austria (option `jurisdictions`), reports a job "
+                 "title without \"(m/w/d)\", \"(w/m/d)\", \"(all genders)\", a gender star or "
+                 "colon form (\"Entwickler:in\") or both forms (\"Kauffrau oder Kaufmann\"). "
+                 "Neutral nouns (Fachkraft, Leitung, Aushilfe) need none. A warning for German "
+                 "titles, info for English ones (many German employers add \"(m/f/d)\" to "
+                 "those too).",
+            why="The General Equal Treatment Act (AGG) forbids advertising a job for one sex "
+                "(s. 11 with s. 7); a masculine title alone (\"Entwickler\") is read as such, "
+                "and courts have awarded compensation to rejected applicants. Since the 2018 "
+                "ruling on a third positive gender entry, \"(m/w/d)\" is the usual form.",
+            example="Softwareentwickler",
+            use_instead="Softwareentwickler (m/w/d)",
+            references=(
+                "Allgemeines Gleichbehandlungsgesetz (AGG, 2006) ss. 7, 11, 15.",
+                "Bundesverfassungsgericht, 1 BvR 2019/16 (10 October 2017), and the 2018 "
+                "amendment of the Personenstandsgesetz (s. 22(3), 'divers').",
+            ),
+            basis="legal requirement (AGG s. 11)",
+        ),
+        examples=(
+            Example("# Softwareentwickler\n\n" + _DE + "Wir suchen Verstärkung.\n", True),
+            Example("# Softwareentwickler (m/w/d)\n\n" + _DE + "Wir suchen Verstärkung.\n", False),
+            Example("# Pflegefachkraft\n\n" + _DE + "Wir suchen Verstärkung.\n", False),
+            Example("# Softwareentwickler\n\n" + _DK + "Vi søger en udvikler.\n", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        if not in_places(doc, options["jurisdictions"]):
+            return
+        title = job_title(doc)
+        if title is None:
+            return
+        start, end, text = title
+        p = patterns()
+        if p["gender-marker"].search(text) or p["neutral-titles"].search(text):
+            return
+        german = doc.language == "de"
+        yield Violation(start, end, f"the job title \"{text}\" has no inclusive form; add "
+                        "\"(m/w/d)\"" + ("" if german else " (or \"(m/f/d)\")")
+                        + " (AGG s. 11)", severity=None if german else Severity.INFO)

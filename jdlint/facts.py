@@ -1,0 +1,111 @@
+"""Legal facts as data (``rules/facts/*.yaml``): which law applies where, from when, to whom.
+
+Updating jdlint for a new law is a change to those files: a jurisdiction, an effective date,
+an employer-size threshold. Rules ask :func:`pay_law` or :func:`posting_law` for the law that
+applies to a Document on its lint date and report its status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .document import Document
+from .jurisdiction import matches
+
+
+@cache
+def _facts(name: str) -> dict[str, Any]:
+    text = resources.files("jdlint._rules").joinpath(f"facts/{name}.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@dataclass(frozen=True)
+class Law:
+    jurisdiction: str
+    law: str
+    source: str = ""
+    effective: date | None = None  # None: not in force yet (a directive awaiting transposition)
+    due: date | None = None
+    min_employees: int | None = None
+    max_width: int | None = None
+    width_exempt_above: int | None = None
+    grade_counts: bool = False
+    in_posting: bool = True
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Law:
+        return cls(
+            jurisdiction=str(data["jurisdiction"]), law=str(data["law"]),
+            source=str(data.get("source", "")), effective=data.get("effective"),
+            due=data.get("due"), min_employees=data.get("min-employees"),
+            max_width=data.get("max-width"), width_exempt_above=data.get("width-exempt-above"),
+            grade_counts=bool(data.get("grade-counts", False)),
+            in_posting=bool(data.get("in-posting", True)),
+        )
+
+    def in_force(self, today: date) -> bool:
+        return self.effective is not None and self.effective <= today
+
+    def covers(self, doc: Document) -> bool:
+        """The employer is not known to be below the threshold."""
+        return (self.min_employees is None or doc.employer_size is None
+                or doc.employer_size >= self.min_employees)
+
+    def size_note(self, doc: Document) -> str:
+        if self.min_employees and self.min_employees > 1 and doc.employer_size is None:
+            return (f" (applies to employers with {self.min_employees}+ employees; set "
+                    "`employer-size` if yours is smaller)")
+        return ""
+
+    def status(self, today: date) -> str:
+        if self.in_force(today):
+            return f"in force since {self.effective}"
+        if self.effective is not None:
+            return f"in force from {self.effective}"
+        if self.due is not None:
+            return f"transposition due {self.due}, not yet in national law in jdlint's data"
+        return "not yet in force"
+
+
+def _most_specific(laws: Sequence[Law], doc: Document) -> Law | None:
+    found = [law for law in laws if matches(doc.jurisdiction, law.jurisdiction)]
+    if not found:
+        return None
+    # "US-CO" beats "US", a country beats "EU"
+    return max(found, key=lambda law: (law.jurisdiction != "EU", len(law.jurisdiction)))
+
+
+@cache
+def pay_laws() -> tuple[Law, ...]:
+    return tuple(Law.from_data(d) for d in _facts("pay-transparency")["laws"])
+
+
+def pay_law(doc: Document) -> Law | None:
+    return _most_specific(pay_laws(), doc)
+
+
+@cache
+def deadline_laws() -> tuple[Law, ...]:
+    return tuple(Law.from_data(d) for d in _facts("posting-laws")["deadline-required"])
+
+
+def deadline_law(doc: Document) -> Law | None:
+    law = _most_specific(deadline_laws(), doc)
+    return law if law is not None and law.in_force(doc.today) else None
+
+
+def ontario_law() -> Law:
+    return Law.from_data(_facts("posting-laws")["ontario-2026"])
+
+
+def posting_setting(key: str) -> Mapping[str, Any]:
+    value: Mapping[str, Any] = _facts("posting-laws")[key]
+    return value
