@@ -53,7 +53,8 @@ def main() -> int:
     args = parser.parse_args()
     labels = yaml.safe_load((HERE / "labelled" / "labels.yaml").read_text("utf-8"))
     measured: list[str] = labels["measured"]
-    cases = [(HERE / "labelled" / name, set(expected)) for name, expected in labels["files"].items()]
+    cases = [(HERE / "labelled" / name, set(expected))
+             for name, expected in labels["files"].items()]
     if args.seeds:
         seeds = HERE.parent.parent / "shared" / "seeds"
         for p in sorted(seeds.glob("*.txt")):

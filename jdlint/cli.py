@@ -209,7 +209,7 @@ def rules_command(fmt: str, config_file: Path | None) -> None:
     else:
         for m in metas:
             flag = "" if m.default_enabled else " (off by default)"
-            click.echo(f"{m.code}  {m.name:<28} {str(m.severity):<8} {m.summary}{flag}")
+            click.echo(f"{m.code}  {m.name:<28} {m.severity!s:<8} {m.summary}{flag}")
 
 
 @cli.command()
@@ -241,7 +241,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("jdlint: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as exc:
         if os.environ.get("JDLINT_DEBUG"):
             raise
         click.echo(f"jdlint: internal error: {type(exc).__name__}: {exc} "

@@ -115,22 +115,23 @@ def _parse(m: re.Match[str], day_first: bool) -> DateMatch | None:
             if dmy and mdy:
                 readings = (dmy, mdy)
         return DateMatch(m.start(), m.end(), text, value, d, mo, y, readings, numeric=True)
+    year: int | None
     if g["m1"]:
         d, mo = int(g["d1"]), MONTHS[g["m1"].lower()]
-        y = int(g["y1"]) if g["y1"] else None
+        year = int(g["y1"]) if g["y1"] else None
     elif g["m2"]:
         d, mo = int(g["d2"]), MONTHS[g["m2"].lower()]
-        y = int(g["y2"]) if g["y2"] else None
+        year = int(g["y2"]) if g["y2"] else None
     else:
-        d, mo, y = int(g["ya"]), int(g["yb"]), None
+        d, mo, year = int(g["ya"]), int(g["yb"]), None
     if not _valid(d, mo):
         return None
-    if y is not None and _make(d, mo, y) is None:
+    if year is not None and _make(d, mo, year) is None:
         return None
     end = m.end()
     while end > m.start() and text[end - m.start() - 1] in " \t\xa0,-":
         end -= 1
-    return DateMatch(m.start(), end, m.string[m.start():end], _make(d, mo, y), d, mo, y,
+    return DateMatch(m.start(), end, m.string[m.start():end], _make(d, mo, year), d, mo, year,
                      numeric=g["ya"] is not None)
 
 

@@ -67,7 +67,7 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
         try:
             for violation in active.rule.check(doc, active.options):
                 diagnostics.append(to_diagnostic(doc, active, violation))
-        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+        except Exception as exc:
             meta = active.rule.meta
             diag = internal_diagnostic(ctx, doc.path, "rule-error",
                              f"rule {meta.code} ({meta.name}) crashed: {type(exc).__name__}: "
@@ -137,7 +137,7 @@ def collect(doc: Document, ctx: Context) -> dict[str, Any]:
     for active in ctx.active_for(doc.path):
         try:
             data = active.rule.collect(doc, active.options)
-        except Exception:  # noqa: BLE001 - reported by check() already if the rule is broken
+        except Exception:
             data = None
         if data is not None:
             out[active.rule.meta.code] = data

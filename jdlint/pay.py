@@ -139,6 +139,12 @@ def _find_pay(doc: Document) -> list[Pay]:
             continue
         out.append(Pay(*_trimmed(m), value, value, "amount"))
         taken.append(m.span())
+    grades: list[Pay] = []
     for m in _GRADE.finditer(text):
-        out.append(Pay(m.start(), m.end(), m.group(), None, None, "grade"))
+        if grades and m.start() - grades[-1].end <= 3:  # "TV-L E13" is one grade
+            last = grades.pop()
+            grades.append(Pay(last.start, m.end(), text[last.start:m.end()], None, None, "grade"))
+        else:
+            grades.append(Pay(m.start(), m.end(), m.group(), None, None, "grade"))
+    out.extend(grades)
     return sorted(out, key=lambda p: p.start)

@@ -85,7 +85,8 @@ class RuleSet:
         return Selection(active, per_file, config.root)
 
     def _options(self, config: Config, where: str) -> dict[str, Mapping[str, Any]]:
-        options = {r.meta.code: dict(r.meta.options) for r in self.rules}
+        options: dict[str, dict[str, Any]] = {r.meta.code: dict(r.meta.options)
+                                              for r in self.rules}
         for key, values in config.rule_options.items():
             rule = self.get(key)
             if rule is None:
@@ -100,7 +101,7 @@ class RuleSet:
                     raise ConfigError(f"{where}: [rules.{key}]: '{name}' must be "
                                       f"{type(default).__name__}, not {value!r}")
                 options[rule.meta.code][name] = value
-        return options
+        return dict(options)
 
 
 @dataclass(frozen=True)

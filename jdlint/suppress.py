@@ -59,12 +59,12 @@ def parse_suppressions(source: str, resolve: Resolver) -> list[Suppression]:
         elif kind == "disable":
             open_regions.append((line, col, codes))
         else:  # enable: close every region it names (all regions when it names none)
-            still_open = []
+            still_open: list[tuple[int, int, frozenset[str] | None]] = []
             for start, scol, region in open_regions:
                 if codes is None or region is None or region & codes:
                     out.append(Suppression("disable", region, start, scol, start, line - 1))
                     if codes is not None and region is not None and region - codes:
-                        still_open.append((line, scol, region - codes))
+                        still_open.append((line, scol, frozenset(region - codes)))
                 else:
                     still_open.append((start, scol, region))
             open_regions = still_open

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..document import Document
-from ..elements import EMAIL, names_in, anchor, vocabulary
+from ..elements import EMAIL, anchor, names_in, vocabulary
 from ..facts import Law, ontario_law, posting_setting
 from ..jurisdiction import matches
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
@@ -309,7 +309,8 @@ class MissingAiDisclosure(Rule):
             return
         start, end = anchor(doc, "apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether AI is used to screen, "
-                        "assess or select applicants (Employment Standards Act job-posting rules, since 2026-01-01)"
+                        "assess or select applicants (Employment Standards Act job-posting "
+                        "rules, since 2026-01-01)"
                         + law.size_note(doc))
 
 
@@ -341,7 +342,8 @@ class MissingVacancyStatus(Rule):
             return
         start, end = anchor(doc, "apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether they are for an "
-                        "existing vacancy (Employment Standards Act job-posting rules, since 2026-01-01)" + law.size_note(doc))
+                        "existing vacancy (Employment Standards Act job-posting rules, since "
+                        "2026-01-01)" + law.size_note(doc))
 
 
 # --- Germany: gender marker ----------------------------------------------------------------

@@ -98,7 +98,7 @@ def _similarity(a: Sequence[str], b: Sequence[str], short: bool) -> float:
 
 def _units(blocks: Sequence[Block]) -> tuple[list[_Unit], list[list[str]]]:
     words = [_WORDS.findall(b.text.lower()) for b in blocks]
-    return [_Unit(" ".join(w), len(w), b.kind) for b, w in zip(blocks, words)], words
+    return [_Unit(" ".join(w), len(w), b.kind) for b, w in zip(blocks, words, strict=True)], words
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Repeat:
 def find_repeats(blocks: Sequence[Block], min_words: int, similarity: float) -> list[Repeat]:
     units, words = _units(blocks)
     classifier = _Classifier(min_words, similarity)
-    for unit, w in zip(units, words):
+    for unit, w in zip(units, words, strict=True):
         classifier.add(unit, w)
     cls = classifier.classes
     seen: defaultdict[int, list[int]] = defaultdict(list)
@@ -160,7 +160,8 @@ class DuplicateBlock(Rule):
                  "or a few words changed: at least `similarity`, default 0.8, of their words "
                  "match in order; in blocks shorter than twice `min-words` "
                  "only added or dropped words count, since a swapped word in a short line is "
-                 "usually deliberate). Consecutive repeated blocks are one finding, so a whole posting "
+                 "usually deliberate). Consecutive repeated blocks are one finding, so a whole "
+                 "posting "
                  "pasted twice is reported once, at the start of the second copy, naming the "
                  "lines of the first. Headings and short lines do not count on their own. With "
                  "`across-files = true` (or `--across-files`) it also reports, as info, blocks "
@@ -239,7 +240,7 @@ class DuplicateBlock(Rule):
         allow = [" ".join(_WORDS.findall(str(a).lower())) for a in options.get("allow") or ()]
         units, _ = _units(doc.blocks)
         out = []
-        for block, unit in zip(doc.blocks, units):
+        for block, unit in zip(doc.blocks, units, strict=True):
             if unit.kind == "heading" or unit.words < min_words:
                 continue
             if any(a and a in unit.key for a in allow):
@@ -255,7 +256,7 @@ class DuplicateBlock(Rule):
             for digest, *span in items or ():
                 entries = where[digest]
                 if not any(p == path for p, _ in entries):
-                    entries.append((path, tuple(span)))  # type: ignore[arg-type]
+                    entries.append((path, (span[0], span[1], span[2], span[3])))
         for entries in where.values():
             if len(entries) < 2:
                 continue

@@ -1,0 +1,172 @@
+"""Compliance rules: places, dates, thresholds, the seeds, and the labelled postings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from jdlint.cli import cli
+from jdlint.document import Document
+from jdlint.model import FileResult, Severity
+from jdlint.pay import amount_value, find_pay
+
+from .conftest import ROOT, SHARED
+
+Lint = Callable[..., FileResult]
+ON = "Location: Toronto, Ontario, Canada\n\n"
+DK = "Location: Aarhus, Denmark\n\n"
+
+
+def names(result: FileResult) -> list[str]:
+    return sorted({d.name for d in result.diagnostics})
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("$80,000", 80000), ("48.000 Euro", 48000), ("90k", 90000), ("DKK 34.000", 34000),
+    ("€23,50", 23.5), ("1 200 000 kr.", 1200000), ("£32,000", 32000),
+])
+def test_amount_values(text: str, value: float) -> None:
+    assert amount_value(text) == value
+
+
+@pytest.mark.parametrize(("text", "kind", "low", "high"), [
+    ("Salary: $52,000 - $60,000 per year.", "range", 52000, 60000),
+    ("Ein Jahresgehalt zwischen 65.000 und 80.000 Euro.", "range", 65000, 80000),
+    ("En månedsløn på 34.000-38.000 kr.", "range", 34000, 38000),
+    ("Salary: 50 - 65K EUR", "range", 50000, 65000),
+    ("Salary: up to $95,000 per year.", "open-max", None, 95000),
+    ("Jahresgehalt ab 50.000 Euro.", "open-min", 50000, None),
+    ("Vergütung nach TV-L E13.", "grade", None, None),
+])
+def test_pay_found(text: str, kind: str, low: float | None, high: float | None) -> None:
+    (pay,) = find_pay(Document.from_source("p.txt", text))
+    assert (pay.kind, pay.low, pay.high) == (kind, low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "3-5 years of experience.", "A company of 51-200 employees and paid relocation.",
+    "Up to 30 days of holiday per year.", "An interest-free commuter loan of up to £10,000.",
+    "We are 400 people in 12 countries.", "Competitive salary and great benefits.",
+])
+def test_not_pay(text: str) -> None:
+    assert find_pay(Document.from_source("p.txt", text)) == []
+
+
+def test_unknown_jurisdiction_keeps_place_rules_silent(lint: Lint) -> None:
+    text = "# Engineer\n\nCompetitive salary. Send your CV with a photo to jobs@example.com.\n"
+    assert names(lint(text, select=("CMP",))) == ["photo-request"]
+    assert "missing-pay-range" in names(lint(text, select=("CMP",), jurisdiction="US-CO"))
+
+
+def test_effective_dates_and_employer_size(lint: Lint) -> None:
+    text = ON + "Apply online at https://example.ca by 1 March 2030.\n"
+    rules = ("missing-ai-disclosure", "missing-vacancy-status", "missing-pay-range")
+    assert names(lint(text, select=rules)) == sorted(rules)
+    before = lint(text, select=rules, today=date(2025, 12, 31)).diagnostics
+    assert [(d.name, d.severity) for d in before] == [("missing-pay-range", Severity.WARNING)]
+    assert names(lint(text, select=rules, employer_size=24)) == []
+    (d,) = lint(text, select=("missing-pay-range",)).diagnostics
+    assert d.severity == Severity.ERROR and "25+ employees" in d.message
+    (d,) = lint(text, select=("missing-pay-range",), employer_size=40).diagnostics
+    assert "employer-size" not in d.message
+
+
+def test_eu_pay_duty_coming_is_a_warning_and_user_severity_wins(lint: Lint) -> None:
+    text = DK + "Send your CV to jobs@example.dk.\n"
+    (d,) = lint(text, select=("missing-pay-range",)).diagnostics
+    assert d.severity == Severity.WARNING and "2023/970" in d.message
+    (d,) = lint(text, select=("missing-pay-range",),
+                severity=(("missing-pay-range", Severity.INFO),)).diagnostics
+    assert d.severity == Severity.INFO
+
+
+def test_colorado_deadline_is_an_error(lint: Lint) -> None:
+    text = "Location: Denver, Colorado, USA\n\nApply online at https://example.com.\n"
+    (d,) = lint(text, select=("missing-deadline",)).diagnostics
+    assert d.severity == Severity.ERROR and "Colorado" in d.message
+    (d,) = lint(text, select=("missing-deadline",), jurisdiction="US-TX").diagnostics
+    assert d.severity == Severity.WARNING
+
+
+def test_ontario_range_cap(lint: Lint) -> None:
+    wide = ON + "Salary: CAD 60,000 - 130,000 per year.\n"
+    (d,) = lint(wide, select=("pay-range-too-wide",)).diagnostics
+    assert d.severity == Severity.ERROR and "50,000" in d.message
+    (d,) = lint(wide, select=("pay-range-too-wide",), jurisdiction="GB").diagnostics
+    assert d.severity == Severity.INFO  # only the good-practice ratio elsewhere
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Please attach your CV, a recent photograph and your date of birth.",
+     ["photo-request", "sensitive-data-request"]),
+    ("In your CV please include a personal photo and your family status.",
+     ["photo-request", "sensitive-data-request"]),
+    ("We hire regardless of age, religion, nationality or family status.", []),
+    ("Please leave photos, age and marital status out of your CV.", []),
+    ("You will build an app where users upload photos from their phones.", []),
+    ("You must be an EU citizen or hold a valid work permit.", []),
+    ("Bitte senden Sie Ihre Unterlagen ohne Foto und ohne Angaben zum Familienstand.", []),
+    ("Vedhæft venligst ikke billede til dit CV.", []),
+    ("Please state your current salary.", ["pay-history-question"]),
+    ("Please state your salary expectations.", []),
+])
+def test_request_rules(lint: Lint, text: str, found: list[str]) -> None:
+    rules = ("photo-request", "sensitive-data-request", "pay-history-question")
+    assert names(lint(text, select=rules)) == found
+
+
+def test_gender_marker_german_warning_english_info(lint: Lint) -> None:
+    de = "# Vertriebsmitarbeiter\n\nStandort: Köln, Deutschland\n\nWir suchen Verstärkung für unser Team.\n"
+    (d,) = lint(de, select=("missing-gender-marker",)).diagnostics
+    assert d.severity == Severity.WARNING
+    en = "# Sales Manager\n\nLocation: Cologne, Germany\n\nWe are looking for a sales manager.\n"
+    (d,) = lint(en, select=("missing-gender-marker",)).diagnostics
+    assert d.severity == Severity.INFO
+    for title in ("Vertriebsmitarbeiter (m/w/d)", "Vertriebsmitarbeiter:in", "Teamleitung Vertrieb",
+                  "Sales Manager (all genders)", "Kauffrau oder Kaufmann im Einzelhandel"):
+        assert lint(de.replace("Vertriebsmitarbeiter", title, 1),
+                    select=("missing-gender-marker",)).diagnostics == (), title
+
+
+def test_json_reports_unknown_jurisdiction(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Cook\n\nWe need a cook.\n", "utf-8")
+    out = CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated", "--format", "json",
+                                   "--fail-on", "never"]).output
+    (entry,) = json.loads(out)["files"]
+    assert entry["jurisdiction"] is None
+
+
+SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+
+
+@pytest.mark.skipif(not SEEDS, reason="../shared/seeds is not beside the project")
+def test_seed_compliance_findings(lint: Lint) -> None:
+    wanted = ("missing-pay-range", "missing-ai-disclosure", "missing-vacancy-status",
+              "missing-photo-guidance", "missing-privacy-notice", "photo-request")
+    got = {p.name[:3]: names(lint(p.read_text("utf-8"), str(p), select=wanted)) for p in SEEDS}
+    assert got == {
+        "000": ["missing-ai-disclosure", "missing-pay-range", "missing-vacancy-status"],
+        "001": ["missing-pay-range", "missing-photo-guidance"],
+        "002": ["missing-pay-range", "missing-photo-guidance", "missing-privacy-notice"],
+        "003": ["missing-pay-range", "missing-privacy-notice"],
+    }
+    severities = {p.name[:3]: {d.severity for d in lint(p.read_text("utf-8"), str(p),
+                                                         select=("missing-pay-range",)).diagnostics}
+                  for p in SEEDS}
+    assert severities["000"] == {Severity.ERROR} and severities["002"] == {Severity.WARNING}
+
+
+LABELS = yaml.safe_load((ROOT / "benchmarks" / "labelled" / "labels.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(LABELS["files"]))
+def test_labelled_postings(lint: Lint, name: str) -> None:
+    path = ROOT / "benchmarks" / "labelled" / name
+    result = lint(path.read_text("utf-8"), str(path), select=tuple(LABELS["measured"]))
+    assert names(result) == sorted(LABELS["files"][name])
