@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -119,8 +120,14 @@ class Document:
         """Spans no wording rule should flag: URLs, e-mail addresses, inline code, placeholders."""
         return [m.span() for m in _PROTECTED.finditer(self.text)]
 
+    @cached_property
+    def _protected_ends(self) -> list[int]:
+        return [e for _, e in self.protected]
+
     def is_protected(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.protected)
+        # spans come from one finditer: sorted and disjoint, so only one can overlap first
+        i = bisect.bisect_right(self._protected_ends, start)
+        return i < len(self.protected) and self.protected[i][0] < end
 
     @cached_property
     def first_content_offset(self) -> int:

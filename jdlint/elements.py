@@ -211,6 +211,20 @@ def names_in(text: str, vocab: Vocabulary, cue_end: int | None = None) -> bool:
     return False
 
 
+_DIGIT_RUN = re.compile(r"[+(]?\d[\d \t()./-]{5,}\d")
+
+
+def find_phone(text: str) -> tuple[int, int] | None:
+    """A phone number: a run of digits with a cue ("tel.", "phone") or a country code before
+    it. Digit runs are found first: the cue alternation is slow to scan a whole text with."""
+    vocab = vocabulary()
+    for m in _DIGIT_RUN.finditer(text):
+        window_start = max(0, m.start() - 25)
+        if (found := vocab.phone.search(text, window_start, m.end())) is not None:
+            return found.span()
+    return None
+
+
 def contact(doc: Document) -> tuple[int, int] | None:
     """Where the posting names someone to ask, or gives an e-mail address or phone number."""
     return doc.memo("contact", _find_contact)
@@ -220,9 +234,12 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
     vocab = vocabulary()
     if meta_value(doc, "contact") is not None:
         return (doc.first_content_offset, doc.first_content_offset)
-    for pattern in (EMAIL, vocab.phone, _PLACEHOLDER_CONTACT):
-        if m := pattern.search(doc.text):
-            return m.span()
+    if "@" in doc.text and (m := EMAIL.search(doc.text)):
+        return m.span()
+    if span := find_phone(doc.text):
+        return span
+    if "<CONTACT>" in doc.text and (m := _PLACEHOLDER_CONTACT.search(doc.text)):
+        return m.span()
     for section in doc.sections_of("contact"):
         # a name line ("Jane Doe, Engineering Manager") may itself look like a heading: read on
         # to the next section with a known kind

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -44,37 +44,111 @@ def term_pattern(term: str) -> tuple[str, bool]:
     return body + tail, bool(re.match(r"\w", term.strip()))
 
 
+_LEADING_ASSERTIONS = re.compile(r"^(?:\\b|\(\?<[=!](?:[^()]|\([^()]*\))*\))*")
+_LITERAL_WORD = re.compile(r"([^\W\d_]{3,})(?![?*{])")
+_PLAIN_GROUP = re.compile(r"\(\?:((?:[^\W\d_]+\|)*[^\W\d_]+)\)(?![?*{])")
+
+
+def literal_keys(term: str) -> frozenset[str] | None:
+    """Lowercase words of which a match of ``term`` must contain one, or None if unknown.
+    A text without any of them cannot match, which lets :class:`TermSet` skip the term."""
+    if not term.startswith("re:"):
+        first = re.split(r"[\s\-]+", term.strip())[0].lower()
+        return frozenset([first]) if first else None
+    body = _LEADING_ASSERTIONS.sub("", term[3:].strip(), count=1)
+    if _top_level_alternation(body):
+        return None
+    if m := _LITERAL_WORD.match(body):
+        return frozenset([m.group(1).lower()])
+    if m := _PLAIN_GROUP.match(body):
+        return frozenset(w.lower() for w in m.group(1).split("|"))
+    return None
+
+
+def _top_level_alternation(regex: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for ch in regex:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+_lowered: list[tuple[str, str]] = []  # the last text lowercased (rules scan the same text)
+
+
+def _lower(text: str) -> str:
+    if _lowered and _lowered[0][0] is text:
+        return _lowered[0][1]
+    _lowered[:] = [(text, text.lower())]
+    return _lowered[0][1]
+
+
 @dataclass(frozen=True)
 class TermSet:
     """Terms (with their alternatives), compiled per language into at most two regexes.
 
     Plain phrases and ``re:`` terms are compiled apart: a pattern that starts with literal
     words lets ``re`` skip ahead to their first characters, an order of magnitude faster than
-    one with a look-behind in front; ``finditer`` checks the word start itself.
+    one with a look-behind in front; ``finditer`` checks the word start itself. Terms whose
+    literal words a text does not contain are left out of the scan (a cheap substring test),
+    with the reduced patterns cached.
     """
 
     patterns: tuple[re.Pattern[str], ...]
     alternatives: tuple[tuple[str, ...], ...]  # by term index
     terms: tuple[str, ...]
     word_start: tuple[bool, ...] = ()  # by term index: must the match start a word?
+    sources: tuple[str, ...] = ()  # by term index: the named group compiled for it
+    keys: tuple[frozenset[str] | None, ...] = ()
+    flags: int = 0
+    subsets: dict[tuple[int, ...], tuple[re.Pattern[str], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool) -> TermSet:
         flags = re.IGNORECASE if ignorecase else 0
-        plain: list[str] = []
-        free: list[str] = []
+        sources: list[str] = []
         starts: list[bool] = []
         for i, (term, _) in enumerate(entries):
             pattern, at_word_start = term_pattern(term)
-            (free if term.startswith("re:") else plain).append(f"(?P<t{i}>{pattern})")
+            sources.append(f"(?P<t{i}>{pattern})")
             starts.append(at_word_start)
-        patterns = tuple(re.compile("|".join(group), flags) for group in (plain, free) if group)
-        return cls(patterns, tuple(tuple(a) for _, a in entries),
-                   tuple(t for t, _ in entries), tuple(starts))
+        terms = tuple(t for t, _ in entries)
+        patterns = _group_patterns(terms, sources, range(len(terms)), flags)
+        return cls(patterns, tuple(tuple(a) for _, a in entries), terms, tuple(starts),
+                   tuple(sources), tuple(literal_keys(t) for t in terms), flags)
+
+    def _patterns_for(self, text: str) -> tuple[re.Pattern[str], ...]:
+        if not self.keys:
+            return self.patterns
+        lower = _lower(text)
+        present = tuple(i for i, k in enumerate(self.keys)
+                        if k is None or any(w in lower for w in k))
+        if len(present) == len(self.terms):
+            return self.patterns
+        if present not in self.subsets:
+            if len(self.subsets) > 512:
+                self.subsets.clear()
+            self.subsets[present] = _group_patterns(self.terms, self.sources, present,
+                                                    self.flags)
+        return self.subsets[present]
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
-        found = [hit for pattern in self.patterns for hit in self._scan(pattern, text)]
-        if len(self.patterns) > 1:
+        patterns = self._patterns_for(text)
+        found = [hit for pattern in patterns for hit in self._scan(pattern, text)]
+        if len(patterns) > 1:
             found.sort(key=lambda hit: hit[0].start())
         yield from found
 
@@ -89,6 +163,13 @@ class TermSet:
             if end > start:
                 yield m, index
             pos = max(end, start + 1)
+
+
+def _group_patterns(terms: Sequence[str], sources: Sequence[str], indices: Iterable[int],
+                    flags: int) -> tuple[re.Pattern[str], ...]:
+    plain = [sources[i] for i in indices if not terms[i].startswith("re:")]
+    free = [sources[i] for i in indices if terms[i].startswith("re:")]
+    return tuple(re.compile("|".join(group), flags) for group in (plain, free) if group)
 
 
 def by_language(value: Mapping[str, Any], doc: Document) -> Any:

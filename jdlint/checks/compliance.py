@@ -238,7 +238,7 @@ class PersonalContactData(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         vocab = vocabulary()
         starts = [s.start for s in doc.sentences]
-        for m in EMAIL.finditer(doc.text):
+        for m in EMAIL.finditer(doc.text) if "@" in doc.text else ():
             local = m.group().split("@")[0]
             if _ROLE_MAILBOX.match(local):
                 continue
