@@ -103,6 +103,14 @@ class Document:
         return split_sentences(self.text, self.blocks)
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index into ``sentences`` of the sentence at or before ``offset`` (-1: none)."""
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
+
+    @cached_property
     def sections(self) -> list[Section]:
         return find_sections(self.blocks, len(self.text))
 

@@ -7,7 +7,6 @@ memoised on it, so the rules that share an analysis (three read the deadlines) c
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -123,11 +122,10 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
     if (meta := meta_value(doc, "deadline")) is not None:
         found.append(_meta_deadline(doc, meta[1], day_first))
     in_section = _section_dates(doc, dates)
-    starts = [s.start for s in doc.sentences]
     for d in dates:
-        if d.start in in_section or _cued(doc, d, starts, vocab):
+        if d.start in in_section or _cued(doc, d, vocab):
             found.append(Deadline(d.start, d.end, d.value, d.text, d.range_start))
-    return DeadlineInfo(tuple(found), _rolling(doc, starts, vocab), tuple(dates), day_first)
+    return DeadlineInfo(tuple(found), _rolling(doc, vocab), tuple(dates), day_first)
 
 
 def _meta_deadline(doc: Document, value: Any, day_first: bool) -> Deadline:
@@ -152,8 +150,8 @@ def _section_dates(doc: Document, dates: list[DateMatch]) -> set[int]:
     return chosen
 
 
-def _sentence_prefix(doc: Document, offset: int, starts: list[int], width: int = 160) -> str:
-    i = bisect.bisect_right(starts, offset) - 1
+def _sentence_prefix(doc: Document, offset: int, width: int = 160) -> str:
+    i = doc.sentence_index(offset)
     start = doc.sentences[i].start if i >= 0 else 0
     return doc.text[max(start, offset - width):offset]
 
@@ -165,8 +163,8 @@ def _last_end(pattern: re.Pattern[str], text: str) -> int:
     return last
 
 
-def _cued(doc: Document, d: DateMatch, starts: list[int], vocab: Vocabulary) -> bool:
-    prefix = _sentence_prefix(doc, d.start, starts)
+def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
+    prefix = _sentence_prefix(doc, d.start)
     strong = _last_end(vocab.deadline_strong, prefix)
     weak = _last_end(vocab.deadline_weak, prefix)
     against = _last_end(vocab.not_deadline, prefix)
@@ -175,15 +173,13 @@ def _cued(doc: Document, d: DateMatch, starts: list[int], vocab: Vocabulary) -> 
     return weak > -1 and against == -1
 
 
-def _rolling(doc: Document, starts: list[int], vocab: Vocabulary) -> tuple[int, int] | None:
+def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
     if m := vocab.rolling_explicit.search(doc.text):
         return m.span()
     for m in vocab.rolling.finditer(doc.text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0:
-            s = doc.sentences[i]
-            if vocab.application.search(s.text):
-                return m.span()
+        i = doc.sentence_index(m.start())
+        if i >= 0 and vocab.application.search(doc.sentences[i].text):
+            return m.span()
     return None
 
 

@@ -15,7 +15,6 @@ A term may instead be a regular expression (``re:`` prefix). Lists may be given 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -258,12 +257,11 @@ class RequestRule(TermRule):
     unless: Mapping[str, TermSet] | None = None
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        starts = [s.start for s in doc.sentences]
         cues: TermSet | None = by_language(self.cues or {}, doc)
         unless: TermSet | None = by_language(self.unless or {}, doc)
         seen: set[tuple[int, str]] = set()
         for v in super().check(doc, options):
-            i = bisect.bisect_right(starts, v.start) - 1
+            i = doc.sentence_index(v.start)
             if i < 0:
                 continue
             sentence = doc.sentences[i].text

@@ -7,7 +7,6 @@ or "3-5 years" never do.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -82,8 +81,7 @@ def find_pay(doc: Document) -> list[Pay]:
 
 def _pay_sentence(doc: Document, start: int) -> str:
     """The sentence around ``start``, with its section's heading ("Salary")."""
-    starts = doc.memo("sentence-starts", lambda d: [s.start for s in d.sentences])
-    i = bisect.bisect_right(starts, start) - 1
+    i = doc.sentence_index(start)
     if i < 0:
         return ""
     section = doc.section_at(start)

@@ -5,7 +5,6 @@ the legal facts (place, effective date, threshold) are ``rules/facts/*.yaml``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -237,14 +236,13 @@ class PersonalContactData(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         vocab = vocabulary()
-        starts = [s.start for s in doc.sentences]
         for m in EMAIL.finditer(doc.text) if "@" in doc.text else ():
             local = m.group().split("@")[0]
             if _ROLE_MAILBOX.match(local):
                 continue
             parts = [p for p in re.split(r"[._-]", local) if p]
             personal = len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
-            i = bisect.bisect_right(starts, m.start()) - 1
+            i = doc.sentence_index(m.start())
             named = i >= 0 and names_in(doc.sentences[i].text, vocab)
             if personal or named:
                 yield Violation(m.start(), m.end(), f"{m.group()} is a person's direct "
