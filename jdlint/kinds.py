@@ -147,8 +147,14 @@ class TermSet:
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
         patterns = self._patterns_for(text)
         found = [hit for pattern in patterns for hit in self._scan(pattern, text)]
-        if len(patterns) > 1:
-            found.sort(key=lambda hit: hit[0].start())
+        if len(patterns) > 1:  # plain and re: terms were scanned apart: drop overlaps
+            found.sort(key=lambda hit: (hit[0].start(), -hit[0].end()))
+            end = -1
+            for hit in found:
+                if hit[0].start() >= end:
+                    end = hit[0].end()
+                    yield hit
+            return
         yield from found
 
     def _scan(self, pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int]]:
