@@ -12,10 +12,12 @@ from .rule import ENGINE_RULES, Rule
 def python_rules() -> list[Rule]:
     from .checks import compliance, pay_rules, required
     from .checks.duplicates import DuplicateBlock
+    from .checks import text_metrics
     from .checks.readability import LongSentence
 
     rules: list[Rule] = [cls() for cls in ENGINE_RULES]
-    rules += [LongSentence()]
+    rules += [LongSentence(), text_metrics.Readability(), text_metrics.LongRequirementsList(),
+              text_metrics.UndefinedAcronym(), text_metrics.PostingLength()]
     rules += [required.MissingDeadline(), required.ExpiredDeadline(), required.AmbiguousDate(),
               required.MissingContact(), required.MissingApplyInstructions()]
     rules += [DuplicateBlock()]

@@ -29,6 +29,9 @@ def postings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "bad.md").write_text(BAD, "utf-8")
     (tmp_path / "clean.md").write_text(CLEAN, "utf-8")
     (tmp_path / "notes.py").write_text("print('not a posting')", "utf-8")
+    # the fixtures are snippets, not whole postings: leave their length and grade alone
+    (tmp_path / ".jdlint.toml").write_text('ignore = ["posting-length", "readability"]\n',
+                                           "utf-8")
     return tmp_path
 
 
@@ -78,6 +81,7 @@ def test_bad_option_values_exit_2(postings: Path) -> None:
 
 
 def test_config_errors_exit_2_naming_the_key(postings: Path) -> None:
+    (postings / ".jdlint.toml").unlink()  # it would win over pyproject.toml
     (postings / "pyproject.toml").write_text("[tool.jdlint]\nselect = ['INC']\ncolour = 1\n")
     code, _, err = run("check", ".")
     assert code == 2 and "unknown key 'colour'" in err and "pyproject.toml" in err

@@ -24,7 +24,7 @@ def _rule(meta: RuleMeta) -> dict[str, Any]:
         "help": {"text": f"{meta.docs.why}", "markdown": explain_markdown(meta)},
         "defaultConfiguration": {"level": _LEVEL[meta.severity],
                                  "enabled": meta.default_enabled},
-        "properties": {"category": str(meta.category), "tags": [str(meta.category), meta.name]},
+        "properties": {"category": str(meta.category), "tags": sorted({str(meta.category), meta.name})},
     }
 
 

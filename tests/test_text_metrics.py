@@ -1,0 +1,70 @@
+"""Readability scores, requirement lists, acronyms and length."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jdlint.document import Document
+from jdlint.model import FileResult
+
+Lint = Callable[..., FileResult]
+
+BULLETS = "## Your tasks\n\n" + "".join(
+    f"- Check the delivery notes for route {i} and sort the returned crates\n" for i in range(30))
+
+
+def test_unpunctuated_bullets_count_as_sentences(lint: Lint) -> None:
+    from jdlint.checks.text_metrics import scoring_text
+
+    doc = Document.from_source("p.md", BULLETS)
+    assert scoring_text(doc).count(".") == 31  # the heading too
+    assert lint(BULLETS, select=("readability",)).diagnostics == ()
+
+
+def test_readability_figures_per_language(lint: Lint) -> None:
+    hard_en = ("Our interdisciplinary organisation necessitates comprehensive documentation of "
+               "operational considerations and regulatory responsibilities. ") * 12
+    (d,) = lint(hard_en, select=("readability",)).diagnostics
+    assert d.data and d.data["formula"] == "Flesch-Kincaid grade" and d.data["grade"] > 12
+    hard_de = ("Die interdisziplinäre Zusammenarbeit erfordert eine umfangreiche Dokumentation "
+               "organisatorischer Verantwortlichkeiten und regulatorischer Anforderungen. ") * 12
+    (d,) = lint(hard_de, select=("readability",)).diagnostics
+    assert d.data and d.data["formula"] == "Wiener Sachtextformel"
+    hard_da = ("Den tværfaglige organisationsudvikling nødvendiggør omfattende dokumentation af "
+               "driftsmæssige overvejelser og lovgivningsmæssige forpligtelser. ") * 12
+    (d,) = lint(hard_da, select=("readability",)).diagnostics
+    assert d.data and "lix" in d.data
+    assert lint("Short text.", select=("readability",)).diagnostics == ()
+
+
+def test_long_requirements_list_ignores_nice_to_have(lint: Lint) -> None:
+    must = "## Requirements\n\n" + "".join(f"- Skill {i}\n" for i in range(9))
+    assert len(lint(must, select=("long-requirements-list",)).diagnostics) == 1
+    nice = "## Nice to have\n\n" + "".join(f"- Skill {i}\n" for i in range(20))
+    assert lint(nice, select=("long-requirements-list",)).diagnostics == ()
+    profil = "## Ihr Profil\n\n" + "".join(f"- Kenntnis {i}\n" for i in range(12))
+    assert len(lint(profil, select=("long-requirements-list",)).diagnostics) == 1
+
+
+def test_acronyms(lint: Lint) -> None:
+    def found(text: str) -> list[str]:
+        return [d.message.split('"')[1] for d in
+                lint(text, select=("undefined-acronym",)).diagnostics]
+
+    assert found("You join OCE. OCE runs DD&IT projects.") == ["OCE", "DD&IT"]
+    assert found("You join OCE (Operational Customer Excellence).") == []
+    assert found("You join Operational Customer Excellence (OCE).") == []
+    assert found("ABOUT THE ROLE\n\nSend your CV, and APPLY NOW via our site.") == []
+    assert found("We use EC2, HTML5 and Java; JAVA skills matter. Chapter VIII.") == []
+    assert found("Contact jobs@OCE.example.com or <ORGANIZATION>.") == []
+    assert found("Our OCE team.", ) == ["OCE"]
+    assert lint("Our OCE team.", select=("undefined-acronym",),
+                rule_options={"undefined-acronym": {"allow": ["OCE"]}}).diagnostics == ()
+
+
+def test_posting_length_band(lint: Lint) -> None:
+    words = " ".join(["word"] * 200) + "."
+    assert lint(words, select=("posting-length",)).diagnostics == ()
+    (d,) = lint(words, select=("posting-length",),
+                rule_options={"posting-length": {"max-words": 100}}).diagnostics
+    assert "long: 200 words" in d.message
