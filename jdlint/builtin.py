@@ -12,6 +12,7 @@ from .rule import ENGINE_RULES, Rule
 def python_rules() -> list[Rule]:
     from .checks import compliance, pay_rules, required
     from .checks.duplicates import DuplicateBlock
+    from .checks.gender_coded import GenderCodedWording
     from .checks import text_metrics
     from .checks.readability import LongSentence
 
@@ -20,7 +21,7 @@ def python_rules() -> list[Rule]:
               text_metrics.UndefinedAcronym(), text_metrics.PostingLength()]
     rules += [required.MissingDeadline(), required.ExpiredDeadline(), required.AmbiguousDate(),
               required.MissingContact(), required.MissingApplyInstructions()]
-    rules += [DuplicateBlock()]
+    rules += [DuplicateBlock(), GenderCodedWording()]
     rules += [compliance.PhotoRequest(), compliance.MissingPhotoGuidance(),
               compliance.MissingPrivacyNotice(), compliance.PersonalContactData(),
               pay_rules.MissingPayRange(), pay_rules.PayRangeTooWide(),

@@ -23,7 +23,7 @@ def builtin_rule_files() -> list[Path]:
     root = resources.files("jdlint._rules")
     out: list[Path] = []
     for pack in sorted(root.iterdir(), key=lambda p: p.name):
-        if pack.is_dir() and pack.name != "facts":  # facts/ holds data for Python rules
+        if pack.is_dir() and pack.name not in ("facts", "data"):  # data for Python rules
             out.extend(Path(str(f)) for f in sorted(pack.iterdir(), key=lambda p: p.name)
                        if f.name.endswith((".yaml", ".yml")))
     return out

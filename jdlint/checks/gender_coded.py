@@ -1,0 +1,167 @@
+"""Gender-coded wording (Gaucher, Friesen & Kay 2011), with the peers' false positives fixed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..document import Document
+from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
+from ..rule import Rule
+
+# Equal-opportunity and diversity statements are not wording to reconsider.
+_EO = re.compile(
+    r"\b(?:regardless|irrespective|equal(?:ity)?\s+(?:of\s+)?opportunit\w*|inclusive\s+"
+    r"recruitment|divers\w*|discriminat\w*|all\s+qualified\s+applicants|protected\s+"
+    r"(?:characteristics?|veteran)|affirmative\s+action|equal\s+employment)\b", re.I)
+
+_MASCULINE = ("We are looking for a driven, ambitious and competitive engineer who can lead "
+              "decisively, analyse complex problems and defend bold decisions.")
+_BALANCED = ("You will work with a supportive team and help our customers understand their "
+             "options. We value honest, considerate collaboration.")
+
+
+@dataclass(frozen=True)
+class Lists:
+    pattern: re.Pattern[str]
+    stems: dict[str, str]  # stem -> "masculine" | "feminine"
+    by_length: tuple[str, ...]  # stems, longest first
+    not_words: re.Pattern[str]
+
+
+@cache
+def word_lists() -> Lists:
+    text = resources.files("jdlint._rules").joinpath("data/gender-coded.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    stems = {s: "feminine" for s in data["feminine"]} | {s: "masculine" for s in data["masculine"]}
+    alternation = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})[\w'’-]*", re.I)
+    return Lists(pattern, stems, tuple(sorted(stems, key=len, reverse=True)),
+                 re.compile("|".join(f"(?:{p})" for p in data["not"]), re.I))
+
+
+def _stem_of(word: str, lists: Lists) -> str | None:
+    lower = word.lower()
+    return next((s for s in lists.by_length if lower.startswith(s)), None)
+
+
+def verdict(masculine: int, feminine: int) -> str:
+    """gender-decoder's scale: the difference of the counts, "strongly" beyond 3."""
+    score = feminine - masculine
+    if score == 0:
+        return "neutral" if masculine else "no coded words"
+    if score > 3:
+        return "strongly feminine-coded"
+    if score > 0:
+        return "feminine-coded"
+    return "strongly masculine-coded" if score < -3 else "masculine-coded"
+
+
+class GenderCodedWording(Rule):
+    meta = RuleMeta(
+        code="INC001",
+        name="gender-coded-wording",
+        category=Category.INCLUSIVE,
+        severity=Severity.INFO,
+        summary="Masculine- and feminine-coded words (Gaucher, Friesen & Kay 2011), per word "
+                "and as a balance for the posting.",
+        options={"per-word": "masculine"},
+        docs=RuleDocs(
+            what="Counts the masculine-coded (driven, competitive, lead, decisive...) and "
+                 "feminine-coded (supportive, collaborative, understand...) word stems of "
+                 "Gaucher, Friesen & Kay (2011), as listed by gender-decoder, in English "
+                 "postings. When the balance is masculine-coded, one finding (a warning) gives "
+                 "the verdict (masculine-coded or strongly masculine-coded, on "
+                 "gender-decoder's scale), the counts (also in JSON) and the words to "
+                 "reconsider, and per-word findings (info) mark them (option `per-word`: "
+                 "masculine (default), all, or none). With `per-word = \"all\"` every "
+                 "posting with coded words gets its balance, from strongly feminine-coded "
+                 "to strongly masculine-coded. Words "
+                 "that only start like a stem do not count: responsibilities, SharePoint, "
+                 "analyst, Team Lead, competitive salary, feel free, data-driven, objectives. "
+                 "\"lead\" counts once per sentence; headings, equal-opportunity statements, "
+                 "URLs and e-mail addresses are skipped. German and Danish postings are not "
+                 "scored: no validated, openly licensed list exists for them yet.",
+            why="Gaucher, Friesen & Kay found that masculine-coded wording makes jobs less "
+                "appealing to women and signals that they do not belong, while "
+                "feminine-coded wording does not deter men. A balanced posting widens the "
+                "pool.",
+            example=_MASCULINE,
+            use_instead="We are looking for an engineer who enjoys hard problems, works well "
+                        "with others and takes responsibility for decisions.",
+            references=(
+                "Gaucher, Friesen & Kay (2011), Evidence that gendered wording in job "
+                "advertisements exists and sustains gender inequality, Journal of Personality "
+                "and Social Psychology 101(1), 109-128.",
+                "gender-decoder (Kat Matfield, MIT licence), "
+                "https://github.com/lovedaybrooke/gender-decoder",
+            ),
+            basis="research",
+        ),
+        examples=(
+            Example(_MASCULINE, True),
+            Example(_BALANCED, False, options={"per-word": "masculine"}),
+            Example("## Responsibilities\n\nMaintain SharePoint for our analysts. Competitive "
+                    "salary. Feel free to ask the Team Lead.\n", False),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        if doc.language != "en":
+            return
+        lists = word_lists()
+        text = doc.text
+        excluded = [m.span() for m in lists.not_words.finditer(text)]
+        counts: Counter[str] = Counter()
+        words: dict[str, list[str]] = {"masculine": [], "feminine": []}
+        found: list[tuple[int, int, str, str]] = []
+        lead_sentences: set[int] = set()
+        for m in lists.pattern.finditer(text):
+            start, end = m.span()
+            if any(s <= start and end <= e for s, e in excluded) or doc.is_protected(start, end):
+                continue
+            i = doc.sentence_index(start)
+            if i < 0:
+                continue
+            sentence = doc.sentences[i]
+            if doc.blocks[sentence.block].kind == "heading" or _EO.search(sentence.text):
+                continue
+            stem = _stem_of(m.group(), lists)
+            if stem is None:
+                continue
+            if stem == "lead":
+                if i in lead_sentences:
+                    continue
+                lead_sentences.add(i)
+            coding = lists.stems[stem]
+            counts[coding] += 1
+            words[coding].append(m.group().lower())
+            found.append((start, end, coding, m.group()))
+        masculine, feminine = counts["masculine"], counts["feminine"]
+        result = verdict(masculine, feminine)
+        per_word = str(options.get("per-word", "masculine"))
+        if "masculine" not in result and per_word != "all":
+            return  # balanced or feminine-coded wording deters nobody (Gaucher et al.)
+        for start, end, coding, word in found:
+            if per_word == "all" or (per_word == "masculine" and coding == "masculine"):
+                yield Violation(start, end, f"\"{word}\" is {coding}-coded (Gaucher et al. "
+                                "2011); keep it if it is the right word, or balance it")
+        reconsider = sorted(set(words["masculine"]))[:8]
+        start = doc.first_content_offset
+        end = text.find("\n", start)
+        message = (f"the posting reads {result}: {masculine} masculine-coded and {feminine} "
+                   "feminine-coded words")
+        if "masculine" in result and reconsider:
+            message += "; reconsider " + ", ".join(f'"{w}"' for w in reconsider)
+        yield Violation(start, end if end != -1 else len(text), message,
+                        severity=Severity.WARNING if "masculine" in result else Severity.INFO,
+                        data={"masculine": masculine, "feminine": feminine, "verdict": result,
+                              "masculine-words": sorted(words["masculine"]),
+                              "feminine-words": sorted(words["feminine"])})

@@ -1,0 +1,61 @@
+"""gender-coded-wording: the stems, the peers' traps, the balance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from jdlint.checks.gender_coded import verdict
+from jdlint.model import FileResult, Severity
+
+Lint = Callable[..., FileResult]
+MASC = "We want a driven, ambitious and competitive engineer who is decisive and confident.\n"
+
+
+def words(result: FileResult) -> list[str]:
+    return [d.message.split('"')[1] for d in result.diagnostics if "-coded (" in d.message]
+
+
+def test_balance_with_counts(lint: Lint) -> None:
+    result = lint(MASC, select=("gender-coded-wording",))
+    doc_level = [d for d in result.diagnostics if "reads" in d.message]
+    (d,) = doc_level
+    assert d.severity == Severity.WARNING and d.data
+    assert d.data["masculine"] == 5 and d.data["verdict"] == "strongly masculine-coded"
+    assert words(result) == ["driven", "ambitious", "competitive", "decisive", "confident"]
+
+
+@pytest.mark.parametrize("text", [
+    "## Responsibilities\n\nYour responsibilities include reporting.",
+    "Maintain our SharePoint sites for the analysts and the analytics team.",
+    "We offer a competitive salary. Feel free to ask questions, depending on your role.",
+    "Report to the Team Lead. Our data-driven and test-driven teams set objectives.",
+    "We are an equal opportunity employer and welcome ambitious, driven, competitive people "
+    "regardless of background.",
+    "Wir suchen eine ehrgeizige, durchsetzungsstarke Führungskraft.",
+])
+def test_traps_are_not_counted(lint: Lint, text: str) -> None:
+    assert words(lint(text, select=("gender-coded-wording",),
+                      rule_options={"gender-coded-wording": {"per-word": "all"}})) == []
+
+
+def test_lead_counts_once_per_sentence(lint: Lint) -> None:
+    text = "You lead the team and lead the roadmap and lead hiring.\n"
+    result = lint(text, select=("gender-coded-wording",),
+                  rule_options={"gender-coded-wording": {"per-word": "all"}})
+    assert words(result) == ["lead"]
+
+
+def test_balanced_posting_gets_nothing_by_default(lint: Lint) -> None:
+    text = "A driven engineer who enjoys collaboration, supports colleagues and is honest.\n"
+    assert lint(text, select=("gender-coded-wording",)).diagnostics == ()
+
+
+@pytest.mark.parametrize(("m", "f", "expected"), [
+    (0, 0, "no coded words"), (2, 2, "neutral"), (1, 3, "feminine-coded"),
+    (0, 5, "strongly feminine-coded"), (3, 1, "masculine-coded"),
+    (6, 1, "strongly masculine-coded"),
+])
+def test_verdict_scale(m: int, f: int, expected: str) -> None:
+    assert verdict(m, f) == expected
