@@ -13,12 +13,13 @@ def python_rules() -> list[Rule]:
     from .checks import compliance, pay_rules, required
     from .checks.duplicates import DuplicateBlock
     from .checks.gender_coded import GenderCodedWording
+    from .checks.grammar import Grammar
     from .checks import text_metrics
     from .checks.readability import LongSentence
 
     rules: list[Rule] = [cls() for cls in ENGINE_RULES]
     rules += [LongSentence(), text_metrics.Readability(), text_metrics.LongRequirementsList(),
-              text_metrics.UndefinedAcronym(), text_metrics.PostingLength()]
+              text_metrics.UndefinedAcronym(), text_metrics.PostingLength(), Grammar()]
     rules += [required.MissingDeadline(), required.ExpiredDeadline(), required.AmbiguousDate(),
               required.MissingContact(), required.MissingApplyInstructions()]
     rules += [DuplicateBlock(), GenderCodedWording()]

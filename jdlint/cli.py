@@ -86,6 +86,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
             "today": parse_today(today) if today else None,
             "cli_rule_options": {"duplicate-block": {"across-files": True}} if across_files
             else None,
+            "languagetool_url": os.environ.get("JDLINT_LANGUAGETOOL_URL") or None,
         }
         if fail_on is not None:
             overrides["fail_on"] = parse_fail_on(fail_on) or "never"

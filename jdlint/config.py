@@ -46,6 +46,7 @@ class Config:
     encoding: str | None = None
     max_file_size: int = 20_000_000
     employer_size: int | None = None  # employees; laws with thresholds compare with it
+    languagetool_url: str | None = None  # naming a server turns the grammar rule on
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs start here
     source: Path | None = None  # the file this came from
 
@@ -105,7 +106,7 @@ def load_config(path: Path) -> Config:
 _KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "rule-dirs",
     "rules", "jurisdiction", "language", "today", "exclude", "extend-exclude", "encoding",
-    "max-file-size", "employer-size",
+    "max-file-size", "employer-size", "languagetool-url",
 }
 
 
@@ -165,6 +166,7 @@ def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
     if "today" in table:
         out["today"] = parse_today(table["today"], where)
     out["encoding"] = text("encoding")
+    out["languagetool_url"] = text("languagetool-url")
     if "max-file-size" in table:
         size = table["max-file-size"]
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:

@@ -67,12 +67,19 @@ class RuleSet:
         else:
             chosen = self._matches(config.select, where)
         chosen |= self._matches(config.extend_select, where)
+        grammar = self.get("grammar")
+        if config.languagetool_url and grammar is not None:  # naming a server turns it on
+            chosen.add(grammar.meta.code)
         chosen -= self._matches(config.ignore, where)
         severities: dict[str, Severity] = {}
         for selector, level in sorted(config.severity, key=lambda kv: _specificity(kv[0])):
             for code in self._matches([selector], f"{where}: severity"):
                 severities[code] = level
         options = self._options(config, where)
+        if config.languagetool_url and grammar is not None:
+            grammar_options = options[grammar.meta.code]
+            if not grammar_options.get("url"):
+                grammar_options["url"] = config.languagetool_url
         per_file = tuple(
             (_glob_regex(glob), frozenset(self._matches(codes, f"{where}: per-file-ignores")))
             for glob, codes in config.per_file_ignores
@@ -84,7 +91,7 @@ class RuleSet:
         )
         return Selection(active, per_file, config.root)
 
-    def _options(self, config: Config, where: str) -> dict[str, Mapping[str, Any]]:
+    def _options(self, config: Config, where: str) -> dict[str, dict[str, Any]]:
         options: dict[str, dict[str, Any]] = {r.meta.code: dict(r.meta.options)
                                               for r in self.rules}
         for key, values in config.rule_options.items():
@@ -101,7 +108,7 @@ class RuleSet:
                     raise ConfigError(f"{where}: [rules.{key}]: '{name}' must be "
                                       f"{type(default).__name__}, not {value!r}")
                 options[rule.meta.code][name] = value
-        return dict(options)
+        return options
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,8 @@ def test_request_rules(lint: Lint, text: str, found: list[str]) -> None:
 
 
 def test_gender_marker_german_warning_english_info(lint: Lint) -> None:
-    de = "# Vertriebsmitarbeiter\n\nStandort: Köln, Deutschland\n\nWir suchen Verstärkung für unser Team.\n"
+    de = ("# Vertriebsmitarbeiter\n\nStandort: Köln, Deutschland\n\n"
+          "Wir suchen Verstärkung für unser Team.\n")
     (d,) = lint(de, select=("missing-gender-marker",)).diagnostics
     assert d.severity == Severity.WARNING
     en = "# Sales Manager\n\nLocation: Cologne, Germany\n\nWe are looking for a sales manager.\n"

@@ -67,7 +67,8 @@ def test_repeated_sentence_inside_other_paragraphs(lint: Lint) -> None:
 
 
 def test_headings_and_short_lines_do_not_count(lint: Lint) -> None:
-    text = "## Tasks\n\n- Python\n- SQL\n\n## Nice to have\n\n- Python\n- SQL\n\nApply now\n\nApply now\n"
+    text = ("## Tasks\n\n- Python\n- SQL\n\n## Nice to have\n\n- Python\n- SQL\n\n"
+            "Apply now\n\nApply now\n")
     assert dup(lint, text) == []
 
 
@@ -81,7 +82,7 @@ def test_large_input_stays_near_linear() -> None:
     # 20,000 distinct paragraphs plus one repeat: must finish quickly (no quadratic pairing)
     paras = [f"Paragraph number {i} describes task {i * 7} in unit {i % 13} with care."
              for i in range(20_000)]
-    text = "\n\n".join(paras + [paras[5]])
+    text = "\n\n".join([*paras, paras[5]])
     repeats = find_repeats(find_blocks(text), 8, 0.8)
     assert [(r.first, r.start) for r in repeats] == [(5, 20_000)]
 
