@@ -30,10 +30,13 @@ _BALANCED = ("You will work with a supportive team and help our customers unders
 
 @dataclass(frozen=True)
 class Lists:
-    pattern: re.Pattern[str]
     stems: dict[str, str]  # stem -> "masculine" | "feminine"
-    by_length: tuple[str, ...]  # stems, longest first
+    by_prefix: dict[str, tuple[str, ...]]  # first three letters -> stems, longest first
     not_words: re.Pattern[str]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NEAR = 60  # how far around a word its exceptions ("competitive salary") can reach
 
 
 @cache
@@ -41,15 +44,22 @@ def word_lists() -> Lists:
     text = resources.files("jdlint._rules").joinpath("data/gender-coded.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     stems = {s: "feminine" for s in data["feminine"]} | {s: "masculine" for s in data["masculine"]}
-    alternation = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})[\w'’-]*", re.I)
-    return Lists(pattern, stems, tuple(sorted(stems, key=len, reverse=True)),
+    by_prefix: dict[str, list[str]] = {}
+    for stem in sorted(stems, key=len, reverse=True):
+        by_prefix.setdefault(stem[:3], []).append(stem)
+    return Lists(stems, {k: tuple(v) for k, v in by_prefix.items()},
                  re.compile("|".join(f"(?:{p})" for p in data["not"]), re.I))
 
 
 def _stem_of(word: str, lists: Lists) -> str | None:
     lower = word.lower()
-    return next((s for s in lists.by_length if lower.startswith(s)), None)
+    return next((s for s in lists.by_prefix.get(lower[:3], ()) if lower.startswith(s)), None)
+
+
+def _excepted(text: str, start: int, end: int, lists: Lists) -> bool:
+    lo, hi = max(0, start - _NEAR), min(len(text), end + _NEAR)
+    return any(m.start() <= start and end <= m.end()
+               for m in lists.not_words.finditer(text, lo, hi))
 
 
 def verdict(masculine: int, feminine: int) -> str:
@@ -118,23 +128,24 @@ class GenderCodedWording(Rule):
             return
         lists = word_lists()
         text = doc.text
-        excluded = [m.span() for m in lists.not_words.finditer(text)]
         counts: Counter[str] = Counter()
         words: dict[str, list[str]] = {"masculine": [], "feminine": []}
         found: list[tuple[int, int, str, str]] = []
         lead_sentences: set[int] = set()
-        for m in lists.pattern.finditer(text):
+        for m in _WORD.finditer(text):  # one pass over words: a dict lookup per word
+            stem = _stem_of(m.group(), lists)
+            if stem is None:
+                continue
             start, end = m.span()
-            if any(s <= start and end <= e for s, e in excluded) or doc.is_protected(start, end):
+            if start > 0 and text[start - 1] == "-":
+                continue  # "world-leading", "data-driven": the stem is not the word's start
+            if doc.is_protected(start, end) or _excepted(text, start, end, lists):
                 continue
             i = doc.sentence_index(start)
             if i < 0:
                 continue
             sentence = doc.sentences[i]
             if doc.blocks[sentence.block].kind == "heading" or _EO.search(sentence.text):
-                continue
-            stem = _stem_of(m.group(), lists)
-            if stem is None:
                 continue
             if stem == "lead":
                 if i in lead_sentences:
