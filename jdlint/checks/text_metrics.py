@@ -24,13 +24,20 @@ _EASY = ("You will plan our deliveries. You will talk with drivers every day. Yo
          "and we like to keep things simple. ") * 6
 
 
+_SAMPLE_CHARS = 200_000  # a posting is far shorter; a huge file is scored on its start
+
+
 def scoring_text(doc: Document) -> str:
     """The posting as textstat should see it: each sentence, bullet and heading ends with a
     full stop, so that unpunctuated bullets do not merge into one endless sentence."""
     parts = []
+    size = 0
     for s in doc.sentences:
         text = s.text.strip()
         parts.append(text if text[-1:] in ".!?" else text + ".")
+        size += len(text) + 2
+        if size > _SAMPLE_CHARS:
+            break
     return " ".join(parts)
 
 
