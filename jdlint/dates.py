@@ -64,7 +64,6 @@ class DateMatch:
     year: int | None
     readings: tuple[date, date] | None = None  # (day-first, month-first) when both are valid
     range_start: date | None = None  # set when this is the end of "from X - Y"
-    numeric: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -95,7 +94,7 @@ def _parse(m: re.Match[str], day_first: bool) -> DateMatch | None:
     if g["iy"]:
         y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         value = _make(d, mo, y)
-        return DateMatch(m.start(), m.end(), text, value, d, mo, y, numeric=True) if value else None
+        return DateMatch(m.start(), m.end(), text, value, d, mo, y) if value else None
     if g["a"]:
         a, b, y = int(g["a"]), int(g["b"]), _year(g["ny"])
         if g["sep"] == "." or a > 12:
@@ -114,7 +113,7 @@ def _parse(m: re.Match[str], day_first: bool) -> DateMatch | None:
             dmy, mdy = _make(a, b, y), _make(b, a, y)
             if dmy and mdy:
                 readings = (dmy, mdy)
-        return DateMatch(m.start(), m.end(), text, value, d, mo, y, readings, numeric=True)
+        return DateMatch(m.start(), m.end(), text, value, d, mo, y, readings)
     year: int | None
     if g["m1"]:
         d, mo = int(g["d1"]), MONTHS[g["m1"].lower()]
@@ -131,8 +130,7 @@ def _parse(m: re.Match[str], day_first: bool) -> DateMatch | None:
     end = m.end()
     while end > m.start() and text[end - m.start() - 1] in " \t\xa0,-":
         end -= 1
-    return DateMatch(m.start(), end, m.string[m.start():end], _make(d, mo, year), d, mo, year,
-                     numeric=g["ya"] is not None)
+    return DateMatch(m.start(), end, m.string[m.start():end], _make(d, mo, year), d, mo, year)
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None, *,
@@ -184,7 +182,7 @@ def with_context_year(dates: list[DateMatch], context: list[DateMatch]) -> Itera
         yield replace(d, year=year, value=_make(d.day, d.month, year))
 
 
-def format_date(value: date, language: str = "en") -> str:
+def format_date(value: date) -> str:
     """An unambiguous spelling: "3 April 2026"."""
     names = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
