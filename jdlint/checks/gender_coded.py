@@ -62,6 +62,24 @@ def _excepted(text: str, start: int, end: int, lists: Lists) -> bool:
                for m in lists.not_words.finditer(text, lo, hi))
 
 
+_CANDIDATE = re.compile(
+    r"\b(?:you|your|you'?ll|you'?re|yourself|candidates?|applicants?|ideal|we\s+are\s+"
+    r"looking|we'?re\s+looking|we\s+seek|seeking|we\s+want|we\s+need|profile)\b", re.I)
+
+
+def _about_candidate(doc: Document, offset: int) -> bool:
+    """Per-word findings are for words that describe the candidate or the job: a sentence
+    addressed to them, a bullet, or a requirements or responsibilities section. The company
+    describing itself ("a leading provider", "business challenges") still counts towards the
+    balance, as in the research, but is not marked word by word."""
+    i = doc.sentence_index(offset)
+    sentence = doc.sentences[i]
+    if _CANDIDATE.search(sentence.text) or doc.blocks[sentence.block].kind == "bullet":
+        return True
+    section = doc.section_at(offset)
+    return section is not None and section.kind in ("requirements", "responsibilities")
+
+
 def verdict(masculine: int, feminine: int) -> str:
     """gender-decoder's scale: the difference of the counts, "strongly" beyond 3."""
     score = feminine - masculine
@@ -161,7 +179,10 @@ class GenderCodedWording(Rule):
         if "masculine" not in result and per_word != "all":
             return  # balanced or feminine-coded wording deters nobody (Gaucher et al.)
         for start, end, coding, word in found:
-            if per_word == "all" or (per_word == "masculine" and coding == "masculine"):
+            if per_word == "masculine" and (coding != "masculine"
+                                            or not _about_candidate(doc, start)):
+                continue
+            if per_word in ("all", "masculine"):
                 yield Violation(start, end, f"\"{word}\" is {coding}-coded (Gaucher et al. "
                                 "2011); keep it if it is the right word, or balance it")
         reconsider = sorted(set(words["masculine"]))[:8]
