@@ -24,6 +24,11 @@ class Rule:
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Load heavy resources (a dictionary, a model) now. The runner calls it in the parent
+        process before forking workers, so they share one copy instead of each loading it;
+        ``check`` must still work without it (it loads lazily)."""
+
     # Rules that compare files (duplicate-block's across-files mode) implement both: ``collect``
     # runs with ``check`` (in the worker process) and returns picklable data or None; ``across``
     # runs once per run over every file's data.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -137,6 +138,10 @@ def run(p: Plan, options: Options, progress: Callable[[int], None] | None = None
     results: list[FileResult] = []
     parallel = jobs > 1 and len(p.files) >= PARALLEL_THRESHOLD and STDIN not in dict(p.files)
     if parallel:
+        if sys.platform != "win32":  # forked workers inherit what the parent loaded
+            for active in rules_of(contexts):
+                with contextlib.suppress(Exception):  # check() reports a broken rule
+                    active.rule.prepare()
         chunk = max(1, len(p.files) // (jobs * 8))
         with ProcessPoolExecutor(jobs, mp_context=get_context("spawn" if sys.platform == "win32" else "fork"),
                                  initializer=_init_worker, initargs=(p.configs,)) as pool:

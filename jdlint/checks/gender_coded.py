@@ -105,7 +105,8 @@ class GenderCodedWording(Rule):
             what="Counts the masculine-coded (driven, competitive, lead, decisive...) and "
                  "feminine-coded (supportive, collaborative, understand...) word stems of "
                  "Gaucher, Friesen & Kay (2011), as listed by gender-decoder, in English "
-                 "postings. When the balance is masculine-coded, one finding (a warning) gives "
+                 "postings. When the balance is masculine-coded, one finding (a warning when "
+                 "strongly masculine-coded, else info) gives "
                  "the verdict (masculine-coded or strongly masculine-coded, on "
                  "gender-decoder's scale), the counts (also in JSON) and the words to "
                  "reconsider, and per-word findings (info) mark them (option `per-word`: "
@@ -193,7 +194,8 @@ class GenderCodedWording(Rule):
         if "masculine" in result and reconsider:
             message += "; reconsider " + ", ".join(f'"{w}"' for w in reconsider)
         yield Violation(start, end if end != -1 else len(text), message,
-                        severity=Severity.WARNING if "masculine" in result else Severity.INFO,
+                        severity=Severity.WARNING if result.startswith("strongly masculine")
+                        else Severity.INFO,
                         data={"masculine": masculine, "feminine": feminine, "verdict": result,
                               "masculine-words": sorted(words["masculine"]),
                               "feminine-words": sorted(words["feminine"])})

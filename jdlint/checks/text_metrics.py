@@ -79,6 +79,11 @@ class Readability(Rule):
         examples=(Example(_HARD, True), Example(_EASY, False)),
     )
 
+    def prepare(self) -> None:
+        from textstat.backend.utils import get_cmudict
+
+        get_cmudict("en")  # about 0.6 s: the CMU dictionary textstat counts syllables with
+
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if len(WORD.findall(doc.text)) < int(options["min-words"]):
             return
