@@ -143,6 +143,22 @@ class Document:
         m = re.search(r"\S", self.text)
         return m.start() if m else 0
 
+    def anchor(self, *kinds: str) -> tuple[int, int]:
+        """Where a finding about a missing element goes: the heading of the first section of
+        ``kinds`` that exists ("Deadline", "How to apply"), else the first line."""
+        for kind in kinds:
+            for section in self.sections_of(kind):
+                if section.heading is not None:
+                    return section.heading.start, section.heading.end
+        return self.first_line
+
+    @cached_property
+    def first_line(self) -> tuple[int, int]:
+        """The span of the first line with text: the anchor of document-level findings."""
+        start = self.first_content_offset
+        end = self.text.find("\n", start)
+        return start, end if end != -1 else len(self.text)
+
     @cached_property
     def _memo(self) -> dict[str, Any]:
         return {}

@@ -270,14 +270,3 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
         if _URL.search(body) or EMAIL.search(body) or "<CONTACT>" in body:
             return (section.start, section.end)
     return None
-
-
-def anchor(doc: Document, *kinds: str) -> tuple[int, int]:
-    """The heading of the first section of ``kinds`` that exists, else line 1."""
-    for kind in kinds:
-        for section in doc.sections_of(kind):
-            if section.heading is not None:
-                return section.heading.start, section.heading.end
-    start = doc.first_content_offset
-    end = doc.text.find("\n", start)
-    return start, end if end != -1 else len(doc.text)

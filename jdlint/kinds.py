@@ -299,14 +299,8 @@ class RequiredRule(DataRule):
         patterns: TermSet | None = by_language(self.patterns or {}, doc)
         if patterns is not None and next(patterns.finditer(doc.text), None) is not None:
             return
-        anchor = doc.first_content_offset
-        for kind in self.anchor_sections:
-            found = doc.sections_of(kind)
-            if found and found[0].heading is not None:
-                anchor = found[0].heading.start
-                break
-        end = doc.text.find("\n", anchor)
-        yield Violation(anchor, end if end != -1 else len(doc.text), self.message)
+        start, end = doc.anchor(*self.anchor_sections)
+        yield Violation(start, end, self.message)
 
 
 def _join_or(words: Sequence[str]) -> str:

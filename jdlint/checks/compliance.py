@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ..document import Document
-from ..elements import EMAIL, anchor, names_in, vocabulary
+from ..elements import EMAIL, names_in, vocabulary
 from ..facts import Law, ontario_law, posting_setting
 from ..jurisdiction import matches
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
@@ -138,7 +138,7 @@ class MissingPhotoGuidance(Rule):
             return
         if patterns()["photo-guidance"].search(doc.text):
             return
-        start, end = anchor(doc, "apply", "deadline", "contact")
+        start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, f"in {doc.jurisdiction} many applicants add a photo unless "
                         "told not to; add \"Please leave your photo out of your CV\"")
 
@@ -191,7 +191,7 @@ class MissingPrivacyNotice(Rule):
             return
         if p["privacy-notice"].search(doc.text):
             return
-        start, end = anchor(doc, "apply", "deadline", "contact")
+        start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, "the posting collects applications but says nothing about "
                         "how applicant data is handled; link the applicant privacy notice and "
                         "say how long applications are kept")
@@ -305,7 +305,7 @@ class MissingAiDisclosure(Rule):
         law = _ontario_applies(doc)
         if law is None or patterns()["ai-disclosure"].search(doc.text):
             return
-        start, end = anchor(doc, "apply", "deadline")
+        start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether AI is used to screen, "
                         "assess or select applicants (Employment Standards Act job-posting "
                         "rules, since 2026-01-01)"
@@ -338,7 +338,7 @@ class MissingVacancyStatus(Rule):
         law = _ontario_applies(doc)
         if law is None or patterns()["vacancy-status"].search(doc.text):
             return
-        start, end = anchor(doc, "apply", "deadline")
+        start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether they are for an "
                         "existing vacancy (Employment Standards Act job-posting rules, since "
                         "2026-01-01)" + law.size_note(doc))

@@ -187,13 +187,12 @@ class GenderCodedWording(Rule):
                 yield Violation(start, end, f"\"{word}\" is {coding}-coded (Gaucher et al. "
                                 "2011); keep it if it is the right word, or balance it")
         reconsider = sorted(set(words["masculine"]))[:8]
-        start = doc.first_content_offset
-        end = text.find("\n", start)
+        start, end = doc.first_line
         message = (f"the posting reads {result}: {masculine} masculine-coded and {feminine} "
                    "feminine-coded words")
         if "masculine" in result and reconsider:
             message += "; reconsider " + ", ".join(f'"{w}"' for w in reconsider)
-        yield Violation(start, end if end != -1 else len(text), message,
+        yield Violation(start, end, message,
                         severity=Severity.WARNING if result.startswith("strongly masculine")
                         else Severity.INFO,
                         data={"masculine": masculine, "feminine": feminine, "verdict": result,

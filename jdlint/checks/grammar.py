@@ -73,9 +73,7 @@ class Grammar(Rule):
         url = str(options.get("url") or "")
         if not url:
             return
-        start = doc.first_content_offset
-        line_end = doc.text.find("\n", start)
-        anchor_end = line_end if line_end != -1 else len(doc.text)
+        start, anchor_end = doc.first_line
         if url in _failed:
             yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO)
             return

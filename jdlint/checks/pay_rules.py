@@ -6,7 +6,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..document import Document
-from ..elements import anchor
 from ..facts import Law, pay_law, pay_laws
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..pay import find_pay
@@ -79,7 +78,7 @@ class MissingPayRange(Rule):
         if any(p.kind != "grade" or law.grade_counts for p in pays):
             return
         strict = law.in_force(doc.today) and law.in_posting
-        start, end = anchor(doc, "salary", "benefits", "apply")
+        start, end = doc.anchor("salary", "benefits", "apply")
         yield Violation(start, end, f"no pay figure or range; {law.law} ({law.status(doc.today)})"
                         + (" requires one in the posting" if strict else
                            " gives applicants the right to know it: state it here")

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..dates import format_date
 from ..document import Document
-from ..elements import anchor, apply_instructions, contact, deadlines
+from ..elements import apply_instructions, contact, deadlines
 from ..facts import deadline_law
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
@@ -68,7 +68,7 @@ class MissingDeadline(Rule):
         info = deadlines(doc)
         if info.deadlines or info.rolling:
             return
-        start, end = anchor(doc, "deadline", "apply")
+        start, end = doc.anchor("deadline", "apply")
         message = ("no application deadline: add one (\"Apply by 15 March 2026\") or say that "
                    "applications are reviewed on a rolling basis")
         law = deadline_law(doc)
@@ -217,7 +217,7 @@ class MissingContact(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if contact(doc) is not None:
             return
-        start, end = anchor(doc, "contact", "apply", "deadline")
+        start, end = doc.anchor("contact", "apply", "deadline")
         yield Violation(start, end, "no contact for questions: name a person (or a team "
                         "mailbox) and how to reach them")
 
@@ -254,6 +254,6 @@ class MissingApplyInstructions(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if apply_instructions(doc) is not None:
             return
-        start, end = anchor(doc, "apply", "deadline", "contact")
+        start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, "the posting does not say how to apply: give a link, a "
                         "mailbox or the button to use")

@@ -92,8 +92,7 @@ class Readability(Rule):
         text = scoring_text(doc)
         lang = doc.language if doc.language in ("en", "de", "da") else "en"
         textstat.set_lang(lang)
-        start, end = doc.first_content_offset, doc.text.find("\n", doc.first_content_offset)
-        end = end if end != -1 else len(doc.text)
+        start, end = doc.first_line
         if lang == "da":
             lix = round(float(textstat.lix(text)), 1)
             if lix > float(options["max-lix"]):
@@ -284,9 +283,8 @@ class PostingLength(Rule):
         low, high = int(options["min-words"]), int(options["max-words"])
         if low <= words <= high:
             return
-        start = doc.first_content_offset
-        end = doc.text.find("\n", start)
+        start, end = doc.first_line
         what = "short" if words < low else "long"
-        yield Violation(start, end if end != -1 else len(doc.text),
+        yield Violation(start, end,
                         f"the posting is {what}: {words} words (band {low}-{high})",
                         data={"words": words})
