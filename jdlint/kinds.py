@@ -270,10 +270,10 @@ class RequestRule(TermRule):
             i = doc.sentence_index(v.start)
             if i < 0:
                 continue
-            sentence = doc.sentences[i].text
-            if unless is not None and next(unless.finditer(sentence), None) is not None:
+            s = doc.sentences[i]
+            if unless is not None and next(unless.finditer(s.text), None) is not None:
                 continue
-            s = doc.sentences[i]  # the cue must be near: sentences run long in scraped text
+            # the cue must be near: sentences run long in scraped text
             near = doc.text[max(s.start, v.start - _CUE_WINDOW):min(s.end, v.end + _CUE_WINDOW)]
             if cues is not None and next(cues.finditer(near), None) is None:
                 continue
