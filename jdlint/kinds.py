@@ -10,7 +10,9 @@ Any kind may carry ``effective`` (a law's start date, compared with the lint dat
 ``min-employees`` (a law's threshold, compared with the ``employer-size`` setting).
 
 Terms are phrases: case-insensitive, whole words, any run of spaces or hyphens between words.
-A term may instead be a regular expression (``re:`` prefix). Lists may be given per language.
+A term may instead be a regular expression (``re:`` prefix), or a phrase matched by lemma
+(``lemma:`` prefix: "lemma:formand" also finds "formanden" and "formænd"; spaCy, loaded only
+when such a term is scanned, see :mod:`jdlint.nlp`). Lists may be given per language.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from .document import Document
 from .jurisdiction import matches as jurisdiction_matches
 from .model import Fix, RuleMeta, Violation
+from .nlp import LEMMA_PREFIX, LemmaMatcher
 from .rule import Rule
 
 ALL_LANGUAGES = "*"
@@ -51,6 +54,8 @@ _PLAIN_GROUP = re.compile(r"\(\?:((?:[^\W\d_]+\|)*[^\W\d_]+)\)(?![?*{])")
 def literal_keys(term: str) -> frozenset[str] | None:
     """Lowercase words of which a match of ``term`` must contain one, or None if unknown.
     A text without any of them cannot match, which lets :class:`TermSet` skip the term."""
+    if term.startswith(LEMMA_PREFIX):
+        return None
     if not term.startswith("re:"):
         first = re.split(r"[\s\-]+", term.strip())[0].lower()
         return frozenset([first]) if first else None
@@ -95,6 +100,30 @@ def _lower(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class LemmaHit:
+    """A ``lemma:`` term's match, with the part of :class:`re.Match` the rules use."""
+
+    string: str
+    begin: int
+    stop: int
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.stop
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.string[self.begin:self.stop]
+
+
+Hit = re.Match[str] | LemmaHit
+
+
+@dataclass(frozen=True)
 class TermSet:
     """Terms (with their alternatives), compiled per language into at most two regexes.
 
@@ -114,28 +143,52 @@ class TermSet:
     flags: int = 0
     subsets: dict[tuple[int, ...], tuple[re.Pattern[str], ...]] = field(
         default_factory=dict, compare=False, repr=False)
+    lemma_phrases: tuple[tuple[str, int], ...] = ()  # ``lemma:`` terms, without the prefix
+    lemma_matchers: dict[str, LemmaMatcher] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool) -> TermSet:
+    def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool,
+                lang: str = ALL_LANGUAGES) -> TermSet:
+        """``lang`` is the language the list is for; a ``*`` list with ``lemma:`` terms
+        takes each posting's language."""
         flags = re.IGNORECASE if ignorecase else 0
         sources: list[str] = []
         starts: list[bool] = []
+        lemma_phrases: list[tuple[str, int]] = []
         for i, (term, _) in enumerate(entries):
+            if term.startswith(LEMMA_PREFIX):
+                lemma_phrases.append((term[len(LEMMA_PREFIX):].strip(), i))
+                sources.append("")
+                starts.append(False)
+                continue
             pattern, at_word_start = term_pattern(term)
             sources.append(f"(?P<t{i}>{pattern})")
             starts.append(at_word_start)
         terms = tuple(t for t, _ in entries)
-        patterns = _group_patterns(terms, sources, range(len(terms)), flags)
+        regex_terms = [i for i, t in enumerate(terms) if not t.startswith(LEMMA_PREFIX)]
+        patterns = _group_patterns(terms, sources, regex_terms, flags)
+        matchers = {}
+        if lemma_phrases and lang != ALL_LANGUAGES:
+            matchers[lang] = LemmaMatcher(lang, tuple(lemma_phrases))
         return cls(patterns, tuple(tuple(a) for _, a in entries), terms, tuple(starts),
-                   tuple(sources), tuple(literal_keys(t) for t in terms), flags)
+                   tuple(sources), tuple(literal_keys(t) for t in terms), flags,
+                   lemma_phrases=tuple(lemma_phrases), lemma_matchers=matchers)
+
+    def lemma_matcher(self, lang: str) -> LemmaMatcher | None:
+        if not self.lemma_phrases:
+            return None
+        if lang not in self.lemma_matchers:
+            self.lemma_matchers[lang] = LemmaMatcher(lang, self.lemma_phrases)
+        return self.lemma_matchers[lang]
 
     def _patterns_for(self, text: str) -> tuple[re.Pattern[str], ...]:
         if not self.keys:
             return self.patterns
         lower = _lower(text)
         present = tuple(i for i, k in enumerate(self.keys)
-                        if k is None or any(w in lower for w in k))
-        if len(present) == len(self.terms):
+                        if self.sources[i] and (k is None or any(w in lower for w in k)))
+        if len(present) == len(self.terms) - len(self.lemma_phrases):
             return self.patterns
         if present not in self.subsets:
             if len(self.subsets) > 512:
@@ -144,10 +197,15 @@ class TermSet:
                                                     self.flags)
         return self.subsets[present]
 
-    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
+    def finditer(self, text: str, lang: str = "en") -> Iterator[tuple[Hit, int]]:
+        """Matches in ``text`` (a posting in ``lang``), left to right, without overlaps."""
         patterns = self._patterns_for(text)
-        found = [hit for pattern in patterns for hit in self._scan(pattern, text)]
-        if len(patterns) > 1:  # plain and re: terms were scanned apart: drop overlaps
+        found: list[tuple[Hit, int]] = [
+            hit for pattern in patterns for hit in self._scan(pattern, text)]
+        matcher = self.lemma_matcher(lang)
+        if matcher is not None:
+            found += [(LemmaHit(text, s, e), i) for s, e, i in matcher.spans(text)]
+        if len(patterns) + (matcher is not None) > 1:  # scanned apart: drop overlaps
             found.sort(key=lambda hit: (hit[0].start(), -hit[0].end()))
             end = -1
             for hit in found:
@@ -172,6 +230,7 @@ class TermSet:
 
 def _group_patterns(terms: Sequence[str], sources: Sequence[str], indices: Iterable[int],
                     flags: int) -> tuple[re.Pattern[str], ...]:
+    indices = [i for i in indices if sources[i]]  # lemma: terms have no regex
     plain = [sources[i] for i in indices if not terms[i].startswith("re:")]
     free = [sources[i] for i in indices if terms[i].startswith("re:")]
     return tuple(re.compile("|".join(group), flags) for group in (plain, free) if group)
@@ -230,17 +289,20 @@ class TermRule(DataRule):
         if terms is None:
             return
         excepted = self._exception_spans(doc)
-        for m, index in terms.finditer(doc.text):
+        for m, index in terms.finditer(doc.text, doc.language):
             start, end = m.span()
             if self.skipped(doc, start, end) or any(s <= start and end <= e for s, e in excepted):
                 continue
             alternatives = terms.alternatives[index]
             message = self.message.format(
-                match=m.group(), term=terms.terms[index],
+                match=m.group(), term=_phrase(terms.terms[index]),
                 alternatives=_join_or(alternatives), first=alternatives[0] if alternatives else "",
             )
             fix = None
-            if self.fix and len(alternatives) == 1:
+            # a form found by lemma ("tillidsmanden") would need the alternative inflected
+            inflected = isinstance(m, LemmaHit) and m.group().lower() != _phrase(
+                terms.terms[index]).lower()
+            if self.fix and len(alternatives) == 1 and not inflected:
                 fix = Fix(start, end, match_case(m.group(), alternatives[0]))
             yield Violation(start, end, message, fix)
 
@@ -248,7 +310,8 @@ class TermRule(DataRule):
         if not self.exceptions:
             return []
         exceptions: TermSet | None = by_language(self.exceptions, doc)
-        return [m.span() for m, _ in exceptions.finditer(doc.text)] if exceptions else []
+        return ([m.span() for m, _ in exceptions.finditer(doc.text, doc.language)]
+                if exceptions else [])
 
 
 _CUE_WINDOW = 100
@@ -271,11 +334,11 @@ class RequestRule(TermRule):
             if i < 0:
                 continue
             s = doc.sentences[i]
-            if unless is not None and next(unless.finditer(s.text), None) is not None:
+            if unless is not None and next(unless.finditer(s.text, doc.language), None) is not None:
                 continue
             # the cue must be near: sentences run long in scraped text
             near = doc.text[max(s.start, v.start - _CUE_WINDOW):min(s.end, v.end + _CUE_WINDOW)]
-            if cues is not None and next(cues.finditer(near), None) is None:
+            if cues is not None and next(cues.finditer(near, doc.language), None) is None:
                 continue
             key = (i, doc.text[v.start:v.end].lower())
             if key not in seen:
@@ -297,10 +360,15 @@ class RequiredRule(DataRule):
         if any(doc.sections_of(kind) for kind in self.sections):
             return
         patterns: TermSet | None = by_language(self.patterns or {}, doc)
-        if patterns is not None and next(patterns.finditer(doc.text), None) is not None:
+        if patterns is not None and next(patterns.finditer(doc.text, doc.language),
+                                          None) is not None:
             return
         start, end = doc.anchor(*self.anchor_sections)
         yield Violation(start, end, self.message)
+
+
+def _phrase(term: str) -> str:
+    return term[len(LEMMA_PREFIX):].strip() if term.startswith(LEMMA_PREFIX) else term
 
 
 def _join_or(words: Sequence[str]) -> str:

@@ -14,6 +14,7 @@ import yaml
 from .errors import RuleDefinitionError
 from .kinds import ALL_LANGUAGES, KINDS, DataRule, RequestRule, RequiredRule, TermRule, TermSet
 from .language import SUPPORTED
+from .nlp import LEMMA_PREFIX
 from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
 
 COMMON = {
@@ -244,12 +245,16 @@ def _compile(ctx: _Context, key: str, groups: Mapping[str, Sequence[tuple[str, S
     out: dict[str, TermSet] = {}
     for lang, entries in groups.items():
         for term, _ in entries:
+            if term.startswith(LEMMA_PREFIX):
+                if not term[len(LEMMA_PREFIX):].strip():
+                    raise ctx.error(key, f"{term!r}: a lemma: term needs a phrase after it")
+                continue
             try:
                 re.compile(term[3:] if term.startswith("re:") else re.escape(term))
             except re.error as exc:
                 raise ctx.error(key, f"invalid regular expression {term!r}: {exc}") from None
         try:
-            out[lang] = TermSet.compile(list(entries), ignorecase)
+            out[lang] = TermSet.compile(list(entries), ignorecase, lang)
         except re.error as exc:
             raise ctx.error(key, f"the terms do not combine into one expression: {exc} "
                                  "(inline flags such as (?i) are not allowed)") from None
