@@ -14,8 +14,8 @@ import yaml
 from .errors import RuleDefinitionError
 from .kinds import ALL_LANGUAGES, KINDS, DataRule, RequestRule, RequiredRule, TermRule, TermSet
 from .language import SUPPORTED
-from .nlp import LEMMA_PREFIX
 from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
+from .nlp import LEMMA_PREFIX
 
 COMMON = {
     "code", "name", "kind", "category", "severity", "default", "summary", "message", "docs",

@@ -88,7 +88,6 @@ def pipeline(lang: str) -> Pipeline:
     pipe.forms = {form: lemma.lower() for form, lemma in table.items()
                   if lemma.lower() in lemmas}
     pipe.forms.update((lemma, lemma) for lemma in lemmas)
-    del table
     component: Any = nlp.add_pipe("jdlint_lookup_lemmas")
     component.pipeline = pipe
     _pipelines[lang] = pipe
