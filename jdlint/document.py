@@ -17,11 +17,12 @@ from .structure import Block, Section, Sentence, find_blocks, find_sections, spl
 
 T = TypeVar("T")
 
-_PROTECTED = re.compile(
-    r"(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|`[^`\n]+`"  # inline code
-    r"|<[A-Z][A-Z_]*>"  # de-identification placeholders such as <ORGANIZATION>
+_PROTECTED = (  # (a character every match contains, the pattern)
+    ("/", re.compile(r"https?://[^\s<>()\"']+[^\s<>()\"'.,;:!?]")),  # URLs
+    ("www.", re.compile(r"www\.[^\s<>()\"']+[^\s<>()\"'.,;:!?]")),
+    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
+    ("`", re.compile(r"`[^`\n]+`")),  # inline code
+    ("<", re.compile(r"<[A-Z][A-Z_]*>")),  # de-identification placeholders: <ORGANIZATION>
 )
 
 
@@ -126,7 +127,15 @@ class Document:
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
         """Spans no wording rule should flag: URLs, e-mail addresses, inline code, placeholders."""
-        return [m.span() for m in _PROTECTED.finditer(self.text)]
+        spans = sorted(m.span() for needle, pattern in _PROTECTED if needle in self.text
+                       for m in pattern.finditer(self.text))
+        merged: list[tuple[int, int]] = []  # disjoint, as is_protected's bisection needs
+        for start, end in spans:
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
 
     @cached_property
     def _protected_ends(self) -> list[int]:

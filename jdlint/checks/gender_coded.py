@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..document import Document
+from ..kinds import TermSet
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 
@@ -32,11 +33,11 @@ _BALANCED = ("You will work with a supportive team and help our customers unders
 class Lists:
     stems: dict[str, str]  # stem -> "masculine" | "feminine"
     by_prefix: dict[str, tuple[str, ...]]  # first three letters -> stems, longest first
-    not_words: re.Pattern[str]
+    not_words: TermSet
+    seen: dict[str, str | None] = field(default_factory=dict)  # word -> stem, as looked up
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_NEAR = 60  # how far around a word its exceptions ("competitive salary") can reach
 
 
 @cache
@@ -48,18 +49,21 @@ def word_lists() -> Lists:
     for stem in sorted(stems, key=len, reverse=True):
         by_prefix.setdefault(stem[:3], []).append(stem)
     return Lists(stems, {k: tuple(v) for k, v in by_prefix.items()},
-                 re.compile("|".join(f"(?:{p})" for p in data["not"]), re.I))
+                 TermSet.compile([(f"re:{p}", ()) for p in data["not"]], ignorecase=True))
 
 
 def _stem_of(word: str, lists: Lists) -> str | None:
+    if word in lists.seen:  # postings repeat their words: look each up once per process
+        return lists.seen[word]
     lower = word.lower()
-    return next((s for s in lists.by_prefix.get(lower[:3], ()) if lower.startswith(s)), None)
+    stem = next((s for s in lists.by_prefix.get(lower[:3], ()) if lower.startswith(s)), None)
+    if len(lists.seen) < 200_000:
+        lists.seen[word] = stem
+    return stem
 
 
-def _excepted(text: str, start: int, end: int, lists: Lists) -> bool:
-    lo, hi = max(0, start - _NEAR), min(len(text), end + _NEAR)
-    return any(m.start() <= start and end <= m.end()
-               for m in lists.not_words.finditer(text, lo, hi))
+def _excepted(excepted: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in excepted)
 
 
 _CANDIDATE = re.compile(
@@ -151,6 +155,7 @@ class GenderCodedWording(Rule):
         words: dict[str, list[str]] = {"masculine": [], "feminine": []}
         found: list[tuple[int, int, str, str]] = []
         lead_sentences: set[int] = set()
+        excepted: list[tuple[int, int]] | None = None
         for m in _WORD.finditer(text):  # one pass over words: a dict lookup per word
             stem = _stem_of(m.group(), lists)
             if stem is None:
@@ -158,7 +163,9 @@ class GenderCodedWording(Rule):
             start, end = m.span()
             if start > 0 and text[start - 1] == "-":
                 continue  # "world-leading", "data-driven": the stem is not the word's start
-            if doc.is_protected(start, end) or _excepted(text, start, end, lists):
+            if excepted is None:  # the exceptions, found once a stem is found
+                excepted = [h.span() for h, _ in lists.not_words.finditer(text)]
+            if doc.is_protected(start, end) or _excepted(excepted, start, end):
                 continue
             i = doc.sentence_index(start)
             if i < 0:
