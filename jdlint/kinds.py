@@ -234,8 +234,10 @@ class TermSet:
             self.lemma_matchers[lang] = LemmaMatcher(lang, self.lemma_phrases)
         return self.lemma_matchers[lang]
 
-    def finditer(self, text: str, lang: str = "en") -> Iterator[tuple[Hit, int]]:
-        """Matches in ``text`` (a posting in ``lang``), left to right, without overlaps."""
+    def finditer(self, text: str, lang: str = "en",
+                 overlaps: bool = False) -> Iterator[tuple[Hit, int]]:
+        """Matches in ``text`` (a posting in ``lang``), left to right, without overlaps
+        unless ``overlaps`` (exception lists: every span an exception covers counts)."""
         lower = _lower(text)
         found: list[tuple[Hit, int]] = []
         if len(lower) == len(text):  # lowercasing kept the offsets (it nearly always does)
@@ -250,6 +252,9 @@ class TermSet:
         if matcher is not None:
             found += [(LemmaHit(text, s, e), i) for s, e, i in matcher.spans(text)]
         found.sort(key=lambda hit: (hit[0].start(), -hit[0].end(), hit[1]))
+        if overlaps:
+            yield from found
+            return
         end = -1
         for hit in found:
             if hit[0].start() >= end:
@@ -372,7 +377,8 @@ class TermRule(DataRule):
         if not self.exceptions:
             return []
         exceptions: TermSet | None = by_language(self.exceptions, doc)
-        return ([m.span() for m, _ in exceptions.finditer(doc.text, doc.language)]
+        return ([m.span() for m, _ in exceptions.finditer(doc.text, doc.language,
+                                                           overlaps=True)]
                 if exceptions else [])
 
 

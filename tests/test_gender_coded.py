@@ -34,6 +34,14 @@ def test_balance_with_counts(lint: Lint) -> None:
     "We are an equal opportunity employer and welcome ambitious, driven, competitive people "
     "regardless of background.",
     "Wir suchen eine ehrgeizige, durchsetzungsstarke Führungskraft.",
+    # corpus false positives: nouns, task verbs, titles, languages and the company itself
+    "You will maintain our Objective-C code and write new screens in Swift.",
+    "You own lead generation and make decisions on pricing; you analyse data weekly.",
+    "We respect individual needs and offer an individualised learning plan.",
+    "Technology Lead (m/f/d) wanted. Report to our Frontend Lead.",
+    "We are a leading regional employer and a global leader in logistics.",
+    "Our ambitious growth strategy keeps us busy in these challenging times.",
+    "Your key objective will be to keep the release train on time.",
 ])
 def test_traps_are_not_counted(lint: Lint, text: str) -> None:
     assert words(lint(text, select=("gender-coded-wording",),
@@ -59,3 +67,12 @@ def test_balanced_posting_gets_nothing_by_default(lint: Lint) -> None:
 ])
 def test_verdict_scale(m: int, f: int, expected: str) -> None:
     assert verdict(m, f) == expected
+
+
+def test_traits_about_the_candidate_still_count(lint: Lint) -> None:
+    text = ("You are analytical, independent and ambitious. You lead the team and take on "
+            "challenging projects with a competitive spirit.\n")
+    found = words(lint(text, select=("gender-coded-wording",),
+                       rule_options={"gender-coded-wording": {"per-word": "all"}}))
+    assert found == ["analytical", "independent", "ambitious", "lead", "challenging",
+                     "competitive"]

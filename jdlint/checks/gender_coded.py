@@ -164,7 +164,7 @@ class GenderCodedWording(Rule):
             if start > 0 and text[start - 1] == "-":
                 continue  # "world-leading", "data-driven": the stem is not the word's start
             if excepted is None:  # the exceptions, found once a stem is found
-                excepted = [h.span() for h, _ in lists.not_words.finditer(text)]
+                excepted = [h.span() for h, _ in lists.not_words.finditer(text, overlaps=True)]
             if doc.is_protected(start, end) or _excepted(excepted, start, end):
                 continue
             i = doc.sentence_index(start)
