@@ -1,7 +1,9 @@
 """Benchmark: cold start, postings per second (--jobs 1 and 2), peak memory, a 10 MB file.
 
 Run by hand (not a test):  python benchmarks/bench.py [--corpus ../shared/corpus/skillspan]
-Targets: `jdlint --version` < 0.3 s; the engine well over 500 postings/s.
+Targets (issue 5): a cold start for one posting under 1 s; the default rules at 300 postings/s
+or more with --jobs 2. Last run (2026-11-22, 2 cores): 0.64 s cold (English; a Danish posting
+loads spaCy and its lemma table: 2.3 s), 58 postings/s with --jobs 1, 87 with --jobs 2.
 """
 
 from __future__ import annotations
