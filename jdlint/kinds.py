@@ -94,31 +94,9 @@ def _leading_literal(regex: str) -> str | None:
     return "".join(out).lower() or None
 
 
-def _split_top(regex: str) -> list[str]:
-    """``regex`` split at its top-level ``|``."""
-    parts, depth, escaped, in_class, last = [], 0, False, False, 0
-    for i, ch in enumerate(regex):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(regex[last:i])
-            last = i + 1
-    parts.append(regex[last:])
-    return parts
-
-
-def _group_end(regex: str) -> int | None:
-    """The index of the ``)`` that closes the group ``regex`` starts with."""
+def _structure(regex: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each ``(``, ``)`` and ``|`` of ``regex``
+    that is syntax: not escaped and not inside a character class."""
     depth, escaped, in_class = 0, False, False
     for i, ch in enumerate(regex):
         if escaped:
@@ -129,13 +107,20 @@ def _group_end(regex: str) -> int | None:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
+
+
+def _split_top(regex: str) -> list[str]:
+    """``regex`` split at its top-level ``|``."""
+    cuts = [i for i, ch, depth in _structure(regex) if ch == "|" and depth == 0]
+    return [regex[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(regex)], strict=True)]
+
+
+def _group_end(regex: str) -> int | None:
+    """The index of the ``)`` that closes the group ``regex`` starts with."""
+    return next((i for i, ch, depth in _structure(regex) if ch == ")" and depth == 0), None)
 
 
 _lowered: list[tuple[str, str]] = []  # the last text lowercased (rules scan the same text)
