@@ -10,11 +10,10 @@ from .rule import ENGINE_RULES, Rule
 
 
 def python_rules() -> list[Rule]:
-    from .checks import compliance, pay_rules, required
+    from .checks import compliance, pay_rules, required, text_metrics
     from .checks.duplicates import DuplicateBlock
     from .checks.gender_coded import GenderCodedWording
     from .checks.grammar import Grammar
-    from .checks import text_metrics
     from .checks.readability import LongSentence
 
     rules: list[Rule] = [cls() for cls in ENGINE_RULES]

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .document.jurisdiction import normalise_code
+from .document.language import normalise as normalise_language
 from .errors import ConfigError
-from .jurisdiction import normalise_code
-from .language import normalise as normalise_language
 from .model import Severity
 
 CONFIG_NAMES = (".jdlint.toml", "pyproject.toml")

@@ -12,10 +12,10 @@ from datetime import date
 from typing import Any
 
 from .config import Config
-from .decode import decode
 from .document import Document
 from .errors import InputError
 from .model import Diagnostic, FileResult, SourceFix, Violation
+from .reading.decode import decode
 from .selection import ActiveRule, RuleSet, Selection
 from .suppress import apply_suppressions, parse_suppressions
 

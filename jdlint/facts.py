@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .document import Document
-from .jurisdiction import matches
+from .document.jurisdiction import matches
 
 
 @cache

@@ -12,9 +12,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .decode import BOM, decode
 from .errors import InputError
 from .model import Diagnostic, SourceFix
+from .reading.decode import BOM, decode
 
 
 def apply_fixes(source: str, fixes: Sequence[SourceFix]) -> tuple[str, int]:

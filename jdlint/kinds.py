@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from .document import Document
-from .jurisdiction import matches as jurisdiction_matches
+from .document.jurisdiction import matches as jurisdiction_matches
 from .model import Fix, RuleMeta, Violation
 from .nlp import LEMMA_PREFIX, LemmaMatcher
 from .rule import Rule

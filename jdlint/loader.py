@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
+from .document.language import SUPPORTED
 from .errors import RuleDefinitionError
 from .kinds import ALL_LANGUAGES, KINDS, DataRule, RequestRule, RequiredRule, TermRule, TermSet
-from .language import SUPPORTED
 from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
 from .nlp import LEMMA_PREFIX
 

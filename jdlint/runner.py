@@ -14,7 +14,7 @@ from pathlib import Path
 from .config import Config, find_config_file, load_config
 from .engine import Context, build_context, check_bytes, check_text, cross_check, rules_of
 from .model import Diagnostic, FileResult, Report
-from .readers import FORMATS
+from .reading import FORMATS
 from .selection import matches_any, relative_posix
 
 STDIN = "-"

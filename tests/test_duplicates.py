@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from jdlint.checks.duplicates import find_repeats
 from jdlint.cli import cli as main
+from jdlint.document.structure import find_blocks
 from jdlint.model import FileResult
-from jdlint.structure import find_blocks
 
 Lint = Callable[..., FileResult]
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from jdlint.offsets import LineIndex, OffsetMap, TextBuilder
+from jdlint.reading.offsets import LineIndex, OffsetMap, TextBuilder
 
 
 def test_identity_map_round_trips() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from jdlint.config import Config
-from jdlint.decode import decode
 from jdlint.engine import build_context, check_bytes
+from jdlint.reading.decode import decode
 
 BODY = "Title line\n\nWe want a Rockstar who is also a ninja.\n- Be a guru\nCulture fit matters.\n"
 TERMS = {"rockstar", "ninja", "guru", "culture fit"}

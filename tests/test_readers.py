@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from jdlint.errors import InputError
-from jdlint.readers import format_for, parse, parse_front_matter
+from jdlint.reading import format_for, parse
+from jdlint.reading.frontmatter import parse_front_matter
 
 
 @pytest.mark.parametrize(("path", "fmt"), [("a.md", "markdown"), ("A.MARKDOWN", "markdown"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from jdlint.document import Document
-from jdlint.structure import looks_like_heading, section_kind
+from jdlint.document.structure import looks_like_heading, section_kind
 
 
 def doc(text: str, path: str = "p.txt") -> Document:

@@ -14,9 +14,9 @@ from typing import Any
 import yaml
 
 from ..document import Document
+from ..document.jurisdiction import matches
 from ..elements import EMAIL, names_in, vocabulary
 from ..facts import Law, ontario_law, posting_setting
-from ..jurisdiction import matches
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 

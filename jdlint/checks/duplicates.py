@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
+from ..document.structure import Block
 from ..model import Category, CrossFinding, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
-from ..structure import Block
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 _CANDIDATES = 4  # earlier occurrences tried per repeated block (keeps runs linear)

@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from .offsets import TextBuilder
-from .readers import Hint, Parsed
+from .parsed import Hint, Parsed
 
 _HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "math"}
 _BLOCK = {

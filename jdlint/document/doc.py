@@ -10,9 +10,9 @@ from datetime import date
 from functools import cached_property
 from typing import Any, TypeVar
 
+from ..reading import Hint, format_for, parse
+from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
-from .offsets import LineIndex, OffsetMap
-from .readers import Hint, format_for, parse
 from .structure import Block, Section, Sentence, find_blocks, find_sections, split_sentences
 
 T = TypeVar("T")

@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from .readers import Hint
+from ..reading import Hint
 
 
 @dataclass(frozen=True, slots=True)

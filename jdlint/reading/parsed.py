@@ -1,0 +1,41 @@
+"""What every reader returns: the analysed text, its offset map, metadata and hints."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .offsets import OffsetMap
+
+FORMATS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A span the reader knows the role of: ``heading`` or ``bullet`` (text offsets)."""
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Parsed:
+    text: str
+    offsets: OffsetMap
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    hints: tuple[Hint, ...] = ()
+    comments: bool = False  # whether <!-- jdlint-... --> suppressions apply
+
+
+def format_for(path: str) -> str:
+    for suffix, fmt in FORMATS.items():
+        if path.lower().endswith(suffix):
+            return fmt
+    return "text"
