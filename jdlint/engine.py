@@ -126,6 +126,9 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
     except InputError as exc:
         diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {exc}")
         return FileResult(path, tuple(extra + ([diag] if diag else [])), error=str(exc))
+    for note in doc.notes:
+        if diag := internal_diagnostic(ctx, path, "invalid-structured-data", note):
+            extra.append(diag)
     diagnostics = sorted(extra + check_document(doc, ctx), key=Diagnostic.sort_key)
     return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding,
                       collected=collect(doc, ctx))

@@ -84,6 +84,16 @@ UnusedSuppression = _internal(
     default=False,
 )
 
+InvalidStructuredData = _internal(
+    "JDL006", "invalid-structured-data", Severity.INFO,
+    "Structured data in the page (JSON-LD) could not be read.",
+    "Reports a `<script type=\"application/ld+json\">` in an HTML posting that is not valid "
+    "JSON (or is too large); it is ignored and the posting is checked without it.",
+    "Job boards and search engines read the deadline, place and pay from this data; if jdlint "
+    "cannot parse it, neither can they.",
+)
+
 ENGINE_RULES: tuple[type[EngineRule], ...] = (
     RuleError, UnreadableFile, EmptyFile, EncodingFallback, UnusedSuppression,
+    InvalidStructuredData,
 )

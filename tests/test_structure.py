@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from jdlint.document import Document
-from jdlint.document.structure import looks_like_heading, section_kind
+from jdlint.document.sections import section_kind
+from jdlint.document.structure import looks_like_heading
 
 
 def doc(text: str, path: str = "p.txt") -> Document:

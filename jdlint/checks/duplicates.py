@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
-from ..document.structure import Block
+from ..document.blocks import Block
 from ..model import Category, CrossFinding, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 

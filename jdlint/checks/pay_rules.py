@@ -72,8 +72,8 @@ class MissingPayRange(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         law = _applicable(doc)
-        if law is None:
-            return
+        if law is None or doc.meta.get("salary"):
+            return  # pay given as structured data (JSON-LD baseSalary, front matter)
         pays = find_pay(doc)
         if any(p.kind != "grade" or law.grade_counts for p in pays):
             return

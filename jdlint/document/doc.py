@@ -13,7 +13,10 @@ from typing import Any, TypeVar
 from ..reading import Hint, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
-from .structure import Block, Section, Sentence, find_blocks, find_sections, split_sentences
+from .blocks import Block
+from .sections import Section, find_sections
+from .sentences import Sentence, split_sentences
+from .structure import find_blocks
 
 T = TypeVar("T")
 
@@ -50,6 +53,8 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     comments: bool = False  # whether <!-- jdlint-... --> comments apply
+    hard_breaks: bool = False  # every newline of ``text`` ends a line (HTML)
+    notes: tuple[str, ...] = ()  # what the reader could not use (malformed JSON-LD...)
 
     @classmethod
     def from_source(
@@ -92,16 +97,18 @@ class Document:
             encoding=encoding,
             bom=bom,
             comments=parsed.comments,
+            hard_breaks=parsed.hard_breaks,
+            notes=parsed.notes,
         )
 
     # --- structure ---------------------------------------------------------------------------
     @cached_property
     def blocks(self) -> list[Block]:
-        return find_blocks(self.text, self.hints)
+        return find_blocks(self.text, self.hints, self.hard_breaks)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text, self.blocks)
+        return split_sentences(self.text, self.blocks, self.language)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -1,100 +1,64 @@
-"""A posting's structure: headings, bullets, paragraphs, sentences and sections.
+"""A posting's blocks, read as a person reads them: headings, list items and paragraphs.
 
-Postings arrive as Markdown, HTML or plain text pasted from a careers site, where headings are
-short lines ("Your new role", "Deadline") and bullets may be a bare "-" line followed by their
-text. Everything here works on the analysed text and yields character offsets.
+Postings arrive as Markdown, HTML or text pasted from a careers site. Readers say what markup
+makes certain (a ``##`` heading, an ``<li>``, a hard line break, bold text); the rest is decided
+here from the shape of the lines, the same way for every format:
+
+- **Lines.** A line break inside a paragraph either wraps prose or ends a line the writer meant.
+  It wraps when the next line starts in lower case after a line without closing punctuation, or
+  (in a paragraph that shows wrapping) when the next line's first word would not have fitted on
+  the line. Otherwise each line is a block of its own, so a list written as plain lines is a list
+  of blocks, not one 150-word sentence. Lines HTML or a Markdown hard break ends never wrap.
+- **Headings.** Short title-like lines, short lines ending in ":" and bold-only paragraphs are
+  headings; a line ending in ":" that reads as a sentence ("To succeed you will need:") is a
+  lead-in paragraph.
+- **Lists.** Two or more single-sentence blocks after a lead-in (a heading or a line ending in
+  ":") are list items, exactly as if they had bullets.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
-import yaml
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..reading import Hint
+from .blocks import Block, strip_span
+from .sections import section_kind
+from .sentences import segmentation_data
 
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    kind: str  # "heading", "bullet" or "paragraph"
-    start: int
-    end: int
-    text: str
-    level: int = 0  # heading level when known (Markdown, HTML)
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
-    block: int  # index into Document.blocks
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A heading and the blocks up to the next heading; ``kind`` is a canonical name or ""."""
-
-    kind: str
-    heading: Block | None
-    start: int
-    end: int
-
-
-_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)")
+_BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–]|\d{1,3}[.)]|[a-z][.)]|o(?=[ \t]+[A-ZÄÖÜ]))[ \t]+(?=\S)")
 _BARE_BULLET = re.compile(r"[ \t]*[-*+•◦▪‣·–][ \t]*$")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 _TERMINAL = ".!?;,"
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc approx incl excl dept no nr vs mr mrs ms dr prof st jr sr ca bzw z.b u.a usw "
-    "ggf inkl evtl vgl sog d.h f.eks mv bl.a osv ifm jf evt pga dvs ca. resp".split()
-)
-
-
-@cache
-def section_vocabulary() -> dict[str, tuple[str, ...]]:
-    text = resources.files("jdlint").joinpath("data/sections.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    return {kind: tuple(phrases) for kind, phrases in data.items()}
-
-
-@cache
-def _phrase_kinds() -> dict[str, str]:
-    return {p: kind for kind, phrases in section_vocabulary().items() for p in phrases}
-
-
-@cache
-def section_kind(heading: str) -> str:
-    """The canonical section a heading names ("deadline", "contact"...), or ""."""
-    words = re.findall(r"[^\W_]+", heading.lower())
-    if not words:
-        return ""
-    kinds = _phrase_kinds()
-    for k in range(min(len(words), 6), 0, -1):  # the heading starts with a phrase
-        if (kind := kinds.get(" ".join(words[:k]))) is not None:
-            return kind
-    if len(words) <= 6:  # or, when short, contains one
-        for i in range(1, len(words)):
-            for k in range(len(words) - i, 0, -1):
-                if (kind := kinds.get(" ".join(words[i:i + k]))) is not None:
-                    return kind
-    return ""
+_CLOSING = ".!?;"  # punctuation that ends a line of prose
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+_FIRST_WORD = re.compile(r"\S+")
+_LAST_WORD = re.compile(r"[^\W\d_]+(?=\W*$)")
+_INNER_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-ZÆØÅÄÖÜ]")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+ITEM_MAX_WORDS = 40  # a longer block after a lead-in is prose, not a list item
+HEADING_MAX_WORDS = 8
+STRONG_HEADING_MAX_WORDS = 12
 
 
 def looks_like_heading(line: str) -> bool:
-    """A plain-text line that reads as a heading: short, no sentence punctuation at its end."""
+    """A line that reads as a heading: short, no sentence punctuation at its end, and not a
+    sentence leading in to a list ("To be successful, you will need:")."""
     s = line.strip()
-    if not s or len(s) > 70 or _BULLET.match(line):
+    if not s or len(s) > 90 or _BULLET.match(line):
         return False
     words = s.split()
-    if len(words) > 8 or not s[0].isupper():
+    if len(words) > 12 or not s[0].isupper():
         return False
-    if section_kind(s):
-        return not s.endswith((".", ";", ","))
+    kind = section_kind(s)
+    if kind:
+        return not s.endswith((".", ";", ",")) and (len(words) <= HEADING_MAX_WORDS
+                                                   or s.endswith((":", "?")))
+    if len(words) > HEADING_MAX_WORDS:
+        return False
     if s.endswith(("?", "!")):
         return len(words) <= 3
     if s[-1] in _TERMINAL or s.count(",") > 1:
@@ -102,7 +66,37 @@ def looks_like_heading(line: str) -> bool:
     _, sep, rest = s.partition(":")
     if sep and rest.strip():  # "Category: Digital & IT" is a field, not a heading
         return False
-    return len(words) <= 6 or s.endswith(":")
+    if s.endswith(":"):
+        return not _reads_as_sentence(s)
+    return len(words) <= 6
+
+
+def _known_heading(line: str) -> bool:
+    return bool(section_kind(line)) and looks_like_heading(line)
+
+
+def _reads_as_sentence(line: str) -> bool:
+    words = segmentation_data().lead_in_words
+    return any(w in words for w in _WORDS.findall(line.lower().replace("’", "'")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int  # the line, without its newline
+    end: int
+    s: int  # its text, stripped
+    e: int
+    kind: str  # "heading", "bullet" or "text"
+    level: int = 0
+
+
+@dataclass
+class _Open:
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    lines: int = 1
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -116,117 +110,218 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         pos = end + 1
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+class _Reader:
+    def __init__(self, text: str, hints: Sequence[Hint], hard_breaks: bool) -> None:
+        self.text = text
+        self.hard_breaks = hard_breaks
+        self.heading_at = {h.start: h for h in hints if h.kind == "heading"}
+        self.bullet_starts = {h.start for h in hints if h.kind == "bullet"}
+        self.bullet_spans = [(h.start, h.end) for h in hints if h.kind == "bullet"]
+        self.breaks = {h.start for h in hints if h.kind == "break"}
+        self.emphasis = _union(sorted((h.start, h.end) for h in hints if h.kind == "emphasis"))
+        self._emphasis_ends = [b for _, b in self.emphasis]
 
+    # --- lines into runs (paragraphs as the file lays them out) -------------------------------
+    def runs(self) -> list[list[_Line]]:
+        text = self.text
+        runs: list[list[_Line]] = []
+        run: list[_Line] = []
+        pending_bullet = False
+        in_fence = False
 
-def find_blocks(text: str, hints: Sequence[Hint] = ()) -> list[Block]:
-    heading_at = {h.start: h for h in hints if h.kind == "heading"}
-    bullet_starts = {h.start for h in hints if h.kind == "bullet"}
-    blocks: list[Block] = []
-    para: tuple[int, int] | None = None
-    pending_bullet = False
-    in_fence = False
+        def close() -> None:
+            nonlocal run
+            if run:
+                runs.append(run)
+                run = []
 
-    def close() -> None:
-        nonlocal para
-        if para is not None:
-            s, e = _strip_span(text, *para)
-            if e > s:
-                blocks.append(Block("paragraph", s, e, text[s:e]))
-            para = None
-
-    for start, end in _lines(text):
-        line = text[start:end]
-        if _FENCE.match(line):
-            close()
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        s, e = _strip_span(text, start, end)
-        if s == e:
-            close()
-            continue
-        hint = next((heading_at[i] for i in range(start, s + 1) if i in heading_at), None)
-        if hint is not None:
-            close()
-            hs, he = _strip_span(text, hint.start, min(hint.end, end))
-            blocks.append(Block("heading", hs, he, text[hs:he], hint.level))
-            pending_bullet = False
-            continue
-        if _BARE_BULLET.match(line):
-            close()
-            pending_bullet = True
-            continue
-        m = _BULLET.match(line)
-        if m or pending_bullet or any(i in bullet_starts for i in range(start, s + 1)):
-            close()
-            bs = start + m.end() if m else s
-            blocks.append(Block("bullet", bs, e, text[bs:e]))
-            pending_bullet = False
-            continue
-        if looks_like_heading(line) and not hints_cover(hints, s):
-            close()
-            blocks.append(Block("heading", s, e, text[s:e]))
-            continue
-        if para is not None and _continues(text[para[0]:para[1]], text[s:e]):
-            para = (para[0], e)
-        else:
-            close()
-            para = (s, e)
-    close()
-    return blocks
-
-
-def hints_cover(hints: Sequence[Hint], offset: int) -> bool:
-    return any(h.start <= offset < h.end for h in hints if h.kind == "bullet")
-
-
-def _continues(previous: str, line: str) -> bool:
-    """A hard-wrapped paragraph goes on; a new line after a full stop starts a new block."""
-    prev = previous.rstrip()
-    return bool(prev) and prev[-1] not in ".!?:" and (line[0].islower() or len(prev) >= 60)
-
-
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_a-zæøåäöü])")
-_LAST_WORD = re.compile(r"(\S+)$")
-
-
-def split_sentences(text: str, blocks: Sequence[Block]) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for index, block in enumerate(blocks):
-        start = block.start
-        for m in _BOUNDARY.finditer(text, block.start, block.end):
-            word = _LAST_WORD.search(text, start, m.start() + 1)
-            token = word.group(1).lower().rstrip(".") if word else ""
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        for start, end in _lines(text):
+            line = text[start:end]
+            if _FENCE.match(line):
+                close()
+                in_fence = not in_fence
                 continue
-            end = m.start() + len(m.group().rstrip())
-            s, e = _strip_span(text, start, end)
-            if e > s:
-                sentences.append(Sentence(s, e, text[s:e], index))
-            start = m.end()
-        s, e = _strip_span(text, start, block.end)
-        if e > s:
-            sentences.append(Sentence(s, e, text[s:e], index))
-    return sentences
+            if in_fence:
+                continue
+            s, e = strip_span(text, start, end)
+            if s == e:
+                close()
+                continue
+            hint = next((self.heading_at[i] for i in range(start, s + 1)
+                         if i in self.heading_at), None)
+            if hint is not None:
+                close()
+                hs, he = strip_span(text, hint.start, min(hint.end, end))
+                runs.append([_Line(start, end, hs, he, "heading", hint.level)])
+                pending_bullet = False
+                continue
+            if _BARE_BULLET.match(line):
+                pending_bullet = True
+                continue
+            m = _BULLET.match(line)
+            if m or pending_bullet or any(i in self.bullet_starts for i in range(start, s + 1)):
+                run.append(_Line(start, end, start + m.end() if m else s, e, "bullet"))
+                pending_bullet = False
+                continue
+            run.append(_Line(start, end, s, e, "text"))
+        close()
+        return runs
+
+    # --- runs into blocks --------------------------------------------------------------------
+    def blocks(self) -> list[Block]:
+        runs = self.runs()
+        doc_wrapped = sum(self._wraps_by_case(run) for run in runs) >= 3
+        blocks: list[Block] = []
+        for run in runs:
+            if run[0].kind == "heading":
+                line = run[0]
+                blocks.append(Block("heading", line.s, line.e, self.text[line.s:line.e],
+                                    line.level))
+                continue
+            blocks.extend(self._run_blocks(run, doc_wrapped))
+        return _implicit_lists(blocks)
+
+    def _wraps_by_case(self, run: Sequence[_Line]) -> int:
+        """How many of a run's line breaks continue a sentence in lower case."""
+        return sum(1 for a, b in pairwise(run)
+                   if b.kind == "text" and self._lower_continues(a, b))
+
+    def _lower_continues(self, a: _Line, b: _Line, width: int = 0) -> bool:
+        """``b`` goes on with ``a``'s sentence in lower case. With ``width`` (the run's longest
+        line), ``a`` must also be nearly full or end in a word no sentence ends in: a ragged
+        list of lower-case lines ("du bist ...", "du hast ...") is a list, not prose."""
+        first = self.text[b.s]
+        last = self.text[a.e - 1]
+        if not first.islower() or last in _CLOSING or last == ":":
+            return False
+        if not width or (a.e - a.start) >= 0.7 * width or last == ",":
+            return True
+        tail = _LAST_WORD.search(self.text, a.s, a.e)
+        return tail is not None and tail.group().lower() in segmentation_data().continues_after
+
+    def _run_blocks(self, run: list[_Line], doc_wrapped: bool) -> Iterator[Block]:
+        width = max(line.e - line.start for line in run)
+        by_case = self._wraps_by_case(run)
+        wrapped = len(run) > 1 and (by_case >= max(1, 0.3 * (len(run) - 1))
+                                    or (doc_wrapped and width >= 40))
+        noise = self._layout_noise(run)
+        current: _Open | None = None
+        prev: _Line | None = None
+        for line in run:
+            if (current is not None and prev is not None and line.kind == "text"
+                    and (self._noise_wraps(prev, line) if noise
+                         else self._wraps(prev, line, wrapped, width))):
+                current.end = line.e
+                current.lines += 1
+            else:
+                if current is not None:
+                    yield self._close(current)
+                current = _Open("bullet" if line.kind == "bullet" else "paragraph",
+                                line.s, line.e)
+            prev = line
+        if current is not None:
+            yield self._close(current)
+
+    def _layout_noise(self, run: Sequence[_Line]) -> bool:
+        """Text extracted from a PDF can hold one or two words per line; such a run is prose
+        whatever its line lengths."""
+        if len(run) < 4:
+            return False
+        words = sorted(len(self.text[line.s:line.e].split()) for line in run)
+        return words[len(words) // 2] <= 2
+
+    def _noise_wraps(self, a: _Line, b: _Line) -> bool:
+        if self.text[a.e - 1] in ".!?:;" or a.end in self.breaks:
+            return False
+        return not (_known_heading(self.text[a.s:a.e]) or _known_heading(self.text[b.s:b.e]))
+
+    def _wraps(self, a: _Line, b: _Line, wrapped: bool, width: int) -> bool:
+        """Whether the break between lines ``a`` and ``b`` only wraps prose."""
+        text = self.text
+        if self.hard_breaks or a.end in self.breaks:
+            return False
+        last = text[a.e - 1]
+        if last == ":":
+            return False
+        line_b = text[b.s:b.e]
+        if _HYPHENATED.search(text, a.s, a.e) and line_b[0].islower():
+            return True
+        if self._lower_continues(a, b, width):
+            return True
+        if not wrapped or looks_like_heading(line_b):
+            return False
+        first = _FIRST_WORD.match(line_b)
+        return (a.e - a.start) + 1 + (len(first.group()) if first else 0) > width - 2
+
+    def _close(self, block: _Open) -> Block:
+        text = self.text
+        body = text[block.start:block.end]
+        if block.kind == "paragraph" and block.lines == 1 and (
+                looks_like_heading(body) or self._strong_heading(block.start, block.end, body)):
+            return Block("heading", block.start, block.end, body, 0, implicit=True)
+        return Block(block.kind, block.start, block.end, body)
+
+    def _strong_heading(self, start: int, end: int, body: str) -> bool:
+        """A paragraph that is all bold or italic (a trailing colon aside): a heading when
+        short."""
+        if not self.emphasis or len(body.split()) > STRONG_HEADING_MAX_WORDS:
+            return False
+        s = body.rstrip(": *_")
+        if not s or s[-1] in _TERMINAL or (s[-1] in "?!" and len(s.split()) > 3):
+            return False
+        limit = start + len(s)
+        pos = start
+        i = bisect.bisect_right(self._emphasis_ends, start)
+        for a, b in self.emphasis[i:]:
+            if a >= limit:
+                break
+            if self.text[pos:a].strip(" *_"):
+                return False
+            pos = max(pos, b)
+        return not self.text[pos:limit].strip(" *_")
 
 
-def find_sections(blocks: Sequence[Block], text_length: int) -> list[Section]:
-    sections: list[Section] = []
-    current: Block | None = None
-    start = 0
-    for block in blocks:
-        if block.kind == "heading":
-            if current is not None or block.start > start:
-                kind = section_kind(current.text) if current else ""
-                sections.append(Section(kind, current, start, block.start))
-            current, start = block, block.start
-    kind = section_kind(current.text) if current else ""
-    sections.append(Section(kind, current, start, text_length))
-    return sections
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, possibly nested spans as disjoint ones (so their ends are sorted too)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _item_like(block: Block) -> bool:
+    return (block.kind == "paragraph" and "\n" not in block.text
+            and len(block.text.split()) <= ITEM_MAX_WORDS
+            and not block.text.endswith(":")
+            and _INNER_BOUNDARY.search(block.text) is None)
+
+
+def _implicit_lists(blocks: list[Block]) -> list[Block]:
+    """Blocks after a lead-in that read as items become list items (two or more in a row)."""
+    out = list(blocks)
+    i = 0
+    n = len(out)
+    while i < n:
+        lead = out[i]
+        i += 1
+        if not (lead.kind == "heading" or lead.text.endswith(":")):
+            continue
+        j = i
+        items: list[int] = []
+        while j < n and (out[j].kind == "bullet" or _item_like(out[j])):
+            if out[j].kind == "paragraph":
+                items.append(j)
+            j += 1
+        if j - i >= 2:
+            for k in items:
+                out[k] = replace(out[k], kind="bullet", implicit=True)
+        i = max(i, j)
+    return out
+
+
+def find_blocks(text: str, hints: Sequence[Hint] = (), hard_breaks: bool = False) -> list[Block]:
+    """The blocks of the analysed ``text``, in order; ``hints`` are what the reader knows."""
+    return _Reader(text, hints, hard_breaks).blocks()

@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from typing import Any
 
+from .jsonld import job_posting_meta
 from .offsets import TextBuilder
 from .parsed import Hint, Parsed
 
@@ -21,6 +23,9 @@ _BLOCK = {
 }
 _LINE = {"li", "br", "tr", "dt", "dd", "td", "th", "caption", "option"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_EMPHASIS = {"strong", "b", "em", "i"}
+# The start of these means the body has begun, even where the optional </head> is missing.
+_BODY_START = (_BLOCK | _LINE | _EMPHASIS | {"span", "a", "img"}) - {"html"}
 _ENTITY = re.compile(r"&(?:#[xX]?[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _TOKENS = re.compile(r"\S+|\s+")
 
@@ -36,6 +41,9 @@ class _Extractor(HTMLParser):
         self._hidden: list[str] = []
         self._in_title = False
         self._open: list[tuple[str, int]] = []  # (tag, text offset) of headings and list items
+        self._emphasis: list[tuple[str, int]] = []  # open <strong>, <b>, <em>, <i>
+        self._json_ld: list[str] | None = None  # the data of an open ld+json script
+        self.json_ld: list[str] = []
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -51,8 +59,13 @@ class _Extractor(HTMLParser):
             self.out.insert("\n", pos)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._hidden == ["head"] and (tag == "body" or tag in _BODY_START):
+            self._hidden.pop()  # </head> is optional
         if tag in _HIDDEN:
             self._hidden.append(tag)
+            if tag == "script" and (dict(attrs).get("type") or "").strip().lower() == \
+                    "application/ld+json":
+                self._json_ld = []
             return
         if tag == "title":
             self._in_title = True
@@ -65,6 +78,8 @@ class _Extractor(HTMLParser):
             self._break("\n")
         if tag in _HEADINGS or tag == "li":
             self._open.append((tag, len(self.out)))
+        elif tag in _EMPHASIS:
+            self._emphasis.append((tag, len(self.out)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self._hidden and (tag in _LINE or tag in _BLOCK):
@@ -77,7 +92,14 @@ class _Extractor(HTMLParser):
         if self._hidden:
             if tag == self._hidden[-1]:
                 self._hidden.pop()
+                if tag == "script" and self._json_ld is not None:
+                    self.json_ld.append("".join(self._json_ld))
+                    self._json_ld = None
             return
+        if self._emphasis and self._emphasis[-1][0] == tag:
+            _, start = self._emphasis.pop()
+            if len(self.out) > start:
+                self.hints.append(Hint("emphasis", start, len(self.out)))
         if self._open and self._open[-1][0] == tag:
             _, start = self._open.pop()
             if len(self.out) > start:
@@ -94,6 +116,8 @@ class _Extractor(HTMLParser):
             self.title.append(data)
             return
         if self._hidden:
+            if self._json_ld is not None:
+                self._json_ld.append(data)
             return
         pos = self._offset()
         for m in _TOKENS.finditer(data):
@@ -125,9 +149,11 @@ def parse_html(source: str) -> Parsed:
     parser.feed(source)
     parser.close()
     text, offsets = parser.out.build()
-    meta = {}
+    meta: dict[str, Any] = {}
     title = " ".join("".join(parser.title).split())
     if title:
         meta["title"] = title
+    structured, notes = job_posting_meta(parser.json_ld)
+    meta.update(structured)
     hints = tuple(sorted(parser.hints, key=lambda h: h.start))
-    return Parsed(text, offsets, meta, hints, True)
+    return Parsed(text, offsets, meta, hints, True, hard_breaks=True, notes=notes)

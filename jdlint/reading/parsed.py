@@ -17,7 +17,9 @@ FORMATS = {
 
 @dataclass(frozen=True)
 class Hint:
-    """A span the reader knows the role of: ``heading`` or ``bullet`` (text offsets)."""
+    """A span whose role the markup makes certain (text offsets): ``heading`` (with its
+    level), ``bullet`` (a list item), ``emphasis`` (bold or italic text), ``break`` (a hard line
+    break: the newline at ``start`` ends a line the writer meant)."""
 
     kind: str
     start: int
@@ -32,6 +34,8 @@ class Parsed:
     meta: Mapping[str, Any] = field(default_factory=dict)
     hints: tuple[Hint, ...] = ()
     comments: bool = False  # whether <!-- jdlint-... --> suppressions apply
+    hard_breaks: bool = False  # every newline ends a line the writer meant (HTML <br>, <p>...)
+    notes: tuple[str, ...] = ()  # what the reader could not use, said to the user (info)
 
 
 def format_for(path: str) -> str:

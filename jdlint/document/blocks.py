@@ -1,0 +1,29 @@
+"""Blocks: the headings, list items and paragraphs a posting is made of (text offsets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: str  # "heading", "bullet" or "paragraph"
+    start: int
+    end: int
+    text: str
+    level: int = 0  # heading level when the markup gives one (Markdown, HTML); else 0
+    implicit: bool = False  # a heading or list item known by its shape, not by its markup
+
+    @property
+    def sub(self) -> bool:
+        """A heading known by its shape that ends in ":" ("Essential:"): it leads a list
+        inside the current section rather than opening a section of its own."""
+        return self.kind == "heading" and self.level == 0 and self.text.endswith(":")
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

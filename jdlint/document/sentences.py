@@ -1,0 +1,93 @@
+"""Sentences inside blocks: a full stop, question or exclamation mark followed by a capital.
+
+A stop after an abbreviation ("approx.", "U.S.", "z.B.", "tlf."), an initial, or a day number
+before a month name ("31. März", "1. december") does not end a sentence; the lists are data
+(``jdlint/data/segmentation.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .blocks import Block, strip_span
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True)
+class _Data:
+    abbreviations: dict[str, frozenset[str]]  # language -> abbreviations, English's included
+    months: frozenset[str]
+    lead_in_words: frozenset[str]
+    continues_after: frozenset[str]
+
+    def abbreviations_for(self, language: str) -> frozenset[str]:
+        return self.abbreviations.get(language, self.abbreviations["en"])
+
+
+@cache
+def segmentation_data() -> _Data:
+    raw = resources.files("jdlint").joinpath("data/segmentation.yaml").read_text("utf-8")
+    data = yaml.safe_load(raw)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.rstrip(".") for text in data[key].values() for w in text.split())
+
+    english = frozenset(w.rstrip(".") for w in data["abbreviations"]["en"].split())
+    abbreviations = {lang: english | frozenset(w.rstrip(".") for w in text.split())
+                     for lang, text in data["abbreviations"].items()}
+    return _Data(abbreviations, words("months"), words("lead-in-words"),
+                 words("continues-after"))
+
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_a-zæøåäöüß])")
+_LAST_WORD = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?([^\W\d_]+)")
+
+
+def _is_boundary(text: str, start: int, m: re.Match[str], abbreviations: frozenset[str]) -> bool:
+    if not m.group().startswith("."):
+        return True  # "!" and "?" always end a sentence
+    word = _LAST_WORD.search(text, start, m.start() + 1)
+    token = word.group(1).lower().rstrip(".").lstrip("(\"'“‘[") if word else ""
+    if token in abbreviations or (len(token) == 1 and token.isalpha()):
+        return False
+    if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token):
+        return False  # "u.s", "z.b", "e.g": dotted initialisms
+    if token.isdigit() and len(token) <= 2:
+        following = _NEXT_WORD.match(text, m.end())
+        if following and following.group(1).lower() in segmentation_data().months:
+            return False  # "31. März 2026"
+    return True
+
+
+def split_sentences(text: str, blocks: Sequence[Block], language: str = "en") -> list[Sentence]:
+    """Each block's sentences; the abbreviations are English's and ``language``'s own."""
+    abbreviations = segmentation_data().abbreviations_for(language)
+    sentences: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        start = block.start
+        for m in _BOUNDARY.finditer(text, block.start, block.end):
+            if not _is_boundary(text, start, m, abbreviations):
+                continue
+            end = m.start() + len(m.group().rstrip())
+            s, e = strip_span(text, start, end)
+            if e > s:
+                sentences.append(Sentence(s, e, text[s:e], index))
+            start = m.end()
+        s, e = strip_span(text, start, block.end)
+        if e > s:
+            sentences.append(Sentence(s, e, text[s:e], index))
+    return sentences
