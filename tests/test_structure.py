@@ -62,3 +62,153 @@ def test_sections_follow_headings() -> None:
     assert "deadline" in kinds and "contact" in kinds
     deadline = d.sections_of("deadline")[0]
     assert "1 May 2030" in d.text[deadline.start:deadline.end]
+
+
+# --- lines, lists and headings by shape (issue 10) ------------------------------------------
+
+def kinds(d: Document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in d.blocks]
+
+
+def test_plain_text_requirement_lines_are_a_list_not_one_sentence() -> None:
+    d = doc("Qualifications:\nFive years of experience building data pipelines at scale\n"
+            "Strong knowledge of SQL and one scripting language\n"
+            "Driven, ambitious and competitive\nExcellent written communication\n")
+    assert d.blocks[0].kind == "heading"
+    assert [b.kind for b in d.blocks[1:]] == ["bullet"] * 4
+    assert all(b.implicit for b in d.blocks[1:])
+    assert [s.text for s in d.sentences][1:] == [b.text for b in d.blocks[1:]]
+    assert d.sections_of("requirements")
+
+
+def test_lines_without_a_lead_in_are_still_sentences_of_their_own() -> None:
+    d = doc("We build routing software for hospitals and clinics around the region\n"
+            "Our team works across four offices and many time zones every single week\n")
+    assert len(d.sentences) == 2
+
+
+WRAPPED = (
+    "We are a small company that builds planning software for hospitals. Our\n"
+    "customers are nurses and doctors who need the right information at the\n"
+    "right moment, and Ward managers tell us that our tools save them hours\n"
+    "Every week. You will join a team of six engineers and work with them on\n"
+    "the scheduling engine.\n"
+)
+
+
+def test_hard_wrapped_prose_stays_one_paragraph_even_at_capitalised_lines() -> None:
+    d = doc(WRAPPED)
+    assert [b.kind for b in d.blocks] == ["paragraph"]
+    # the break before "Every" wraps: the word would not have fitted on the line before
+    assert [s.text.split()[0] for s in d.sentences] == ["We", "Our", "You"]
+
+
+def test_a_ragged_list_of_lower_case_lines_is_a_list() -> None:
+    d = doc("Dein Profil:\nabgeschlossenes Studium der Informatik\n"
+            "du hast sehr gute Kenntnisse in Python und SQL sowie erste Erfahrung mit Cloud\n"
+            "sehr gute Deutschkenntnisse\n")
+    assert [b.kind for b in d.blocks] == ["heading", "bullet", "bullet", "bullet"]
+
+
+def test_a_sentence_that_continues_in_lower_case_is_joined() -> None:
+    d = doc("Please send your application and a short letter about your\n"
+            "motivation to the address below by the end of the month.\n")
+    assert len(d.blocks) == 1 and len(d.sentences) == 1
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Who you are:", "requirements"), ("The ideal candidate:", "requirements"),
+    ("What we offer:", "benefits"), ("Key responsibilities:", "responsibilities"),
+])
+def test_short_lines_ending_in_a_colon_open_sections(heading: str, kind: str) -> None:
+    d = doc(f"Intro paragraph about the job and the team.\n\n{heading}\nFirst item here\n"
+            "Second item here\n")
+    assert d.sections_of(kind), d.blocks
+
+
+def test_a_lead_in_sentence_is_not_a_heading_and_keeps_the_section() -> None:
+    d = doc("Requirements\nAs a nurse on our ward, you will need:\nA nursing degree\n"
+            "Current registration\n")
+    lead = d.blocks[1]
+    assert lead.kind == "paragraph"
+    assert [b.kind for b in d.blocks[2:]] == ["bullet", "bullet"]
+    assert [s.kind for s in d.sections] == ["requirements"]
+
+
+def test_an_unnamed_sub_heading_does_not_end_a_named_section() -> None:
+    d = doc("Person specification\nClinical:\nA nursing degree\nPersonal:\n"
+            "A caring manner\n")
+    assert [s.kind for s in d.sections] == ["requirements"]
+
+
+@pytest.mark.parametrize("source", [
+    "Intro text for the job.\n\n**About You**\n\nYou enjoy data.\n",
+    "Intro text for the job.\n\n__About You__\n\nYou enjoy data.\n",
+    "Intro text for the job.\n\n***About You***:\n\nYou enjoy data.\n",
+])
+def test_bold_only_markdown_paragraphs_are_headings(source: str) -> None:
+    d = doc(source, "p.md")
+    assert d.sections_of("requirements"), kinds(d)
+
+
+def test_bold_lead_in_with_a_section_word_opens_its_section() -> None:
+    d = doc("Intro.\n\n**Applicants should meet the following criteria:**\n\n- A degree\n"
+            "- A licence\n", "p.md")
+    assert d.sections_of("requirements"), kinds(d)
+
+
+def test_a_long_bold_sentence_is_not_a_heading() -> None:
+    d = doc("**Are you looking for a new challenge where you can make a difference every "
+            "single day? If so, read on!**\n", "p.md")
+    assert all(b.kind != "heading" for b in d.blocks)
+
+
+def test_html_strong_only_paragraph_is_a_heading() -> None:
+    d = doc("<html><body><p>Intro.</p><p><strong>What we offer</strong></p>"
+            "<p>A pension.</p><p>Call <b>Anna</b> today.</p></body></html>", "p.html")
+    assert d.sections_of("benefits")
+    assert not any(b.kind == "heading" and "Anna" in b.text for b in d.blocks)
+
+
+def test_html_line_breaks_are_lines() -> None:
+    d = doc("<p>Requirements:<br>A degree in nursing from a recognised university<br>"
+            "current registration with the council</p>", "p.html")
+    assert [b.kind for b in d.blocks] == ["heading", "bullet", "bullet"]
+
+
+def test_markdown_hard_break_ends_a_line() -> None:
+    d = doc("Please send us your  \ncover letter by Friday.\n", "p.md")
+    assert len(d.blocks) == 2
+
+
+def test_o_bullets_from_word_documents() -> None:
+    d = doc("Your main duties will be:\no To plan the care of patients\no To report incidents\n")
+    assert [b.text for b in d.blocks if b.kind == "bullet"] == [
+        "To plan the care of patients", "To report incidents"]
+
+
+def test_one_word_per_line_pdf_text_is_read_as_prose() -> None:
+    words = "You will work hand in hand with our teams and automate every aspect."
+    d = doc("Your Role\n" + "\n".join(words.split()) + "\n")
+    assert [b.kind for b in d.blocks] == ["heading", "paragraph"]
+    assert len(d.sentences) == 2
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("You will support U.S. Army bases. Travel is required.", 2),
+    ("Applicants must live in the U.S. and hold a licence.", 1),
+    ("The salary is approx. 45,000 per year.", 1),
+    ("Ring på tlf. 12 34 56 78 for at høre mere.", 1),
+    ("Sie bringen mind. drei Jahre Erfahrung mit.", 1),
+    ("Bewerbungen bis zum 31. März 2026 an uns.", 1),
+    ("Ansøgningsfrist er 1. december 2025 kl. 12.", 1),
+    ("This is what we do. We build tools.", 2),
+    ("Dr. Smith leads the team. She is kind.", 2),
+])
+def test_sentence_boundaries(text: str, count: int) -> None:
+    lang = "de" if "Sie " in text or "Bewerbungen" in text else "da" if "på" in text or \
+        "Ansøg" in text else "en"
+    d = Document.from_source("p.txt", text + "\n", language=lang)
+    assert len(d.sentences) == count, [s.text for s in d.sentences]

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..document import Document
+from ..document.blocks import Block
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 from .readability import WORD
@@ -113,8 +114,27 @@ class Readability(Rule):
 
 
 _NICE = re.compile(r"\b(?:nice|good)\s+to\s+have|\bplus\b|\bbonus\b|\badvantage|\bpreferred|"
+                   r"\bdesir(?:able|ed)\b|\badditional\b|\bideally\b|\boptional\b|"
+                   r"\bpreference\b|\bassets?\b|"
                    r"\bwünschenswert|\bvon\s+vorteil|\bidealerweise|\bgerne|\bfordel|"
                    r"\bønskeligt|\bgerne", re.I)
+
+
+def _must_haves(doc: Document, start: int, end: int) -> list[Block]:
+    """The section's list items, less those that say they are optional ("... is a plus") or
+    follow a lead-in that does ("Preference may be given to applicants with:")."""
+    out: list[Block] = []
+    optional = False
+    for b in doc.blocks:
+        if not start <= b.start < end:
+            continue
+        if b.kind != "bullet":
+            if b.text.endswith(":") or b.kind == "heading":
+                optional = _NICE.search(b.text) is not None
+            continue
+        if not optional and not _NICE.search(b.text):
+            out.append(b)
+    return out
 
 
 class LongRequirementsList(Rule):
@@ -143,6 +163,12 @@ class LongRequirementsList(Rule):
                     True),
             Example("## Requirements\n\n- Skill 1\n- Skill 2\n\n## Nice to have\n\n"
                     + "".join(f"- Skill {i}\n" for i in range(3, 14)), False),
+            # a list written as plain lines under a lead-in is a list
+            Example("Intro.\n\nQualifications:\n" + "".join(f"Skill number {i} in this area\n"
+                                                          for i in range(1, 12)), True),
+            # items that say they are optional are not must-haves
+            Example("## Requirements\n\n" + "".join(f"- Skill {i}\n" for i in range(1, 6))
+                    + "".join(f"- Skill {i} is a plus\n" for i in range(6, 12)), False),
         ),
     )
 
@@ -151,8 +177,7 @@ class LongRequirementsList(Rule):
         for section in doc.sections_of("requirements"):
             if section.heading is None or _NICE.search(section.heading.text):
                 continue
-            bullets = [b for b in doc.blocks
-                       if b.kind == "bullet" and section.start <= b.start < section.end]
+            bullets = _must_haves(doc, section.start, section.end)
             if len(bullets) > limit:
                 h = section.heading
                 yield Violation(h.start, h.end, f"{len(bullets)} must-have requirements (limit "

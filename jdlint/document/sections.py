@@ -42,14 +42,22 @@ def section_kind(heading: str) -> str:
     if not words:
         return ""
     kinds = _phrase_kinds()
+    lead_in = heading.rstrip().endswith(":")
+    # a one-word phrase ("skills", "experience") names the section of a short heading only;
+    # "Experience with cloud data platforms (AWS, GCP)" is a list item, not a heading
+    short = len(words) <= 4 or lead_in
     for k in range(min(len(words), 6), 0, -1):  # the heading starts with a phrase
-        if (kind := kinds.get(" ".join(words[:k]))) is not None:
+        if (kind := kinds.get(" ".join(words[:k]))) is not None and (k > 1 or short):
             return kind
-    if len(words) <= 7:  # or, when short, contains one
-        for i in range(1, len(words)):
-            for k in range(min(len(words) - i, 6), 0, -1):
-                if (kind := kinds.get(" ".join(words[i:i + k]))) is not None:
-                    return kind
+    if len(words) > 8:
+        return ""
+    # a short heading may end with one ("Applicants should meet the criteria"); one that leads
+    # in to a list with ":" may hold one anywhere ("Your key responsibilities include:")
+    for i in range(1, len(words)):
+        for k in range(min(len(words) - i, 6), 0, -1):
+            if (lead_in or i + k == len(words)) and (k > 1 or short) and (
+                    kind := kinds.get(" ".join(words[i:i + k]))) is not None:
+                return kind
     return ""
 
 
@@ -64,8 +72,8 @@ def find_sections(blocks: Sequence[Block], text_length: int) -> list[Section]:
         if block.kind != "heading":
             continue
         kind = section_kind(block.text)
-        if not kind and current_kind and block.sub:
-            continue  # a sub-heading: the named section goes on
+        if block.sub and current_kind and not kind:
+            continue  # a sub-heading that names nothing ("Clinical:"): the section goes on
         if current is not None or block.start > start:
             sections.append(Section(current_kind, current, start, block.start))
         current, current_kind, start = block, kind, block.start

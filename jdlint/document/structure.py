@@ -186,15 +186,16 @@ class _Reader:
         return sum(1 for a, b in pairwise(run)
                    if b.kind == "text" and self._lower_continues(a, b))
 
-    def _lower_continues(self, a: _Line, b: _Line, width: int = 0) -> bool:
+    def _lower_continues(self, a: _Line, b: _Line, width: int = 0, prose: bool = True) -> bool:
         """``b`` goes on with ``a``'s sentence in lower case. With ``width`` (the run's longest
-        line), ``a`` must also be nearly full or end in a word no sentence ends in: a ragged
-        list of lower-case lines ("du bist ...", "du hast ...") is a list, not prose."""
+        line), ``a`` must also be nearly full in a run shaped like prose (``prose``), or end in
+        a word no sentence ends in: a ragged list of lower-case lines ("du bist ...", "du hast
+        ...") is a list, not prose."""
         first = self.text[b.s]
         last = self.text[a.e - 1]
         if not first.islower() or last in _CLOSING or last == ":":
             return False
-        if not width or (a.e - a.start) >= 0.7 * width or last == ",":
+        if not width or last == "," or (prose and (a.e - a.start) >= 0.7 * width):
             return True
         tail = _LAST_WORD.search(self.text, a.s, a.e)
         return tail is not None and tail.group().lower() in segmentation_data().continues_after
@@ -205,12 +206,14 @@ class _Reader:
         wrapped = len(run) > 1 and (by_case >= max(1, 0.3 * (len(run) - 1))
                                     or (doc_wrapped and width >= 40))
         noise = self._layout_noise(run)
+        full = sum(1 for line in run[:-1] if line.e - line.start >= 0.7 * width)
+        prose = len(run) <= 2 or full >= 2  # wrapped prose fills every line but its last
         current: _Open | None = None
         prev: _Line | None = None
         for line in run:
             if (current is not None and prev is not None and line.kind == "text"
                     and (self._noise_wraps(prev, line) if noise
-                         else self._wraps(prev, line, wrapped, width))):
+                         else self._wraps(prev, line, wrapped, width, prose))):
                 current.end = line.e
                 current.lines += 1
             else:
@@ -235,7 +238,7 @@ class _Reader:
             return False
         return not (_known_heading(self.text[a.s:a.e]) or _known_heading(self.text[b.s:b.e]))
 
-    def _wraps(self, a: _Line, b: _Line, wrapped: bool, width: int) -> bool:
+    def _wraps(self, a: _Line, b: _Line, wrapped: bool, width: int, prose: bool) -> bool:
         """Whether the break between lines ``a`` and ``b`` only wraps prose."""
         text = self.text
         if self.hard_breaks or a.end in self.breaks:
@@ -246,9 +249,9 @@ class _Reader:
         line_b = text[b.s:b.e]
         if _HYPHENATED.search(text, a.s, a.e) and line_b[0].islower():
             return True
-        if self._lower_continues(a, b, width):
+        if self._lower_continues(a, b, width, prose):
             return True
-        if not wrapped or looks_like_heading(line_b):
+        if not (wrapped and prose) or looks_like_heading(line_b):
             return False
         first = _FIRST_WORD.match(line_b)
         return (a.e - a.start) + 1 + (len(first.group()) if first else 0) > width - 2
@@ -293,10 +296,19 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _item_like(block: Block) -> bool:
-    return (block.kind == "paragraph" and "\n" not in block.text
-            and len(block.text.split()) <= ITEM_MAX_WORDS
-            and not block.text.endswith(":")
+    """A block that reads as a list item after a lead-in: one short sentence, or a short
+    title-like line that names no section ("Python and SQL")."""
+    if "\n" in block.text or len(block.text.split()) > ITEM_MAX_WORDS:
+        return False
+    if block.kind == "heading":  # a heading that names a section stays one
+        return block.implicit and not block.text.endswith(":") and not section_kind(block.text)
+    return (block.kind == "paragraph" and not block.text.endswith(":")
             and _INNER_BOUNDARY.search(block.text) is None)
+
+
+def _same_section(block: Block, section: str) -> bool:
+    """A sub-heading that names no section or the current one."""
+    return section_kind(block.text) in ("", section)
 
 
 def _implicit_lists(blocks: list[Block]) -> list[Block]:
@@ -304,20 +316,28 @@ def _implicit_lists(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     i = 0
     n = len(out)
+    section = ""
     while i < n:
         lead = out[i]
         i += 1
+        if lead.kind == "heading" and not lead.sub:
+            section = section_kind(lead.text)
         if not (lead.kind == "heading" or lead.text.endswith(":")):
             continue
         j = i
         items: list[int] = []
-        while j < n and (out[j].kind == "bullet" or _item_like(out[j])):
-            if out[j].kind == "paragraph":
-                items.append(j)
+        listed = 0
+        while j < n and (out[j].kind == "bullet" or out[j].sub and _same_section(out[j], section)
+                         or _item_like(out[j])):
+            if not out[j].sub:
+                listed += 1
+                if out[j].kind != "bullet":
+                    items.append(j)
             j += 1
-        if j - i >= 2:
+        # two items make a list; after "Label:" one line does ("Essential:" / "A degree")
+        if listed >= 2 or (listed == 1 and lead.text.endswith(":")):
             for k in items:
-                out[k] = replace(out[k], kind="bullet", implicit=True)
+                out[k] = replace(out[k], kind="bullet", level=0, implicit=True)
         i = max(i, j)
     return out
 
