@@ -64,9 +64,11 @@ def internal_diagnostic(ctx: Context, path: str, name: str, message: str,
 def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     for active in ctx.active_for(doc.path):
+        in_copy = doc.in_copy if doc.copies and not active.rule.sees_copies else None
         try:
             for violation in active.rule.check(doc, active.options):
-                diagnostics.append(to_diagnostic(doc, active, violation))
+                if in_copy is None or not in_copy(violation.start):
+                    diagnostics.append(to_diagnostic(doc, active, violation))
         except Exception as exc:
             meta = active.rule.meta
             diag = internal_diagnostic(ctx, doc.path, "rule-error",

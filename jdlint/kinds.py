@@ -320,10 +320,8 @@ class DataRule(Rule):
     def skipped(self, doc: Document, start: int, end: int) -> bool:
         if doc.is_protected(start, end):
             return True
-        if self.skip_sections:
-            section = doc.section_at(start)
-            return section is not None and section.kind in self.skip_sections
-        return False
+        # a zone is a section's kind or a boilerplate kind ("equal-opportunity"...)
+        return bool(self.skip_sections) and doc.zone_at(start) in self.skip_sections
 
 
 @dataclass(repr=False)

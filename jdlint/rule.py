@@ -20,6 +20,9 @@ class Rule:
     meta: RuleMeta
     #: Python rules that need spaCy or a server say so; ``rules`` and ``explain`` never load them.
     heavy: ClassVar[bool] = False
+    #: Whether the rule reports inside a pasted copy (``Document.copies``). Others do not: a
+    #: finding in the first copy is not reported again in the second.
+    sees_copies: ClassVar[bool] = False
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         raise NotImplementedError

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from jdlint.errors import InputError
@@ -64,3 +66,121 @@ def test_html_entity_maps_to_its_whole_source_span() -> None:
     i = parsed.text.index("&")
     assert parsed.offsets.to_source(i) == src.index("&amp;")
     assert parsed.offsets.to_source_end(i + 1) == src.index("D<")
+
+
+# --- Markdown through markdown-it-py (issue 10) ---------------------------------------------
+
+def test_markdown_code_is_not_prose() -> None:
+    source = ("# Engineer\n\nWe want someone kind.\n\n    leader_board = rank(dominant)\n\n"
+              "```python\naggressive_cache = True\n```\n\nThanks.\n")
+    parsed = parse(source, "markdown")
+    assert "leader_board" not in parsed.text and "aggressive" not in parsed.text
+    assert len(parsed.text) == len(source)
+    assert "kind" in parsed.text and "Thanks" in parsed.text
+
+
+def test_indented_prose_from_a_converter_stays_prose() -> None:
+    source = "Intro line.\n\n        **About the department**\n\nWe are a team of ten.\n"
+    parsed = parse(source, "markdown")
+    assert "About the department" in parsed.text
+
+
+@pytest.mark.parametrize("source", [
+    "# Title #\n\nText with **bold** and *italic* and __more__ words.\n",
+    "Title\n=====\n\nSub\n---\n\n- item *one*\n- item two\n\n1. first\n2) second\n",
+    "> quoted **text** here\n\n<div>html <b>block</b></div>\n\n<!-- jdlint-disable -->\nEnd.\n",
+    "Line with hard break  \nnext line\\\nlast line\n\n***\n\nAfter rule.\n",
+    "---\ntitle: T\n---\r\n# Heading\r\n\r\nBody **x**\r\n",
+])
+def test_markdown_every_word_maps_back_to_itself(source: str) -> None:
+    parsed = parse(source, "markdown")
+    for m in re.finditer(r"[^\W_]+", parsed.text):
+        s = parsed.offsets.to_source(m.start())
+        e = parsed.offsets.to_source_end(m.end())
+        assert source[s:e] == m.group(), (m.group(), source[s:e])
+
+
+def test_markdown_headings_lists_and_emphasis_become_hints() -> None:
+    parsed = parse("Intro\n=====\n\n## Your role ##\n\n- Plan shifts\n\n**Bold only**\n",
+                   "markdown")
+    kinds = {(h.kind, parsed.text[h.start:h.end]) for h in parsed.hints}
+    assert ("heading", "Intro") in kinds and ("heading", "Your role") in kinds
+    assert ("bullet", "Plan shifts") in kinds and ("emphasis", "Bold only") in kinds
+
+
+# --- HTML: JSON-LD, emphasis, optional </head> ----------------------------------------------
+
+JOB_LD = """<html><head><title>Job</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "JobPosting", "title": "Data Analyst",
+ "validThrough": "2030-05-31", "datePosted": "2030-04-01",
+ "hiringOrganization": {"@type": "Organization", "name": "Acme Inc."},
+ "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress",
+   "addressLocality": "San Jose", "addressRegion": "CA", "addressCountry": "US"}},
+ "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
+   "value": {"@type": "QuantitativeValue", "minValue": 90000, "maxValue": 110000,
+             "unitText": "YEAR"}}}
+</script></head><body><h1>Data Analyst</h1><p>You will analyse data for our teams.</p>
+</body></html>"""
+
+
+def test_json_ld_job_posting_becomes_metadata() -> None:
+    parsed = parse(JOB_LD, "html")
+    assert parsed.meta["title"] == "Data Analyst"
+    assert parsed.meta["valid-through"] == "2030-05-31"
+    assert parsed.meta["location"] == "San Jose, CA, US"
+    assert parsed.meta["employer"] == "Acme Inc."
+    assert parsed.meta["salary"] == {"currency": "USD", "min": 90000, "max": 110000,
+                                     "unit": "YEAR"}
+    assert "schema.org" not in parsed.text and parsed.notes == ()
+
+
+def test_json_ld_in_a_graph_and_a_list() -> None:
+    graph = JOB_LD.replace('{"@context": "https://schema.org", "@type": "JobPosting",',
+                           '{"@graph": [{"@type": "WebPage"}, {"@type": "JobPosting",')
+    graph = graph.replace('"unitText": "YEAR"}}}', '"unitText": "YEAR"}}}]}')
+    assert parse(graph, "html").meta["valid-through"] == "2030-05-31"
+
+
+@pytest.mark.parametrize("bad", ['{"@type": "JobPosting", "title": ', "[1, 2", "<<>>"])
+def test_malformed_json_ld_is_a_note_not_a_crash(bad: str) -> None:
+    source = f'<script type="application/ld+json">{bad}</script><p>Text here.</p>'
+    parsed = parse(source, "html")
+    assert parsed.notes and "not valid JSON" in parsed.notes[0]
+    assert "Text here." in parsed.text
+
+
+def test_html_without_closing_head_still_reads_the_body() -> None:
+    parsed = parse("<html><head><title>T</title><body><p>Visible text.</p></body></html>", "html")
+    assert "Visible text." in parsed.text
+    parsed = parse("<html><head><meta charset=utf-8><p>Also visible.</p></html>", "html")
+    assert "Also visible." in parsed.text
+
+
+def test_json_ld_deadline_place_and_pay_drive_the_rules(lint) -> None:  # type: ignore[no-untyped-def]
+    result = lint(JOB_LD, path="job.html", select=("ALL",))
+    names = {d.name for d in result.diagnostics}
+    assert "missing-deadline" not in names
+    assert result.jurisdiction == "US-CA"
+    assert "missing-pay-range" not in names  # California's pay law is met by baseSalary
+    without_pay = JOB_LD.replace('"baseSalary"', '"notSalary"')
+    names = {d.name for d in lint(without_pay, path="job.html", select=("ALL",)).diagnostics}
+    assert "missing-pay-range" in names  # the place came from JSON-LD alone
+
+
+def test_malformed_json_ld_is_an_info_diagnostic(lint) -> None:  # type: ignore[no-untyped-def]
+    source = '<script type="application/ld+json">{"title": </script><p>Text here.</p>'
+    result = lint(source, path="job.html")
+    found = [d for d in result.diagnostics if d.name == "invalid-structured-data"]
+    assert len(found) == 1 and str(found[0].severity) == "info"
+
+
+def test_no_wording_finding_inside_markdown_code(lint) -> None:  # type: ignore[no-untyped-def]
+    source = ("# Engineer\n\nYou will build our ranking service.\n\n"
+              "    leader_board = dominant_rank(aggressive=True)\n\n"
+              "```\ncompetitive_mode = decisive\n```\n")
+    result = lint(source, path="p.md", select=("INC",),
+                  rule_options={"gender-coded-wording": {"per-word": "all"}})
+    assert [(d.line, d.data) for d in result.diagnostics] == [
+        (1, {"masculine": 0, "feminine": 0, "verdict": "no coded words", "masculine-words": [],
+             "feminine-words": []})]

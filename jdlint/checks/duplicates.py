@@ -1,152 +1,28 @@
 """Repeated blocks: copy-paste accidents within a posting, and boilerplate shared across postings.
 
-Blocks (paragraphs, bullets, headings) are compared by their words, lowercased, so whitespace,
-punctuation and case do not matter. Near-duplicates ("a few words changed") are found through
-an index of word pairs (shingles), then compared word by word (difflib). Consecutive repeated blocks
-merge into one finding, so a posting pasted twice is one finding, not dozens. Everything is a
-dictionary lookup per block or shingle: near-linear in the length of the posting.
+Finding the repeats is the document model's (``jdlint.document.copies``): the other rules use
+the same copies to stay silent inside them. This rule reports them, and compares files.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
 from ..document.blocks import Block
+from ..document.copies import MIN_WORDS, SIMILARITY, WORDS, Repeat, block_units, find_repeats
 from ..model import Category, CrossFinding, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
-
-_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
-_CANDIDATES = 4  # earlier occurrences tried per repeated block (keeps runs linear)
-_SHINGLE_POSTINGS = 40  # a shingle seen in more blocks than this is boilerplate, not evidence
 
 _PARA = ("You will design and run the data pipelines that feed our planning tools, and you "
          "will work closely with the analysts who use them every day.")
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    key: str
-    words: int
-    kind: str
-
-
-def _shingles(words: Sequence[str]) -> set[int]:
-    if len(words) < 2:
-        return {hash(tuple(words))}
-    return {hash((words[i], words[i + 1])) for i in range(len(words) - 1)}
-
-
-class _Classifier:
-    """Gives each block a class: equal for exact (normalised) and near-duplicate blocks."""
-
-    def __init__(self, min_words: int, similarity: float) -> None:
-        self.min_words = min_words
-        self.similarity = similarity
-        self.by_key: dict[str, int] = {}
-        self.index: defaultdict[int, list[int]] = defaultdict(list)
-        self.shingles: list[set[int]] = []
-        self.words: list[Sequence[str]] = []
-        self.classes: list[int] = []
-        self.score: list[float] = []  # 1.0 for exact, the word similarity for near
-
-    def add(self, unit: _Unit, words: Sequence[str]) -> None:
-        i = len(self.classes)
-        near = unit.kind != "heading" and unit.words >= self.min_words
-        sh = _shingles(words) if near else set()
-        self.shingles.append(sh)
-        self.words.append(words)
-        if unit.key in self.by_key:
-            self.classes.append(self.classes[self.by_key[unit.key]])
-            self.score.append(1.0)
-            return
-        self.by_key[unit.key] = i
-        best, best_score = i, 0.0
-        if sh:
-            overlap: Counter[int] = Counter()
-            for s in sh:
-                postings = self.index[s]
-                if len(postings) <= _SHINGLE_POSTINGS:
-                    overlap.update(postings)
-                postings.append(i)
-            for j, shared in overlap.most_common(_CANDIDATES):
-                if shared < 0.3 * min(len(sh), len(self.shingles[j])):
-                    break  # too little in common to be a copy
-                score = _similarity(self.words[j], words, short=unit.words < 2 * self.min_words)
-                if score >= self.similarity and score > best_score:
-                    best, best_score = self.classes[j], score
-        self.classes.append(best)
-        self.score.append(best_score if best != i else 1.0)
-
-
-def _similarity(a: Sequence[str], b: Sequence[str], short: bool) -> float:
-    """difflib's ratio over words (2 * matching words / all words). In short blocks a swapped
-    word is usually deliberate ("If you are a backend developer..." / "...a frontend
-    developer..."), while an added or dropped word is a copy that was edited: there only
-    additions and deletions count as near."""
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if short and any(tag == "replace" for tag, *_ in matcher.get_opcodes()):
-        return 0.0
-    return matcher.ratio()
-
-
-def _units(blocks: Sequence[Block]) -> tuple[list[_Unit], list[list[str]]]:
-    words = [_WORDS.findall(b.text.lower()) for b in blocks]
-    return [_Unit(" ".join(w), len(w), b.kind) for b, w in zip(blocks, words, strict=True)], words
-
-
-@dataclass(frozen=True)
-class Repeat:
-    first: int  # block index of the earlier copy
-    start: int  # block index where the repeat starts
-    length: int  # how many blocks
-    similarity: float
-
-
-def find_repeats(blocks: Sequence[Block], min_words: int, similarity: float) -> list[Repeat]:
-    units, words = _units(blocks)
-    classifier = _Classifier(min_words, similarity)
-    for unit, w in zip(units, words, strict=True):
-        classifier.add(unit, w)
-    cls = classifier.classes
-    seen: defaultdict[int, list[int]] = defaultdict(list)
-    repeats: list[Repeat] = []
-    j, n = 0, len(blocks)
-    while j < n:
-        earlier = seen[cls[j]]
-        best_len, best_i = 0, -1
-        for i in (*earlier[:1], *earlier[-_CANDIDATES:]):
-            length = 0
-            while j + length < n and i + length < j and cls[i + length] == cls[j + length]:
-                length += 1
-            if length > best_len:
-                best_len, best_i = length, i
-        if best_len and _significant(units[j:j + best_len], min_words):
-            score = min(classifier.score[j:j + best_len])
-            repeats.append(Repeat(best_i, j, best_len, score))
-            for k in range(j, j + best_len):
-                seen[cls[k]].append(k)
-            j += best_len
-            continue
-        seen[cls[j]].append(j)
-        j += 1
-    return repeats
-
-
-def _significant(units: Sequence[_Unit], min_words: int) -> bool:
-    """Headings and short lines ("Apply now", "Deadline") do not make a repeat on their own."""
-    if len(units) == 1:
-        return units[0].kind != "heading" and units[0].words >= min_words
-    return sum(u.words for u in units if u.kind != "heading" and u.words >= 3) >= min_words
-
-
 class DuplicateBlock(Rule):
+    sees_copies = True  # it reports the copies the other rules are silent in
     meta = RuleMeta(
         code="DUP001",
         name="duplicate-block",
@@ -187,8 +63,10 @@ class DuplicateBlock(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         min_words = int(options["min-words"])
+        similarity = float(options["similarity"])
         blocks = doc.blocks
-        repeats = find_repeats(blocks, min_words, float(options["similarity"]))
+        repeats = (doc.repeats if (min_words, similarity) == (MIN_WORDS, SIMILARITY)
+                   else find_repeats(blocks, min_words, similarity))
         covered: set[int] = set()
         for r in repeats:
             covered.update(range(r.start, r.start + r.length))
@@ -220,7 +98,7 @@ class DuplicateBlock(Rule):
         for s in doc.sentences:
             if s.block in covered:
                 continue
-            words = _WORDS.findall(s.text.lower())
+            words = WORDS.findall(s.text.lower())
             if len(words) < min_words or doc.blocks[s.block].kind == "heading":
                 continue
             key = " ".join(words)
@@ -237,8 +115,8 @@ class DuplicateBlock(Rule):
         if not options.get("across-files"):
             return None
         min_words = int(options["min-words"])
-        allow = [" ".join(_WORDS.findall(str(a).lower())) for a in options.get("allow") or ()]
-        units, _ = _units(doc.blocks)
+        allow = [" ".join(WORDS.findall(str(a).lower())) for a in options.get("allow") or ()]
+        units, _ = block_units(doc.blocks)
         out = []
         for block, unit in zip(doc.blocks, units, strict=True):
             if unit.kind == "heading" or unit.words < min_words:

@@ -34,6 +34,8 @@ def scoring_text(doc: Document) -> str:
     parts = []
     size = 0
     for s in doc.sentences:
+        if doc.in_copy(s.start):
+            continue  # a pasted copy would count twice
         text = s.text.strip()
         parts.append(text if text[-1:] in ".!?" else text + ".")
         size += len(text) + 2
@@ -84,7 +86,7 @@ class Readability(Rule):
         _textstat()
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        if len(WORD.findall(doc.text)) < int(options["min-words"]):
+        if len(WORD.findall(doc.text_without_copies)) < int(options["min-words"]):
             return
         textstat = _textstat()
 
@@ -302,7 +304,7 @@ class PostingLength(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        words = len(WORD.findall(doc.text))
+        words = len(WORD.findall(doc.text_without_copies))  # a pasted copy is duplicate-block's
         low, high = int(options["min-words"]), int(options["max-words"])
         if low <= words <= high:
             return

@@ -14,9 +14,11 @@ from ..reading import Hint, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
 from .blocks import Block
+from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_repeats
 from .sections import Section, find_sections
 from .sentences import Sentence, split_sentences
 from .structure import find_blocks
+from .zones import BOILERPLATE, Zone, find_zones
 
 T = TypeVar("T")
 
@@ -118,18 +120,73 @@ class Document:
         """Index into ``sentences`` of the sentence at or before ``offset`` (-1: none)."""
         return bisect.bisect_right(self._sentence_starts, offset) - 1
 
+    # --- pasted copies ------------------------------------------------------------------------
+    @cached_property
+    def repeats(self) -> list[Repeat]:
+        """Runs of blocks that repeat earlier ones (duplicate-block's default thresholds)."""
+        return find_repeats(self.blocks, MIN_WORDS, SIMILARITY)
+
+    @cached_property
+    def copies(self) -> list[tuple[int, int]]:
+        """Text spans that repeat earlier text: the second copy of a posting pasted twice."""
+        return copy_spans(self.blocks, self.repeats)
+
+    @cached_property
+    def _copy_starts(self) -> list[int]:
+        return [a for a, _ in self.copies]
+
+    def in_copy(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._copy_starts, offset) - 1
+        return i >= 0 and offset < self.copies[i][1]
+
+    @cached_property
+    def text_without_copies(self) -> str:
+        """The text less its copies, for measures of the whole posting (length, balance)."""
+        if not self.copies:
+            return self.text
+        parts, pos = [], 0
+        for a, b in self.copies:
+            parts.append(self.text[pos:a])
+            pos = b
+        parts.append(self.text[pos:])
+        return "\n\n".join(parts)
+
     @cached_property
     def sections(self) -> list[Section]:
         return find_sections(self.blocks, len(self.text))
 
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
+
     def section_at(self, offset: int) -> Section | None:
-        for section in self.sections:
-            if section.start <= offset < section.end:
-                return section
-        return None
+        i = bisect.bisect_right(self._section_starts, offset) - 1
+        return self.sections[i] if i >= 0 and offset < self.sections[i].end else None
 
     def sections_of(self, kind: str) -> list[Section]:
         return [s for s in self.sections if s.kind == kind]
+
+    # --- zones -------------------------------------------------------------------------------
+    @cached_property
+    def zones(self) -> list[Zone]:
+        """What each part of the posting is for (see :mod:`jdlint.document.zones`)."""
+        return find_zones(len(self.text), self.blocks, self.sentences, self.sections,
+                          self.language)
+
+    @cached_property
+    def _zone_starts(self) -> list[int]:
+        return [z.start for z in self.zones]
+
+    def zone_at(self, offset: int) -> str:
+        """The kind of zone ``offset`` is in: "requirements", "benefits", "equal-opportunity"
+        ... or "" (O(log n))."""
+        i = bisect.bisect_right(self._zone_starts, offset) - 1
+        return self.zones[i].kind if i >= 0 else ""
+
+    def in_boilerplate(self, offset: int) -> bool:
+        """Whether ``offset`` is in an equal-opportunity, accommodation, anti-agency or data
+        protection statement."""
+        return self.zone_at(offset) in BOILERPLATE
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:

@@ -306,29 +306,21 @@ def _item_like(block: Block) -> bool:
             and _INNER_BOUNDARY.search(block.text) is None)
 
 
-def _same_section(block: Block, section: str) -> bool:
-    """A sub-heading that names no section or the current one."""
-    return section_kind(block.text) in ("", section)
-
-
 def _implicit_lists(blocks: list[Block]) -> list[Block]:
     """Blocks after a lead-in that read as items become list items (two or more in a row)."""
     out = list(blocks)
     i = 0
     n = len(out)
-    section = ""
     while i < n:
         lead = out[i]
         i += 1
-        if lead.kind == "heading" and not lead.sub:
-            section = section_kind(lead.text)
         if not (lead.kind == "heading" or lead.text.endswith(":")):
             continue
         j = i
         items: list[int] = []
         listed = 0
-        while j < n and (out[j].kind == "bullet" or out[j].sub and _same_section(out[j], section)
-                         or _item_like(out[j])):
+        while j < n and (out[j].kind == "bullet" or _item_like(out[j])
+                         or (out[j].sub and not section_kind(out[j].text))):
             if not out[j].sub:
                 listed += 1
                 if out[j].kind != "bullet":

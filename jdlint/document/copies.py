@@ -1,0 +1,156 @@
+"""Repeated blocks and pasted copies: where a posting says the same thing again.
+
+Blocks are compared by their words, lowercased, so whitespace, punctuation and case do not
+matter. Near-duplicates ("a few words changed") are found through an index of word pairs
+(shingles), then compared word by word (difflib). Consecutive repeated blocks merge into one
+:class:`Repeat`, so a posting pasted twice is one repeat, not dozens. Everything is a dictionary
+lookup per block or shingle: near-linear in the length of the posting.
+
+The Document keeps the copies it finds (``Document.copies``): the rules do not report a finding
+again inside a copy, and document-level measures (length, balance, readability) leave copies out.
+duplicate-block reports each copy once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .blocks import Block
+
+MIN_WORDS = 8  # duplicate-block's defaults: a copy is what it would report
+SIMILARITY = 0.8
+
+WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+_CANDIDATES = 4  # earlier occurrences tried per repeated block (keeps runs linear)
+_SHINGLE_POSTINGS = 40  # a shingle seen in more blocks than this is boilerplate, not evidence
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    key: str
+    words: int
+    kind: str
+
+
+def _shingles(words: Sequence[str]) -> set[int]:
+    if len(words) < 2:
+        return {hash(tuple(words))}
+    return {hash((words[i], words[i + 1])) for i in range(len(words) - 1)}
+
+
+class _Classifier:
+    """Gives each block a class: equal for exact (normalised) and near-duplicate blocks."""
+
+    def __init__(self, min_words: int, similarity: float) -> None:
+        self.min_words = min_words
+        self.similarity = similarity
+        self.by_key: dict[str, int] = {}
+        self.index: defaultdict[int, list[int]] = defaultdict(list)
+        self.shingles: list[set[int]] = []
+        self.words: list[Sequence[str]] = []
+        self.classes: list[int] = []
+        self.score: list[float] = []  # 1.0 for exact, the word similarity for near
+
+    def add(self, unit: _Unit, words: Sequence[str]) -> None:
+        i = len(self.classes)
+        near = unit.kind != "heading" and unit.words >= self.min_words
+        sh = _shingles(words) if near else set()
+        self.shingles.append(sh)
+        self.words.append(words)
+        if unit.key in self.by_key:
+            self.classes.append(self.classes[self.by_key[unit.key]])
+            self.score.append(1.0)
+            return
+        self.by_key[unit.key] = i
+        best, best_score = i, 0.0
+        if sh:
+            overlap: Counter[int] = Counter()
+            for s in sh:
+                postings = self.index[s]
+                if len(postings) <= _SHINGLE_POSTINGS:
+                    overlap.update(postings)
+                postings.append(i)
+            for j, shared in overlap.most_common(_CANDIDATES):
+                if shared < 0.3 * min(len(sh), len(self.shingles[j])):
+                    break  # too little in common to be a copy
+                score = _similarity(self.words[j], words, short=unit.words < 2 * self.min_words)
+                if score >= self.similarity and score > best_score:
+                    best, best_score = self.classes[j], score
+        self.classes.append(best)
+        self.score.append(best_score if best != i else 1.0)
+
+
+def _similarity(a: Sequence[str], b: Sequence[str], short: bool) -> float:
+    """difflib's ratio over words (2 * matching words / all words). In short blocks a swapped
+    word is usually deliberate ("If you are a backend developer..." / "...a frontend
+    developer..."), while an added or dropped word is a copy that was edited: there only
+    additions and deletions count as near."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if short and any(tag == "replace" for tag, *_ in matcher.get_opcodes()):
+        return 0.0
+    return matcher.ratio()
+
+
+def block_units(blocks: Sequence[Block]) -> tuple[list[_Unit], list[list[str]]]:
+    words = [WORDS.findall(b.text.lower()) for b in blocks]
+    return [_Unit(" ".join(w), len(w), b.kind) for b, w in zip(blocks, words, strict=True)], words
+
+
+@dataclass(frozen=True)
+class Repeat:
+    first: int  # block index of the earlier copy
+    start: int  # block index where the repeat starts
+    length: int  # how many blocks
+    similarity: float
+
+
+def find_repeats(blocks: Sequence[Block], min_words: int, similarity: float) -> list[Repeat]:
+    units, words = block_units(blocks)
+    classifier = _Classifier(min_words, similarity)
+    for unit, w in zip(units, words, strict=True):
+        classifier.add(unit, w)
+    cls = classifier.classes
+    seen: defaultdict[int, list[int]] = defaultdict(list)
+    repeats: list[Repeat] = []
+    j, n = 0, len(blocks)
+    while j < n:
+        earlier = seen[cls[j]]
+        best_len, best_i = 0, -1
+        for i in (*earlier[:1], *earlier[-_CANDIDATES:]):
+            length = 0
+            while j + length < n and i + length < j and cls[i + length] == cls[j + length]:
+                length += 1
+            if length > best_len:
+                best_len, best_i = length, i
+        if best_len and _significant(units[j:j + best_len], min_words):
+            score = min(classifier.score[j:j + best_len])
+            repeats.append(Repeat(best_i, j, best_len, score))
+            for k in range(j, j + best_len):
+                seen[cls[k]].append(k)
+            j += best_len
+            continue
+        seen[cls[j]].append(j)
+        j += 1
+    return repeats
+
+
+def _significant(units: Sequence[_Unit], min_words: int) -> bool:
+    """Headings and short lines ("Apply now", "Deadline") do not make a repeat on their own."""
+    if len(units) == 1:
+        return units[0].kind != "heading" and units[0].words >= min_words
+    return sum(u.words for u in units if u.kind != "heading" and u.words >= 3) >= min_words
+
+
+def copy_spans(blocks: Sequence[Block], repeats: Sequence[Repeat]) -> list[tuple[int, int]]:
+    """The text spans of the later copies, sorted and disjoint."""
+    spans = sorted((blocks[r.start].start, blocks[r.start + r.length - 1].end) for r in repeats)
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
