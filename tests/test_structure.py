@@ -206,6 +206,8 @@ def test_one_word_per_line_pdf_text_is_read_as_prose() -> None:
     ("Ansøgningsfrist er 1. december 2025 kl. 12.", 1),
     ("This is what we do. We build tools.", 2),
     ("Dr. Smith leads the team. She is kind.", 2),
+    ("We grew for twenty years.We are now a large team.", 2),  # scraped without the space
+    ("Read more at www.example.Com and apply today.", 1),
 ])
 def test_sentence_boundaries(text: str, count: int) -> None:
     lang = "de" if "Sie " in text or "Bewerbungen" in text else "da" if "på" in text or \

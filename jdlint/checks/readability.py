@@ -28,7 +28,10 @@ class LongSentence(Rule):
         options={"max-words": 35},
         docs=RuleDocs(
             what="Flags sentences, bullets and headings with more words than `max-words` "
-                 "(default 35). Bullets without a full stop count as one sentence each.",
+                 "(default 35). Bullets, and lines of a plain-text list, count as one sentence "
+                 "each; prose wrapped across lines is one sentence. Statements of policy "
+                 "(equal opportunity, accommodation, data protection, agencies) are left out: "
+                 "their wording is usually set by law or by the legal team.",
             why="Long sentences are the main driver of reading difficulty: readers hold fewer "
                 "ideas at once, skim job postings on phones, and many read them in a second "
                 "language. Plain-language guidance puts the average at 15 to 20 words and "
@@ -47,6 +50,14 @@ class LongSentence(Rule):
         ),
         examples=(
             Example(_LONG, True),
+            # a plain-text list is one sentence per line, not one long sentence
+            Example("Requirements:\n" + "".join(f"Experience with tool number {i} in a team\n"
+                                                 for i in range(8)), False),
+            Example("We are an equal opportunity employer and all qualified applicants will "
+                    "receive consideration for employment without regard to race, colour, "
+                    "religion, sex, sexual orientation, gender identity, national origin, age, "
+                    "disability, veteran status or any other characteristic protected by law.",
+                    False),
             Example("Plan and follow up maintenance projects.\n\n- Support the operators.\n"
                     "- Report to management every week.", False),
         ),
@@ -55,6 +66,8 @@ class LongSentence(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         limit = int(options["max-words"])
         for sentence in doc.sentences:
+            if doc.in_boilerplate(sentence.start):
+                continue  # legal statements (equal opportunity...) are not the writer's to split
             words = len(WORD.findall(sentence.text))
             if words > limit:
                 yield Violation(

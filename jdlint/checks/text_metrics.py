@@ -34,8 +34,8 @@ def scoring_text(doc: Document) -> str:
     parts = []
     size = 0
     for s in doc.sentences:
-        if doc.in_copy(s.start):
-            continue  # a pasted copy would count twice
+        if doc.in_copy(s.start) or doc.in_boilerplate(s.start):
+            continue  # a pasted copy would count twice; legal statements are not the writer's
         text = s.text.strip()
         parts.append(text if text[-1:] in ".!?" else text + ".")
         size += len(text) + 2
@@ -61,8 +61,9 @@ class Readability(Rule):
                  "(German, default 13), `max-lix` (Danish, default 55). On 262 real English "
                  "postings the median grade is 15.3, so the defaults flag the harder half, "
                  "not every corporate posting; lower them to aim for plain language (grade 8 "
-                 "to 10). Postings under `min-words` (default 100) are not scored. Each bullet "
-                 "and heading counts as a sentence. Scores come from textstat, offline.",
+                 "to 10). Postings under `min-words` (default 100) are not scored. Each bullet, "
+                 "heading and line of a plain-text list counts as a sentence; a pasted copy and "
+                 "statements of policy (equal opportunity, data protection...) are left out. Scores come from textstat, offline.",
             why="Postings are skimmed on phones and read by many in a second language; a "
                 "grade above 12 (university level) loses applicants who could do the job. "
                 "Most plain-language guidance aims at grade 8 to 10.",

@@ -42,23 +42,23 @@ def section_kind(heading: str) -> str:
     if not words:
         return ""
     kinds = _phrase_kinds()
+    n = len(words)
     lead_in = heading.rstrip().endswith(":")
-    # a one-word phrase ("skills", "experience") names the section of a short heading only;
-    # "Experience with cloud data platforms (AWS, GCP)" is a list item, not a heading
-    short = len(words) <= 4 or lead_in
-    for k in range(min(len(words), 6), 0, -1):  # the heading starts with a phrase
-        if (kind := kinds.get(" ".join(words[:k]))) is not None and (k > 1 or short):
-            return kind
-    if len(words) > 8:
-        return ""
-    # a short heading may end with one ("Applicants should meet the criteria"); one that leads
-    # in to a list with ":" may hold one anywhere ("Your key responsibilities include:")
-    for i in range(1, len(words)):
-        for k in range(min(len(words) - i, 6), 0, -1):
-            if (lead_in or i + k == len(words)) and (k > 1 or short) and (
-                    kind := kinds.get(" ".join(words[i:i + k]))) is not None:
-                return kind
-    return ""
+    # A one-word phrase ("skills", "experience") names the section of a short heading only:
+    # "Experience with cloud data platforms (AWS, GCP)" is a list item. A phrase may start the
+    # heading; in a short one it may end it ("Applicants should meet the criteria"); in a lead-in
+    # ending in ":" stand anywhere ("Your key responsibilities include:"). The longest phrase
+    # wins, and between equals the last, the heading's head noun ("Essential Responsibilities").
+    short = n <= 4 or lead_in
+    best: tuple[int, int, str] | None = None
+    for i in range(n if n <= 8 else 1):
+        for k in range(min(n - i, 6), 0, -1):
+            if not (i == 0 or i + k == n or lead_in) or (k == 1 and not short):
+                continue
+            kind = kinds.get(" ".join(words[i:i + k]))
+            if kind is not None and (best is None or (k, i) > best[:2]):
+                best = (k, i, kind)
+    return best[2] if best else ""
 
 
 def find_sections(blocks: Sequence[Block], text_length: int) -> list[Section]:

@@ -52,7 +52,9 @@ def segmentation_data() -> _Data:
                  words("continues-after"))
 
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_a-zæøåäöüß])")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_a-zæøåäöüß])"
+                       # text scraped without the space: "in 20 years.We are..."
+                       r"|(?<=[a-zæøåäöüß]{2})[.!?](?=[A-ZÆØÅÄÖÜ][a-zæøåäöüß’'])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]?([^\W\d_]+)")
 
@@ -62,6 +64,8 @@ def _is_boundary(text: str, start: int, m: re.Match[str], abbreviations: frozens
         return True  # "!" and "?" always end a sentence
     word = _LAST_WORD.search(text, start, m.start() + 1)
     token = word.group(1).lower().rstrip(".").lstrip("(\"'“‘[") if word else ""
+    if m.end() == m.start() + 1 and any(c in token for c in "/@") or token.startswith("www"):
+        return False  # a glued stop inside an address: "www.example.Com"
     if token in abbreviations or (len(token) == 1 and token.isalpha()):
         return False
     if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token):

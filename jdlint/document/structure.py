@@ -42,6 +42,7 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 ITEM_MAX_WORDS = 40  # a longer block after a lead-in is prose, not a list item
 HEADING_MAX_WORDS = 8
 STRONG_HEADING_MAX_WORDS = 12
+MAX_WRAP_WIDTH = 110  # nobody hard-wraps wider: longer lines are lines the writer ended
 
 
 def looks_like_heading(line: str) -> bool:
@@ -251,7 +252,7 @@ class _Reader:
             return True
         if self._lower_continues(a, b, width, prose):
             return True
-        if not (wrapped and prose) or looks_like_heading(line_b):
+        if not (wrapped and prose) or width > MAX_WRAP_WIDTH or looks_like_heading(line_b):
             return False
         first = _FIRST_WORD.match(line_b)
         return (a.e - a.start) + 1 + (len(first.group()) if first else 0) > width - 2
