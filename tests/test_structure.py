@@ -214,3 +214,8 @@ def test_sentence_boundaries(text: str, count: int) -> None:
         "Ansøg" in text else "en"
     d = Document.from_source("p.txt", text + "\n", language=lang)
     assert len(d.sentences) == count, [s.text for s in d.sentences]
+
+
+def test_a_list_of_one_word_items_is_a_list() -> None:
+    d = doc("Technologies:\nGit\nPython\nKafka\nSpark\nJava\n")
+    assert [b.kind for b in d.blocks] == ["heading"] + ["bullet"] * 5

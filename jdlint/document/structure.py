@@ -232,7 +232,10 @@ class _Reader:
         if len(run) < 4:
             return False
         words = sorted(len(self.text[line.s:line.e].split()) for line in run)
-        return words[len(words) // 2] <= 2
+        lower = sum(1 for line in run if self.text[line.s].islower())
+        # prose broken after every word has its small words in lower case; a list of one-word
+        # items ("Git", "Python", "Kafka") does not
+        return words[len(words) // 2] <= 2 and lower * 2 >= len(run)
 
     def _noise_wraps(self, a: _Line, b: _Line) -> bool:
         if self.text[a.e - 1] in ".!?:;" or a.end in self.breaks:
