@@ -133,7 +133,17 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
             extra.append(diag)
     diagnostics = sorted(extra + check_document(doc, ctx), key=Diagnostic.sort_key)
     return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding,
-                      collected=collect(doc, ctx))
+                      collected=collect(doc, ctx), **_place_fields(doc))
+
+
+def _place_fields(doc: Document) -> dict[str, Any]:
+    if doc.place is None:
+        return {}
+    evidence = tuple(
+        {"signal": e.signal, "text": e.text, "code": e.code, "weight": e.weight,
+         **({"line": doc.position(e.offset)[0]} if e.offset is not None else {})}
+        for e in doc.place.evidence[:20])
+    return {"place_confidence": doc.place.confidence, "place_evidence": evidence}
 
 
 def collect(doc: Document, ctx: Context) -> dict[str, Any]:

@@ -166,6 +166,8 @@ class FileResult:
     jurisdiction: str | None = None
     encoding: str | None = None
     error: str | None = None  # set when the file could not be checked at all
+    place_confidence: float | None = None  # how sure the detected jurisdiction is (0..1)
+    place_evidence: tuple[Mapping[str, Any], ...] = ()  # the signals that decided it
     collected: Mapping[str, Any] = field(default_factory=dict)  # rule code -> cross-file data
 
 

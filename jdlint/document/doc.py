@@ -15,6 +15,7 @@ from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
 from .blocks import Block
 from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_repeats
+from .place import Evidence, Place, infer_place
 from .sections import Section, find_sections
 from .sentences import Sentence, split_sentences
 from .structure import find_blocks
@@ -50,6 +51,7 @@ class Document:
     hints: tuple[Hint, ...] = ()
     language: str = "en"
     jurisdiction: str | None = None
+    place: Place | None = None  # how the jurisdiction was found: confidence and evidence
     employer_size: int | None = None  # employees (config `employer-size` or front matter)
     today: date = field(default_factory=date.today)
     encoding: str = "utf-8"
@@ -81,9 +83,10 @@ class Document:
             or languages.detect(parsed.text)
         )
         if jurisdiction is None:
-            from .jurisdiction import detect_jurisdiction
-
-            jurisdiction = detect_jurisdiction(parsed.text, parsed.meta)
+            place = infer_place(parsed.text, parsed.meta, lang)
+            jurisdiction = place.code
+        else:
+            place = Place(jurisdiction, 1.0, (Evidence("config", jurisdiction, jurisdiction, 1.0),))
         return cls(
             path=path,
             source=source,
@@ -94,6 +97,7 @@ class Document:
             hints=parsed.hints,
             language=lang,
             jurisdiction=jurisdiction,
+            place=place,
             employer_size=employer_size or _employees(parsed.meta),
             today=today or date.today(),
             encoding=encoding,

@@ -34,6 +34,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "jdlint", "version": __version__},
         "files": [
             {"path": f.path, "language": f.language, "jurisdiction": f.jurisdiction,
+             "confidence": f.place_confidence, "evidence": [dict(e) for e in f.place_evidence],
              "encoding": f.encoding, "error": f.error}
             for f in report.files
         ],

@@ -1,0 +1,109 @@
+"""Place detection against the dev corpus manifest, per source (issue 12).
+
+    python benchmarks/place_accuracy.py [--corpus ../shared/corpus] [--show-wrong]
+
+The truth per posting: the manifest's `country` and `region` (US state, Canadian province);
+NHS postings are in the UK (GB) and Arbeitnow and Glassdoor give a `location` string
+("Munich", "Linthicum, MD") from which the country (and US state) is taken by the same place
+syntax jdlint uses. Reported per source: detected, right at country level, right at
+state/province level (where the truth has one), wrong, and the mean time per posting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from jdlint.document.language import detect
+from jdlint.document.place import country_of, infer_place
+from jdlint.reading import format_for, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+DK_REGIONS = {"hovedstaden", "sjælland", "syddanmark", "midtjylland", "nordjylland", "bornholm"}
+
+
+def truth(entry: dict) -> tuple[str | None, str | None]:
+    """(country, region code or None) of a manifest entry."""
+    country, region = entry.get("country"), entry.get("region")
+    source = entry["source"]
+    if source == "nhs":
+        return "GB", None
+    if country is None and entry.get("location"):
+        place = infer_place(entry["location"] + ", ", {"location": entry["location"]}, "en")
+        if place.code is None:
+            return None, None
+        return country_of(place.code), place.code if "-" in place.code else None
+    if country in ("US", "CA") and region and len(region) == 2:
+        return country, f"{country}-{region}"
+    return country, None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--show-wrong", action="store_true")
+    args = parser.parse_args()
+    manifest = args.corpus / "dev-manifest.jsonl"
+    if not manifest.exists():
+        print(f"{manifest} not found; skipped")
+        return 0
+    rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    spent = 0.0
+    wrong: list[str] = []
+    for line in manifest.read_text("utf-8").splitlines():
+        entry = json.loads(line)
+        path = args.corpus / "dev" / entry["file"]
+        source = "ca" if entry["source"].startswith("ca_") else entry["source"]
+        parsed = parse(path.read_text("utf-8", errors="replace"), format_for(path.name))
+        language = detect(parsed.text)
+        start = time.perf_counter()
+        place = infer_place(parsed.text, parsed.meta, language)
+        spent += time.perf_counter() - start
+        country, region = truth(entry)
+        r = rows[source]
+        r["postings"] += 1
+        r["known"] += country is not None
+        r["regional"] += region is not None
+        if place.code is None:
+            continue
+        r["detected"] += 1
+        if country is None:
+            continue
+        if country_of(place.code) == country:
+            r["country-right"] += 1
+            if region is not None and place.code == region:
+                r["region-right"] += 1
+            elif region is not None and "-" in place.code:
+                r["region-wrong"] += 1
+                wrong.append(f"{entry['file']}: {place.code} (truth {region})")
+        else:
+            r["wrong"] += 1
+            wrong.append(f"{entry['file']}: {place.code} (truth {country})")
+    print(f"{'source':14}{'postings':>9}{'detected':>10}{'country ok':>12}{'region ok':>12}"
+          f"{'wrong':>8}")
+    total: dict[str, int] = defaultdict(int)
+    for source, r in sorted(rows.items()):
+        for k, v in r.items():
+            total[k] += v
+        _row(source, r)
+    _row("all", total)
+    print(f"\n{spent / max(1, total['postings']) * 1000:.3f} ms per posting (inference only)")
+    if args.show_wrong:
+        print("\n".join(wrong))
+    return 0
+
+
+def _row(source: str, r: dict[str, int]) -> None:
+    def pct(a: int, b: int) -> str:
+        return f"{100 * a / b:5.1f}%" if b else "    -"
+
+    print(f"{source:14}{r['postings']:>9}{pct(r['detected'], r['postings']):>10}"
+          f"{pct(r['country-right'], r['known']):>12}{pct(r['region-right'], r['regional']):>12}"
+          f"{pct(r['wrong'] + r['region-wrong'], r['postings']):>8}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,403 @@
+"""Where is the job? Many weak signals combined into one scored, explained decision.
+
+Each signal found in the posting votes for a country (GB, DE) or a US state or Canadian province
+(US-CA, CA-ON) with a weight: metadata (front matter, JSON-LD) and "Location:" lines most, place
+syntax next ("San Jose, CA 95134", "Mainz, DE", "Toronto, ON", "in München"), then postcodes,
+public bodies ("NHS Foundation Trust", "City of Los Angeles"), internet domains, phone codes,
+currency, company forms and the language. A two-letter code counts only in place syntax, never in
+prose ("in IT", "(QC)"), and "City, ST" is tried against the towns of the gazetteer
+(``data/gazetteer.tsv``, GeoNames) so that "Wilmington, DE" is Delaware and "Mainz, DE" Germany.
+The country with the most weight wins when it clearly leads; within the US and Canada, the state
+or province does the same. A wrong place cites the wrong law, so an unclear lead is no place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .jurisdiction import normalise_code
+
+HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
+MIN_SCORE = 3.0  # the weight a country needs, and...
+LEAD = 2.0  # ...how many times the runner-up's it must have
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    signal: str  # "metadata", "place", "postcode", "organisation", "domain", "phone"...
+    text: str
+    code: str
+    weight: float
+    offset: int | None = None  # where in the text (None: metadata)
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str | None
+    confidence: float  # the winner's share of all weight, 0 when unknown
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Names:
+    countries: dict[str, str]  # name -> code
+    regions: dict[str, str]  # full state/province name -> US-XX / CA-XX
+    abbreviations: dict[str, tuple[str, ...]]  # "CA" -> ("US-CA", "CA") ...
+    towns: dict[str, tuple[tuple[str, int], ...]]  # lower-case name -> ((code, population),)
+
+
+@cache
+def names() -> _Names:
+    raw = resources.files("jdlint").joinpath("data/places.yaml").read_text("utf-8")
+    data: dict[str, dict[str, list[str]]] = yaml.safe_load(raw)
+    countries: dict[str, str] = {}
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for code, words in data["countries"].items():
+        for w in words:
+            if len(w) == 2:
+                abbreviations[w.upper()].append(code)
+            else:
+                countries[w] = code
+    regions: dict[str, str] = {}
+    for code, words in data.get("areas", {}).items():  # UK counties, German Länder...
+        for w in words:
+            countries[w] = code
+    for table in ("provinces", "states"):
+        for code, words in data[table].items():
+            for w in words:
+                if len(w) == 2 and w.isalpha():
+                    abbreviations[w.upper()].insert(0, code)  # "CA" is California first
+                else:
+                    regions[w] = code
+    towns: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    gazetteer = resources.files("jdlint").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    for line in gazetteer.splitlines():
+        if line.startswith("#") or not line:
+            continue
+        name, code, population = line.split("\t")
+        towns[name].append((code, int(population)))
+    return _Names(countries, regions, {k: tuple(v) for k, v in abbreviations.items()},
+                  {k: tuple(sorted(v, key=lambda cp: -cp[1])) for k, v in towns.items()})
+
+
+def country_of(code: str) -> str:
+    return code.split("-")[0]
+
+
+# --- signals ---------------------------------------------------------------------------------
+
+_TOWN = r"[A-ZÆØÅÄÖÜ][\w.'’-]*(?:[ -](?:[A-ZÆØÅÄÖÜ][\w.'’-]*|am|an|upon|on|de|la|le|sur))*"
+_CITY_CODE = re.compile(
+    rf"({_TOWN}),[ \t]*([A-Z]{{2}})\b(?![.'’]?\w)(?:[ \t]+(\d{{5}})(?:-\d{{4}})?)?")
+_CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
+_CUE = re.compile(
+    rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+|"
+    rf"(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
+    rf"work location|city|ort)[ \t]*[:\-–][ \t]*|📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
+_CAPITALISED = re.compile(r"[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
+_UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
+_CA_POSTCODE = re.compile(
+    r"\b([ABCEGHJ-NPRSTVXY])\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_CA_POSTAL_PROVINCE = {"A": "CA-NL", "B": "CA-NS", "C": "CA-PE", "E": "CA-NB", "G": "CA-QC",
+                       "H": "CA-QC", "J": "CA-QC", "K": "CA-ON", "L": "CA-ON", "M": "CA-ON",
+                       "N": "CA-ON", "P": "CA-ON", "R": "CA-MB", "S": "CA-SK", "T": "CA-AB",
+                       "V": "CA-BC", "X": "CA", "Y": "CA-YT"}
+_DE_POSTCODE = re.compile(rf"\b(?:D-)?(\d{{5}})[ \t]+({_TOWN})")
+_DK_POSTCODE = re.compile(rf"\b(?:DK-)?([1-9]\d{{3}})[ \t]+({_TOWN})")
+def _needle(pattern: str) -> str:
+    """The longest run of plain letters a pattern's every match contains, lower-cased."""
+    plain = re.sub(r"\\[bBdswSDW]|\(\?[:i!=<]*|\[[^\]]*\]|[?*+{}]|\\", " ", pattern)
+    if "|" in plain:
+        return ""  # an alternation: no single needle
+    runs = re.findall(r"[A-Za-z/$()]{2,}|\$", plain.replace("(", " ").replace(")", " "))
+    return max(runs, key=len).lower() if runs else ""
+
+
+_DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca|gov\.[a-z]{2}\.ca|"
+                     r"uk|"
+                     r"de|dk|ca|gov|at|ch)(?![\w-]|\.[\w-])", re.I)
+_PHONE = re.compile(r"(?:\+|\b00)(44|49|45|1|43|41|353)[\s(-]*\d")
+_CURRENCY = re.compile(r"£|€|\bEUR\b|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b")
+# (pattern, code, weight); a pattern runs only where its needle occurs (cheap: most postings
+# hold few of them)
+_ORG_LIST: tuple[tuple[str, str, float], ...] = (
+        (r"\bNHS\b", "GB", 4.0), (r"\bnhs\.net\b", "GB", 3.0),
+        (r"(?i:\bband) [2-9][abc]?\b", "GB", 2.0), (r"\bAgenda for Change\b", "GB", 3.0),
+        (r"\b(?:NMC|HCPC|CQC|GMC)\b", "GB", 2.0), (r"\b(?:RMN|RGN|RNLD|RNMH)\b", "GB", 2.0),
+        (r"\bDBS\b", "GB", 1.5), (r"\b(?:whilst|organisation|programme|behaviour|"
+                                 r"specialised|centre)\b", "GB", 0.5),
+        (r"\((?:m/w/d|w/m/d|m/f/d|f/m/d|m/w/x|all genders)\)", "DE", 1.5),
+        (r"\bprotected veteran", "US", 2.0), (r"\bAffirmative Action\b", "US", 1.5),
+        (r"\bU\.S\.(?= |$)", "US", 1.0), (r"\$\d", "US", 0.5),
+        (r"\b(?:Ltd|PLC|plc)\b", "GB", 1.0), (r"\bGmbH\b", "DE", 1.5), (r"\be\.\s?V\.", "DE", 1.5),
+        (r"\b(?:ApS|A/S)\b", "DK", 2.0), (r"\bRegion (?:Hovedstaden|Sjælland|Syddanmark|"
+                                        r"Midtjylland|Nordjylland)\b", "DK", 4.0),
+        (r"\bKommune\b", "DK", 2.0), (r"\b(?:Inc\.|LLC\b)", "US", 0.5),
+        (r"\bOntario Public Service\b", "CA-ON", 6.0), (r"\bBC Public Service\b", "CA-BC", 6.0),
+        (r"\bAlberta Public Service\b", "CA-AB", 6.0),
+        (r"\bGovernment of (?:the )?Canada\b", "CA", 4.0),
+        (r"\bCity of Los Angeles\b", "US-CA", 6.0), (r"\bCity of New York\b", "US-NY", 6.0),
+        (r"\bNew York City\b", "US-NY", 4.0), (r"\bNYC\b", "US-NY", 3.0),
+        (r"\bE-?Verify\b", "US", 2.0), (r"\bEqual Employment Opportunity\b", "US", 1.0),
+        (r"\b(?:401\(k\)|401k)\b", "US", 2.0), (r"\bEEO\b", "US", 1.0),
+)
+_ORGS = tuple((re.compile(p), _needle(p), code, weight) for p, code, weight in _ORG_LIST)
+_DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2.0),
+                 "co.uk": ("GB", 2.0), "org.uk": ("GB", 2.0), "uk": ("GB", 1.5),
+                 "de": ("DE", 2.0), "dk": ("DK", 2.0), "gc.ca": ("CA", 3.0), "ca": ("CA", 1.5),
+                 "gov": ("US", 1.5), "at": ("AT", 2.0), "ch": ("CH", 2.0)}
+_PHONE_CODES = {"44": "GB", "49": "DE", "45": "DK", "43": "AT", "41": "CH", "353": "IE"}
+_CURRENCY_CODES = {"£": ("GB", 1.5), "GBP": ("GB", 1.5), "DKK": ("DK", 2.0), "kr.": ("DK", 1.0),
+                   "C$": ("CA", 2.0), "CAD": ("CA", 2.0), "US$": ("US", 1.0), "USD": ("US", 1.0)}
+_LANGUAGE = {"de": ("DE", 1.0), "da": ("DK", 2.0)}
+
+
+def _town_codes(name: str) -> tuple[tuple[str, int], ...]:
+    return names().towns.get(name.strip(" .").lower(), ())
+
+
+def _best_town(name: str) -> tuple[str, int] | None:
+    found = _town_codes(name)
+    return found[0] if found else None
+
+
+def _place_syntax(text: str) -> Iterator[Evidence]:
+    n = names()
+    for m in _CITY_CODE.finditer(text):
+        town, abbr, zip_code = m.group(1), m.group(2), m.group(3)
+        options = n.abbreviations.get(abbr, ())
+        if not options:
+            continue
+        region = n.regions.get(town.lower())
+        if region is not None and any(country_of(region) == o for o in options):
+            yield Evidence("place", m.group(), region, 6.0, m.start())  # "Ontario, CA"
+            continue
+        towns = {code for code, _ in _town_codes(_last_words(town))}
+        match = next((c for c in options if c in towns or (
+            c in _DETAILED and any(country_of(t) == c for t in towns))), None)
+        if match is None and not towns and (zip_code or _location_line(text, m.start(),
+                                                                      m.end())):
+            # a town the gazetteer lacks: only with a ZIP code or alone on a short line
+            # ("Linthicum, MD"), never in prose ("Computer Science, MS", "Operations, IT")
+            match = options[0]
+        if match is not None:
+            weight = 6.0 if towns else 4.0 if zip_code else 2.0
+            yield Evidence("place", m.group(), match, weight, m.start())
+    for m in _CITY_REGION.finditer(text):
+        region = m.group(2).lower()
+        first = m.group(1).lower()
+        if first in n.regions or first in n.countries:
+            continue  # a list of states or countries, not a town and its state
+        if (code := n.regions.get(region)) is not None:  # "Ottawa, Ontario"
+            yield Evidence("place", m.group(), code, 5.0, m.start())
+        elif (code := n.countries.get(region)) is not None:  # "Leeds, England", not "Nassau,
+            known = {country_of(c) for c, _ in _town_codes(_last_words(m.group(1)))}  # Suffolk"
+            yield Evidence("place", m.group(), code, 5.0 if code in known else 1.0, m.start())
+
+
+def _location_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    return len(line.strip()) <= 60 and not re.search(r"[.!?]\s", line)
+
+
+def _last_words(town: str) -> str:
+    """The town of "Based in San Jose": the longest tail of words the gazetteer knows."""
+    words = town.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if _town_codes(tail):
+            return tail
+    return town
+
+
+def _mentions(text: str, head: int) -> Iterator[Evidence]:
+    """Towns after a cue ("in München", "Standort: Nürnberg"), and country, state and province
+    names; in the first lines (the title, the location line) they weigh more."""
+    n = names()
+    for m in _CUE.finditer(text):
+        named = m.group(1).lower().rstrip(".")
+        if (code := n.countries.get(named) or n.regions.get(named)) is not None:
+            yield Evidence("place", m.group(), code, 3.0 if m.start() < head else 2.0, m.start())
+            continue  # "in Denmark", "based in Ontario"
+        town = _last_words(m.group(1))
+        best = _best_town(town) or _town_of_first(town)
+        if best is not None:
+            yield Evidence("town", m.group(), best[0], 3.0 if m.start() < head else 2.0,
+                           m.start())
+    for m in _CAPITALISED.finditer(text):
+        for phrase in _phrases(m.group(), lambda p: n.countries.get(p) or n.regions.get(p)):
+            code = n.countries.get(phrase.lower()) or n.regions.get(phrase.lower())
+            if code is not None:
+                yield Evidence("name", phrase, code, 2.0 if m.start() < head else 1.0, m.start())
+
+
+_BARE_TOWN_MIN = 50_000
+_DETAILED = frozenset("GB US CA DE DK".split())
+
+
+def _head_towns(text: str, head: int) -> Iterator[Evidence]:
+    """Known towns named in the first lines without a cue ("The Priory Hospital Preston"):
+    towns of 50,000 people or more, not written in lower case elsewhere (Reading, Bath)."""
+    for m in _CAPITALISED.finditer(text, 0, head):
+        run = m.group().strip(".,")
+        for phrase in _phrases(run, lambda p: _best_town(p) is not None):
+            if not (run.startswith(phrase) or run.endswith(phrase)):
+                continue  # "Queen Elizabeth Hospital" names no town
+            best = _best_town(phrase)
+            if (best is None or best[1] < _BARE_TOWN_MIN
+                    or country_of(best[0]) not in _DETAILED or _lower_use(text, phrase)):
+                continue
+            yield Evidence("town", phrase, best[0], 1.5, m.start())
+
+
+def _phrases(run: str, known: Callable[[str], object]) -> Iterator[str]:
+    """The longest known phrases of a run of capitalised words, left to right, not
+    overlapping: "New York City" is one place, not also "York"."""
+    words = run.split()
+    i = 0
+    while i < len(words):
+        for k in range(min(4, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + k]).strip(".,")
+            if known(phrase.lower()):
+                yield phrase
+                i += k
+                break
+        else:
+            i += 1
+
+
+def _lower_use(text: str, phrase: str) -> bool:
+    low = phrase.lower()
+    return any(text[m.start()] != phrase[0]
+               for m in re.finditer(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text, re.I))
+
+
+def _town_of_first(town: str) -> tuple[str, int] | None:
+    first = town.split()[0] if town.split() else town
+    return _best_town(first)
+
+
+def _postcodes(text: str) -> Iterator[Evidence]:
+    for m in _UK_POSTCODE.finditer(text):
+        yield Evidence("postcode", m.group(), "GB", 2.0, m.start())
+    for m in _CA_POSTCODE.finditer(text):
+        yield Evidence("postcode", m.group(), _CA_POSTAL_PROVINCE[m.group(1)], 3.0, m.start())
+    for pattern, country in ((_DE_POSTCODE, "DE"), (_DK_POSTCODE, "DK")):
+        for m in pattern.finditer(text):
+            town = _best_town(_first_known(m.group(2)))
+            if town is not None and country_of(town[0]) == country:
+                yield Evidence("postcode", m.group(), country, 4.0, m.start())
+
+
+def _first_known(town: str) -> str:
+    words = town.split()
+    for k in range(len(words), 0, -1):
+        if _town_codes(" ".join(words[:k])):
+            return " ".join(words[:k])
+    return town
+
+
+def _other(text: str, language: str) -> Iterator[Evidence]:
+    lowered = text.lower()
+    for pattern, needle, code, weight in _ORGS:
+        if needle in lowered:
+            for m in pattern.finditer(text):
+                yield Evidence("organisation", m.group(), code, weight, m.start())
+    for m in _DOMAIN.finditer(text):
+        suffix = m.group(1).lower()
+        if re.fullmatch(r"gov\.[a-z]{2}\.ca", suffix):
+            code = next((c for c in names().abbreviations.get(suffix[4:6].upper(), ())
+                         if c.startswith("CA-")), "CA")
+            yield Evidence("domain", m.group(), code, 3.0, m.start())
+        elif suffix in _DOMAIN_CODES:
+            code, weight = _DOMAIN_CODES[suffix]
+            yield Evidence("domain", m.group(), code, weight, m.start())
+    for m in _PHONE.finditer(text):
+        if (country := _PHONE_CODES.get(m.group(1))) is not None:
+            yield Evidence("phone", m.group(), country, 2.0, m.start())
+    for m in _CURRENCY.finditer(text):
+        if (cw := _CURRENCY_CODES.get(m.group())) is not None:
+            yield Evidence("currency", m.group(), cw[0], cw[1], m.start())
+    if (lw := _LANGUAGE.get(language)) is not None:
+        yield Evidence("language", language, lw[0], lw[1])
+
+
+def _meta(meta: Mapping[str, Any]) -> Iterator[Evidence]:
+    for key in ("jurisdiction", "country", "region", "location", "locations"):
+        values = meta.get(key)
+        for value in values if isinstance(values, list) else [values]:
+            if not isinstance(value, str) or not value.strip():
+                continue
+            code = normalise_code(value) if key in ("jurisdiction", "country") else None
+            if code is not None:
+                yield Evidence("metadata", f"{key}: {value}", code, 20.0)
+                continue
+            found = list(_place_syntax(value)) + list(_mentions(value, len(value)))
+            if not found and (town := _best_town(_first_known(value.split(",")[0]))):
+                found = [Evidence("town", value, town[0], 1.0)]
+            for e in found:
+                yield Evidence("metadata", f"{key}: {value}", e.code, 12.0)
+
+
+def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence]:
+    head = min(len(text), HEAD_CHARS)
+    out = list(_meta(meta))
+    out += _place_syntax(text)
+    out += _mentions(text, head)
+    out += _head_towns(text, head)
+    out += _postcodes(text)
+    out += _other(text, language)
+    return out
+
+
+def _decide(evidence: list[Evidence]) -> Place:
+    countries: dict[str, float] = defaultdict(float)
+    regions: dict[str, float] = defaultdict(float)
+    per_signal: dict[tuple[str, str, str], float] = defaultdict(float)
+    for e in evidence:
+        # a signal cannot outvote the rest by repetition: three NHS mentions count a little
+        # more than one, not three times as much
+        key = (e.signal, e.code, e.text.lower())
+        add = e.weight if per_signal[key] == 0 else e.weight * 0.25
+        if per_signal[key] >= 2 * e.weight:
+            add = 0.0
+        per_signal[key] += add
+        countries[country_of(e.code)] += add
+        if "-" in e.code:
+            regions[e.code] += add
+    if not countries:
+        return Place(None, 0.0, tuple(evidence))
+    ranked = sorted(countries.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    total = sum(countries.values())
+    if score < MIN_SCORE or score < LEAD * second:
+        return Place(None, 0.0, tuple(evidence))
+    code = best
+    mine = sorted(((c, w) for c, w in regions.items() if country_of(c) == best),
+                  key=lambda cw: -cw[1])
+    if mine:
+        region, weight = mine[0]
+        runner_up = mine[1][1] if len(mine) > 1 else 0.0
+        if weight >= MIN_SCORE and weight >= LEAD * runner_up:
+            code = region
+    used = tuple(e for e in evidence if country_of(e.code) == best)
+    return Place(code, round(score / total, 2), used)
+
+
+def infer_place(text: str, meta: Mapping[str, Any], language: str) -> Place:
+    """The place of the job, with how sure and why. Front matter's ``jurisdiction`` decides."""
+    given = meta.get("jurisdiction")
+    if isinstance(given, str) and (code := normalise_code(given)) is not None:
+        return Place(code, 1.0, (Evidence("metadata", f"jurisdiction: {given}", code, 1.0),))
+    return _decide(_signals(text, meta, language))

