@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .document.jurisdiction import normalise_code
+from .document.jurisdiction import check_code
 from .document.language import normalise as normalise_language
 from .errors import ConfigError
 from .model import Severity
@@ -190,10 +190,11 @@ def parse_fail_on(value: str, where: str = "--fail-on") -> Severity | None:
 
 
 def parse_jurisdiction(value: str, where: str = "--jurisdiction") -> str:
-    code = normalise_code(value)
+    code, nearest = check_code(value)
     if code is None:
+        hint = f"; did you mean {' or '.join(nearest)}?" if nearest else ""
         raise ConfigError(f"{where}: 'jurisdiction' must be a code such as DE, DK, CA-ON or "
-                          f"US-CO, not {value!r}")
+                          f"US-CO, not {value!r}{hint}")
     return code
 
 

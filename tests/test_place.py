@@ -73,3 +73,43 @@ def test_json_output_explains_the_place(lint) -> None:  # type: ignore[no-untype
     assert result.jurisdiction == "US-CA" and result.place_confidence == 1.0
     assert result.place_evidence[0]["signal"] == "place"
     assert result.place_evidence[0]["line"] == 2
+
+
+# --- never silent: the summary, --statistics, and codes checked -----------------------------
+
+def _run(*args: str):  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from jdlint.cli import cli
+
+    return CliRunner().invoke(cli, ["check", *args, "--today", "2026-11-22", "--isolated"])
+
+
+def test_summary_says_when_the_place_is_unknown(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Cook wanted for our kitchen. Apply now.\n")
+    (tmp_path / "b.txt").write_text("Cook wanted\nToronto, ON\n\nApply now.\n")
+    result = _run(str(tmp_path))
+    assert "1 file: place unknown, place-bound rules skipped; set `jurisdiction`" in result.output
+    stats = _run(str(tmp_path), "--statistics")
+    assert "place unknown for 1 of 2 files" in stats.output
+    assert f"  {tmp_path / 'a.txt'}" in stats.output
+    known = _run(str(tmp_path), "--jurisdiction", "DE")
+    assert "place unknown" not in known.output
+
+
+@pytest.mark.parametrize(("value", "suggestion"), [("CA-ONT", "CA-ON"), ("US-XX", "US-TX"),
+                                                   ("Germany!", None)])
+def test_unknown_codes_are_rejected_with_the_nearest(tmp_path, value: str,  # type: ignore[no-untyped-def]
+                                                    suggestion: str | None) -> None:
+    (tmp_path / "a.txt").write_text("Cook wanted.\n")
+    result = _run(str(tmp_path / "a.txt"), "--jurisdiction", value)
+    assert result.exit_code == 2
+    assert value in result.output
+    if suggestion:
+        assert f"did you mean {suggestion}" in result.output
+
+
+@pytest.mark.parametrize("value", ["NO", "JP", "ca-on", "US-NY", "GB"])
+def test_valid_codes_pass(tmp_path, value: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Cook wanted.\n")
+    assert _run(str(tmp_path / "a.txt"), "--jurisdiction", value).exit_code in (0, 1)

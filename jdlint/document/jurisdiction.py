@@ -37,6 +37,27 @@ def normalise_code(value: str) -> str | None:
     return v.upper() if _CODE.match(v) else None
 
 
+@cache
+def subdivisions() -> frozenset[str]:
+    """The US states and Canadian provinces jdlint knows (US-CA, CA-ON...)."""
+    data = _places()
+    return frozenset((*data["provinces"], *data["states"], "CA-YT", "CA-NT", "CA-NU"))
+
+
+def check_code(value: str) -> tuple[str | None, list[str]]:
+    """(the normalised code, []) or (None, the nearest valid codes). A country is any ISO
+    3166-1 alpha-2 code; a US or Canadian subdivision must be one that exists."""
+    import difflib
+
+    code = normalise_code(value)
+    if code is not None and ("-" not in code or code[:2] not in ("US", "CA")
+                             or code in subdivisions()):
+        return code, []
+    wanted = value.strip().upper()
+    known = sorted(subdivisions() | {c for c in _places()["countries"]})
+    return None, difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+
+
 def _lookup(table: str, name: str) -> str | None:
     for code, names in _places()[table].items():
         if name in names:

@@ -229,9 +229,9 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
         if (code := n.countries.get(named) or n.regions.get(named)) is not None:
             yield Evidence("place", m.group(), code, 3.0 if m.start() < head else 2.0, m.start())
             continue  # "in Denmark", "based in Ontario"
-        town = _last_words(m.group(1))
-        best = _best_town(town) or _town_of_first(town)
-        if best is not None:
+        town = m.group(1).strip(" .,")
+        best = _best_town(town)
+        if best is not None and not _lower_use(text, town):  # not "in Enterprise Solutions"
             yield Evidence("town", m.group(), best[0], 3.0 if m.start() < head else 2.0,
                            m.start())
     for m in _CAPITALISED.finditer(text):
@@ -280,11 +280,6 @@ def _lower_use(text: str, phrase: str) -> bool:
     low = phrase.lower()
     return any(text[m.start()] != phrase[0]
                for m in re.finditer(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text, re.I))
-
-
-def _town_of_first(town: str) -> tuple[str, int] | None:
-    first = town.split()[0] if town.split() else town
-    return _best_town(first)
 
 
 def _postcodes(text: str) -> Iterator[Evidence]:
@@ -389,7 +384,11 @@ def _decide(evidence: list[Evidence]) -> Place:
     if mine:
         region, weight = mine[0]
         runner_up = mine[1][1] if len(mine) > 1 else 0.0
-        if weight >= MIN_SCORE and weight >= LEAD * runner_up:
+        # a state or province no other one competes with needs less when it is named, not
+        # only one of its towns ("Alberta" twice)
+        named = any(e.code == region and e.signal != "town" for e in evidence)
+        needed = MIN_SCORE - 1 if named and not runner_up else MIN_SCORE
+        if weight >= needed and weight >= LEAD * runner_up:
             code = region
     used = tuple(e for e in evidence if country_of(e.code) == best)
     return Place(code, round(score / total, 2), used)

@@ -39,6 +39,7 @@ class TextReporter:
         if not diags:
             out.write(self._style(f"All clear: no problems in {files} file"
                                   f"{'s' if files != 1 else ''}.", fg="green") + "\n")
+            self._place_unknown(report, out)
             return
         fixable = sum(1 for d in diags if d.fix is not None)
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
@@ -49,6 +50,15 @@ class TextReporter:
         if fixable:
             line += f" {fixable} fixable with --fix."
         out.write(self._style(line, bold=True) + "\n")
+        self._place_unknown(report, out)
+
+    def _place_unknown(self, report: Report, out: TextIO) -> None:
+        unknown = [f for f in report.files if f.jurisdiction is None and f.error is None]
+        if unknown:
+            n = len(unknown)
+            out.write(f"{n} file{'s' if n != 1 else ''}: place unknown, place-bound rules "
+                      "skipped; set `jurisdiction` in the config or front matter (see "
+                      "--statistics)\n")
 
     def _statistics(self, report: Report, out: TextIO) -> None:
         by_code = Counter((d.code, d.name) for d in report.diagnostics)
@@ -56,6 +66,7 @@ class TextReporter:
             out.write(f"{n:>6}  {code}  {name}\n")
         unknown = [f.path for f in report.files if f.jurisdiction is None and f.error is None]
         if unknown:
-            out.write(f"jurisdiction unknown for {len(unknown)} of {len(report.files)} files "
-                      "(jurisdiction rules stayed silent there; set --jurisdiction or "
-                      "`jurisdiction` in the config)\n")
+            out.write(f"place unknown for {len(unknown)} of {len(report.files)} files "
+                      "(place-bound rules skipped there):\n")
+            for path in unknown:
+                out.write(f"  {path}\n")
