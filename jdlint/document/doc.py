@@ -50,8 +50,7 @@ class Document:
     meta: Mapping[str, Any] = field(default_factory=dict)
     hints: tuple[Hint, ...] = ()
     language: str = "en"
-    jurisdiction: str | None = None
-    place: Place | None = None  # how the jurisdiction was found: confidence and evidence
+    jurisdiction_given: str | None = None  # set by the config or --jurisdiction
     employer_size: int | None = None  # employees (config `employer-size` or front matter)
     today: date = field(default_factory=date.today)
     encoding: str = "utf-8"
@@ -82,11 +81,6 @@ class Document:
             or languages.normalise(parsed.meta.get("language") or parsed.meta.get("lang"))
             or languages.detect(parsed.text)
         )
-        if jurisdiction is None:
-            place = infer_place(parsed.text, parsed.meta, lang)
-            jurisdiction = place.code
-        else:
-            place = Place(jurisdiction, 1.0, (Evidence("config", jurisdiction, jurisdiction, 1.0),))
         return cls(
             path=path,
             source=source,
@@ -96,8 +90,7 @@ class Document:
             meta=parsed.meta,
             hints=parsed.hints,
             language=lang,
-            jurisdiction=jurisdiction,
-            place=place,
+            jurisdiction_given=jurisdiction,
             employer_size=employer_size or _employees(parsed.meta),
             today=today or date.today(),
             encoding=encoding,
@@ -123,6 +116,20 @@ class Document:
     def sentence_index(self, offset: int) -> int:
         """Index into ``sentences`` of the sentence at or before ``offset`` (-1: none)."""
         return bisect.bisect_right(self._sentence_starts, offset) - 1
+
+    # --- place -------------------------------------------------------------------------------
+    @cached_property
+    def place(self) -> Place:
+        """Where the job is, how sure, and why (see :mod:`jdlint.document.place`)."""
+        given = self.jurisdiction_given
+        if given is not None:
+            return Place(given, 1.0, (Evidence("config", given, given, 1.0),))
+        return infer_place(self.text, self.meta, self.language)
+
+    @cached_property
+    def jurisdiction(self) -> str | None:
+        """A country code (DE) or a US state or Canadian province (US-CA, CA-ON), or None."""
+        return self.place.code
 
     # --- pasted copies ------------------------------------------------------------------------
     @cached_property

@@ -130,10 +130,11 @@ _CURRENCY = re.compile(r"£|€|\bEUR\b|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUS
 # hold few of them)
 _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bNHS\b", "GB", 4.0), (r"\bnhs\.net\b", "GB", 3.0),
-        (r"(?i:\bband) [2-9][abc]?\b", "GB", 2.0), (r"\bAgenda for Change\b", "GB", 3.0),
+        (r"(?i:\bband) [2-9][abc]?\b", "GB", 3.0), (r"\bAgenda for Change\b", "GB", 3.0),
+        (r"\bthe Trust\b", "GB", 2.0), (r"\b(?:[Pp]receptorship|[Rr]evalidation|Ofsted)\b", "GB", 2.0),
+        (r"\b(?:Healthcare Assistant|Staff Nurse|Ward Manager|Matron)\b", "GB", 1.0),
         (r"\b(?:NMC|HCPC|CQC|GMC)\b", "GB", 2.0), (r"\b(?:RMN|RGN|RNLD|RNMH)\b", "GB", 2.0),
-        (r"\bDBS\b", "GB", 1.5), (r"\b(?:whilst|organisation|programme|behaviour|"
-                                 r"specialised|centre)\b", "GB", 0.5),
+        (r"\bDBS\b", "GB", 1.5),
         (r"\((?:m/w/d|w/m/d|m/f/d|f/m/d|m/w/x|all genders)\)", "DE", 1.5),
         (r"\bprotected veteran", "US", 2.0), (r"\bAffirmative Action\b", "US", 1.5),
         (r"\bU\.S\.(?= |$)", "US", 1.0), (r"\$\d", "US", 0.5),
@@ -241,6 +242,9 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                 yield Evidence("name", phrase, code, 2.0 if m.start() < head else 1.0, m.start())
 
 
+_BRITISH = re.compile(r"\b(?:whilst|organisation|programme|behaviour|specialised|centre|"
+                      r"enquiries|prioritise|organise|recognise|utilise|colour|labour|"
+                      r"favourable|licence|practise|paediatric|anaesthetic|haematology)\b")
 _BARE_TOWN_MIN = 50_000
 _DETAILED = frozenset("GB US CA DE DK".split())
 
@@ -254,6 +258,8 @@ def _head_towns(text: str, head: int) -> Iterator[Evidence]:
             if not (run.startswith(phrase) or run.endswith(phrase)):
                 continue  # "Queen Elizabeth Hospital" names no town
             best = _best_town(phrase)
+            if phrase.lower() in names().countries or phrase.lower() in names().regions:
+                continue  # "Kent" is the county, not a town in Washington
             if (best is None or best[1] < _BARE_TOWN_MIN
                     or country_of(best[0]) not in _DETAILED or _lower_use(text, phrase)):
                 continue
@@ -303,6 +309,9 @@ def _first_known(town: str) -> str:
 
 
 def _other(text: str, language: str) -> Iterator[Evidence]:
+    spelling = _BRITISH.search(text)
+    if spelling is not None:  # one vote however many words: Danes write British English too
+        yield Evidence("spelling", "British spelling", "GB", 1.0, spelling.start())
     lowered = text.lower()
     for pattern, needle, code, weight in _ORGS:
         if needle in lowered:
