@@ -121,14 +121,14 @@ def test_request_rules(lint: Lint, text: str, found: list[str]) -> None:
     assert names(lint(text, select=rules)) == found
 
 
-def test_gender_marker_german_warning_english_info(lint: Lint) -> None:
+def test_gender_marker_german_titles_only(lint: Lint) -> None:
     de = ("# Vertriebsmitarbeiter\n\nStandort: Köln, Deutschland\n\n"
           "Wir suchen Verstärkung für unser Team.\n")
     (d,) = lint(de, select=("missing-gender-marker",)).diagnostics
     assert d.severity == Severity.WARNING
+    # an English title is not gendered; AGG s. 11 is about masculine German nouns
     en = "# Sales Manager\n\nLocation: Cologne, Germany\n\nWe are looking for a sales manager.\n"
-    (d,) = lint(en, select=("missing-gender-marker",)).diagnostics
-    assert d.severity == Severity.INFO
+    assert lint(en, select=("missing-gender-marker",)).diagnostics == ()
     for title in ("Vertriebsmitarbeiter (m/w/d)", "Vertriebsmitarbeiter:in", "Teamleitung Vertrieb",
                   "Sales Manager (all genders)", "Kauffrau oder Kaufmann im Einzelhandel"):
         assert lint(de.replace("Vertriebsmitarbeiter", title, 1),

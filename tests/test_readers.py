@@ -184,3 +184,9 @@ def test_no_wording_finding_inside_markdown_code(lint) -> None:  # type: ignore[
     assert [(d.line, d.data) for d in result.diagnostics] == [
         (1, {"masculine": 0, "feminine": 0, "verdict": "no coded words", "masculine-words": [],
              "feminine-words": []})]
+
+
+def test_the_german_gender_star_is_not_emphasis() -> None:
+    parsed = parse("# Werkstudent*in als Entwickler*in\n\nWir suchen **dich**.\n", "markdown")
+    assert "Werkstudent*in als Entwickler*in" in parsed.text
+    assert "**" not in parsed.text

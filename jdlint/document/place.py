@@ -369,10 +369,10 @@ def _decide(evidence: list[Evidence]) -> Place:
     regions: dict[str, float] = defaultdict(float)
     per_signal: dict[tuple[str, str, str], float] = defaultdict(float)
     for e in evidence:
-        # a signal cannot outvote the rest by repetition: three NHS mentions count a little
-        # more than one, not three times as much
+        # a signal cannot outvote the rest by repetition: each repeat counts half, up to
+        # twice the first
         key = (e.signal, e.code, e.text.lower())
-        add = e.weight if per_signal[key] == 0 else e.weight * 0.25
+        add = e.weight if per_signal[key] == 0 else e.weight * 0.5
         if per_signal[key] >= 2 * e.weight:
             add = 0.0
         per_signal[key] += add

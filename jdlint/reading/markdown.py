@@ -23,7 +23,10 @@ _HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|big|blockquote|br|center|code|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|"
     r"i|img|ins|kbd|li|mark|ol|p|pre|s|small|span|strike|strong|sub|summary|sup|table|tbody|td|"
     r"tfoot|th|thead|tr|tt|u|ul)\b[^<>]*>", re.I)
-_STAR = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?!\*)")
+# Emphasis opens and closes at word edges only: "Werkstudent*in als Entwickler*in" is the German
+# gender star twice, not emphasis (CommonMark would read it as emphasis inside words)
+_STAR = re.compile(r"(?<![*\\\w])(\*{1,3})(?=[^\s*])(.+?)(?:(?<=[^\s*\\\w])\1(?!\*)|"
+                   r"(?<=\w)\1(?![*\w]))")
 _UNDERSCORE = re.compile(r"(?<![\w\\])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_\\])\1(?!\w)")
 _ATX_LINE = re.compile(r"([ \t>*+\-\d.)]*?)(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
