@@ -131,7 +131,8 @@ _CURRENCY = re.compile(r"£|€|\bEUR\b|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUS
 _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bNHS\b", "GB", 4.0), (r"\bnhs\.net\b", "GB", 3.0),
         (r"(?i:\bband) [2-9][abc]?\b", "GB", 3.0), (r"\bAgenda for Change\b", "GB", 3.0),
-        (r"\bthe Trust\b", "GB", 2.0), (r"\b(?:[Pp]receptorship|[Rr]evalidation|Ofsted)\b", "GB", 2.0),
+        (r"\bthe Trust\b", "GB", 2.0),
+        (r"\b(?:[Pp]receptorship|[Rr]evalidation|Ofsted)\b", "GB", 2.0),
         (r"\b(?:Healthcare Assistant|Staff Nurse|Ward Manager|Matron)\b", "GB", 1.0),
         (r"\b(?:NMC|HCPC|CQC|GMC)\b", "GB", 2.0), (r"\b(?:RMN|RGN|RNLD|RNMH)\b", "GB", 2.0),
         (r"\bDBS\b", "GB", 1.5),

@@ -64,7 +64,7 @@ def _is_boundary(text: str, start: int, m: re.Match[str], abbreviations: frozens
         return True  # "!" and "?" always end a sentence
     word = _LAST_WORD.search(text, start, m.start() + 1)
     token = word.group(1).lower().rstrip(".").lstrip("(\"'“‘[") if word else ""
-    if m.end() == m.start() + 1 and any(c in token for c in "/@") or token.startswith("www"):
+    if (m.end() == m.start() + 1 and any(c in token for c in "/@")) or token.startswith("www"):
         return False  # a glued stop inside an address: "www.example.Com"
     if token in abbreviations or (len(token) == 1 and token.isalpha()):
         return False
