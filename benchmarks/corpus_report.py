@@ -54,7 +54,8 @@ def quote(d: dict[str, Any], cache: dict[str, list[str]], width: int = 300) -> s
     if len(lines) == 1:
         text = lines[0][d["column"] - 1:d["end_column"] - 1]
     else:
-        text = " / ".join([lines[0][d["column"] - 1:], *lines[1:-1], lines[-1][:d["end_column"] - 1]])
+        last = lines[-1][:d["end_column"] - 1]
+        text = " / ".join([lines[0][d["column"] - 1:], *lines[1:-1], last])
     return text[:width]
 
 
@@ -87,7 +88,7 @@ def main() -> int:
         cells = []
         for s in sources:
             n = now.get(rule, Counter())[s]
-            cells.append((f"{before.get(rule, Counter())[s]}>{n}" if args.compare else str(n)))
+            cells.append(f"{before.get(rule, Counter())[s]}>{n}" if args.compare else str(n))
         total = sum(now.get(rule, Counter()).values())
         btotal = sum(before.get(rule, Counter()).values())
         print(rule.ljust(28) + "".join(c.rjust(10) for c in cells)
