@@ -32,7 +32,8 @@ _PAY_WORDS = re.compile(
     re.I)
 _GRADE = re.compile(
     r"\b(?:TV-?L|TVöD(?:-\w+)?|TV-?H|TV-?V|TV-?Ärzte|Entgeltgruppe|EG\s?\d|E\s?\d{1,2}\b|"
-    r"Besoldungsgruppe|A\s?1[0-6]\b|Tarifvertrag\w*|tarifliche|Tarif|overenskomst\w*|"
+    r"Besoldungsgruppe|A\s?1[0-6]\b|W\s?[1-3]\b|\w*tarifvertrag\w*|tarifliche|Tarif|"
+    r"overenskomst\w*|"
     r"løntrin|lønramme|lønklasse|pay\s+(?:band|grade|scale)|salary\s+(?:band|grade|scale)|"
     r"band\s+\d|grade\s+\d|collective\s+(?:bargaining\s+)?agreement)",
     re.I)

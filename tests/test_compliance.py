@@ -43,6 +43,8 @@ def test_amount_values(text: str, value: float) -> None:
     ("Salary: up to $95,000 per year.", "open-max", None, 95000),
     ("Jahresgehalt ab 50.000 Euro.", "open-min", 50000, None),
     ("Vergütung nach TV-L E13.", "grade", None, None),
+    ("W2-Professur für Betriebswirtschaft", "grade", None, None),  # Besoldung W2
+    ("Vergütung nach Haustarifvertrag.", "grade", None, None),
 ])
 def test_pay_found(text: str, kind: str, low: float | None, high: float | None) -> None:
     (pay,) = find_pay(Document.from_source("p.txt", text))
