@@ -396,9 +396,11 @@ def _decide(evidence: list[Evidence]) -> Place:
         runner_up = mine[1][1] if len(mine) > 1 else 0.0
         # a state or province no other one competes with needs less when it is named, not
         # only one of its towns ("Alberta" twice)
+        # ... and a state never rests on towns alone: postings name head offices and other
+        # sites ("our teams in Seattle and Austin")
         named = any(e.code == region and e.signal != "town" for e in evidence)
-        needed = MIN_SCORE - 1 if named and not runner_up else MIN_SCORE
-        if weight >= needed and weight >= LEAD * runner_up:
+        needed = MIN_SCORE - 1 if not runner_up else MIN_SCORE
+        if named and weight >= needed and weight >= LEAD * runner_up:
             code = region
     used = tuple(e for e in evidence if country_of(e.code) == best)
     return Place(code, round(score / total, 2), used)
