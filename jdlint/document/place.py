@@ -112,13 +112,24 @@ _CA_POSTAL_PROVINCE = {"A": "CA-NL", "B": "CA-NS", "C": "CA-PE", "E": "CA-NB", "
                        "V": "CA-BC", "X": "CA", "Y": "CA-YT"}
 _DE_POSTCODE = re.compile(rf"\b(?:D-)?(\d{{5}})[ \t]+({_TOWN})")
 _DK_POSTCODE = re.compile(rf"\b(?:DK-)?([1-9]\d{{3}})[ \t]+({_TOWN})")
-def _needle(pattern: str) -> str:
-    """The longest run of plain letters a pattern's every match contains, lower-cased."""
-    plain = re.sub(r"\\[bBdswSDW]|\(\?[:i!=<]*|\[[^\]]*\]|[?*+{}]|\\", " ", pattern)
-    if "|" in plain:
-        return ""  # an alternation: no single needle
-    runs = re.findall(r"[A-Za-z/$()]{2,}|\$", plain.replace("(", " ").replace(")", " "))
+def _longest_run(pattern: str) -> str:
+    plain = re.sub(r"\\[bBdswSDW]|\(\?[:i!=<]*|\[[^\]]*\]|[?*+{}()]|\\", " ", pattern)
+    runs = re.findall(r"[^\s|]{2,}", plain)
     return max(runs, key=len).lower() if runs else ""
+
+
+def _needles(pattern: str) -> tuple[str, ...]:
+    """Literal texts one of which every match contains (lower-cased), so that a pattern runs
+    only on postings that hold one; () when there is none to be had (it always runs)."""
+    m = re.search(r"\(\?:([^()]*\|[^()]*)\)", pattern)
+    if m is None:
+        run = _longest_run(pattern)
+        return (run,) if run else ()
+    outside = _longest_run(pattern[:m.start()] + " " + pattern[m.end():])
+    if len(outside) >= 3:
+        return (outside,)
+    runs = tuple(_longest_run(alt) for alt in m.group(1).split("|"))
+    return runs if all(runs) else ()
 
 
 _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca|gov\.[a-z]{2}\.ca|"
@@ -149,9 +160,9 @@ _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bCity of Los Angeles\b", "US-CA", 6.0), (r"\bCity of New York\b", "US-NY", 6.0),
         (r"\bNew York City\b", "US-NY", 4.0), (r"\bNYC\b", "US-NY", 3.0),
         (r"\bE-?Verify\b", "US", 2.0), (r"\bEqual Employment Opportunity\b", "US", 1.0),
-        (r"\b(?:401\(k\)|401k)\b", "US", 2.0), (r"\bEEO\b", "US", 1.0),
+        (r"\b401\(?k\b\)?", "US", 2.0), (r"\bEEO\b", "US", 1.0),
 )
-_ORGS = tuple((re.compile(p), _needle(p), code, weight) for p, code, weight in _ORG_LIST)
+_ORGS = tuple((re.compile(p), _needles(p), code, weight) for p, code, weight in _ORG_LIST)
 _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2.0),
                  "co.uk": ("GB", 2.0), "org.uk": ("GB", 2.0), "uk": ("GB", 1.5),
                  "de": ("DE", 2.0), "dk": ("DK", 2.0), "gc.ca": ("CA", 3.0), "ca": ("CA", 1.5),
@@ -314,8 +325,8 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     if spelling is not None:  # one vote however many words: Danes write British English too
         yield Evidence("spelling", "British spelling", "GB", 1.0, spelling.start())
     lowered = text.lower()
-    for pattern, needle, code, weight in _ORGS:
-        if needle in lowered:
+    for pattern, needles, code, weight in _ORGS:
+        if not needles or any(n in lowered for n in needles):
             for m in pattern.finditer(text):
                 yield Evidence("organisation", m.group(), code, weight, m.start())
     for m in _DOMAIN.finditer(text):
@@ -330,7 +341,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     for m in _PHONE.finditer(text):
         if (country := _PHONE_CODES.get(m.group(1))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
-    for m in _CURRENCY.finditer(text):
+    for m in (_CURRENCY.finditer(text) if any(c in text for c in _CURRENCY_CODES) else ()):
         if (cw := _CURRENCY_CODES.get(m.group())) is not None:
             yield Evidence("currency", m.group(), cw[0], cw[1], m.start())
     if (lw := _LANGUAGE.get(language)) is not None:
