@@ -27,3 +27,15 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def union_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, possibly overlapping or nested, as disjoint ones (their ends sorted too,
+    as a bisection over them needs)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .blocks import Block
+from .blocks import Block, union_spans
 
 MIN_WORDS = 8  # duplicate-block's defaults: a copy is what it would report
 SIMILARITY = 0.8
@@ -146,11 +146,5 @@ def _significant(units: Sequence[_Unit], min_words: int) -> bool:
 
 def copy_spans(blocks: Sequence[Block], repeats: Sequence[Repeat]) -> list[tuple[int, int]]:
     """The text spans of the later copies, sorted and disjoint."""
-    spans = sorted((blocks[r.start].start, blocks[r.start + r.length - 1].end) for r in repeats)
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
+    return union_spans(sorted((blocks[r.start].start, blocks[r.start + r.length - 1].end)
+                              for r in repeats))

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from ..reading import Hint, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
-from .blocks import Block
+from .blocks import Block, union_spans
 from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_repeats
 from .place import Evidence, Place, infer_place
 from .sections import Section, find_sections
@@ -202,15 +202,8 @@ class Document:
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
         """Spans no wording rule should flag: URLs, e-mail addresses, inline code, placeholders."""
-        spans = sorted(m.span() for needle, pattern in _PROTECTED if needle in self.text
-                       for m in pattern.finditer(self.text))
-        merged: list[tuple[int, int]] = []  # disjoint, as is_protected's bisection needs
-        for start, end in spans:
-            if merged and start < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return merged
+        return union_spans(sorted(m.span() for needle, pattern in _PROTECTED
+                                  if needle in self.text for m in pattern.finditer(self.text)))
 
     @cached_property
     def _protected_ends(self) -> list[int]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..reading import Hint
-from .blocks import Block, strip_span
+from .blocks import Block, strip_span, union_spans
 from .sections import section_kind
 from .sentences import segmentation_data
 
@@ -119,7 +119,7 @@ class _Reader:
         self.bullet_starts = {h.start for h in hints if h.kind == "bullet"}
         self.bullet_spans = [(h.start, h.end) for h in hints if h.kind == "bullet"]
         self.breaks = {h.start for h in hints if h.kind == "break"}
-        self.emphasis = _union(sorted((h.start, h.end) for h in hints if h.kind == "emphasis"))
+        self.emphasis = union_spans(sorted((h.start, h.end) for h in hints if h.kind == "emphasis"))
         self._emphasis_ends = [b for _, b in self.emphasis]
 
     # --- lines into runs (paragraphs as the file lays them out) -------------------------------
@@ -286,17 +286,6 @@ class _Reader:
                 return False
             pos = max(pos, b)
         return not self.text[pos:limit].strip(" *_")
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, possibly nested spans as disjoint ones (so their ends are sorted too)."""
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
 
 
 def _item_like(block: Block) -> bool:
