@@ -96,7 +96,6 @@ class _Open:
     kind: str
     start: int
     end: int
-    level: int = 0
     lines: int = 1
 
 
@@ -117,7 +116,6 @@ class _Reader:
         self.hard_breaks = hard_breaks
         self.heading_at = {h.start: h for h in hints if h.kind == "heading"}
         self.bullet_starts = {h.start for h in hints if h.kind == "bullet"}
-        self.bullet_spans = [(h.start, h.end) for h in hints if h.kind == "bullet"]
         self.breaks = {h.start for h in hints if h.kind == "break"}
         self.emphasis = union_spans(sorted((h.start, h.end) for h in hints if h.kind == "emphasis"))
         self._emphasis_ends = [b for _, b in self.emphasis]
