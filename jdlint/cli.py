@@ -6,6 +6,7 @@ definition or internal error. stdout carries only the report; messages go to std
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import io
 import os
@@ -17,14 +18,16 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import JdlintError
+from .errors import JdlintError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _fail(message: str) -> None:
-    click.echo(f"jdlint: error: {message}", err=True)
+    from .reporters.escape import printable
+
+    click.echo(f"jdlint: error: {printable(message)}", err=True)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...] | None:
@@ -107,6 +110,8 @@ def _check(paths: list[str], options: Any, fmt: str, output: Path | None, quiet:
     from .runner import plan, run
 
     p = plan(paths, options)
+    if output is not None:
+        _refuse_input_as_output(output, p)
     for missing in p.missing:
         _fail(f"{missing}: no such file or folder")
     if not p.files and not p.missing:
@@ -120,11 +125,19 @@ def _check(paths: list[str], options: Any, fmt: str, output: Path | None, quiet:
     to_tty = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = reporters.get(fmt, color=to_tty, quiet=quiet, statistics=statistics)
     if output is None:
+        with contextlib.suppress(AttributeError, ValueError):  # a file name that is not UTF-8
+            sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         reporter(report, sys.stdout)
     else:
+        from .fix import atomic_write
+
         buffer = io.StringIO()
         reporter(report, buffer)
-        output.write_text(buffer.getvalue(), "utf-8")
+        try:
+            atomic_write(output, buffer.getvalue().encode("utf-8", "backslashreplace"))
+        except OSError as exc:
+            raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") \
+                from None
     config_of = {path: p.configs[i] for path, i in p.files}
     failed = any(
         (fail := _fail_on(config_of, d.path)) is not None and d.severity >= fail
@@ -133,6 +146,19 @@ def _check(paths: list[str], options: Any, fmt: str, output: Path | None, quiet:
     if p.missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _refuse_input_as_output(output: Path, p: Any) -> None:
+    """``-o posting.md`` would replace a posting with its own report: refuse before linting."""
+    if not output.exists():
+        return
+    if output.is_dir():
+        raise UsageError(f"{output}: -o names a folder; give a file name for the report")
+    for path, _ in p.files:
+        with contextlib.suppress(OSError):
+            if path != "-" and os.path.samefile(path, output):
+                raise UsageError(f"{output}: -o names a file that is being checked; the "
+                                 "report would replace it (choose another file name)")
 
 
 def _fail_on(config_of: dict[str, Any], path: str) -> Any:
@@ -156,12 +182,14 @@ def _apply_fixes(report: Any, p: Any, options: Any, run: Callable[..., Any]) -> 
     for d in report.diagnostics:
         if d.fix is not None:
             by_path.setdefault(d.path, []).append(d)
+    digests = {r.path: r.digest for r in report.files}
     for path, diags in sorted(by_path.items()):
         config = p.configs[dict(p.files)[path]]
         try:
-            n = fix_file(Path(path), diags, config.encoding)
+            n = fix_file(Path(path), diags, config.encoding, expected=digests.get(path))
         except (JdlintError, OSError) as exc:
-            _fail(f"{path}: not fixed: {exc}")
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _fail(f"{path}: not fixed, the file is untouched: {reason}")
             continue
         fixed += n
         files += 1 if n else 0
@@ -237,14 +265,45 @@ def explain(rule: str, config_file: Path | None) -> None:
 
 
 def main() -> None:
+    from . import interrupts
+
+    with interrupts.handled():
+        try:
+            code = _main()
+        except KeyboardInterrupt:
+            click.echo("jdlint: interrupted", err=True)
+            code = interrupts.EXIT_INTERRUPTED
+        except interrupts.Terminated:
+            click.echo("jdlint: terminated", err=True)
+            code = interrupts.EXIT_TERMINATED
+    sys.exit(code)
+
+
+def _main() -> int:
+    """Run the command line; returns the exit code (click's own handling, except for Ctrl-C,
+    which click would turn into exit code 1, the code for findings)."""
     try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("jdlint: interrupted", err=True)
-        sys.exit(130)
+        cli.main(standalone_mode=False)
+    except SystemExit as exc:
+        if isinstance(exc.code, int) or exc.code is None:
+            return exc.code or 0
+        click.echo(str(exc.code), err=True)
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        raise KeyboardInterrupt from None
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except BrokenPipeError:  # `jdlint check ... | head`: the reader left, stop quietly
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the exit flush cannot fail
+        return EXIT_FINDINGS
     except Exception as exc:
         if os.environ.get("JDLINT_DEBUG"):
             raise
         click.echo(f"jdlint: internal error: {type(exc).__name__}: {exc} "
                    "(set JDLINT_DEBUG=1 for the traceback, and please report it)", err=True)
-        sys.exit(EXIT_ERROR)
+        return EXIT_ERROR
+    return EXIT_CLEAN

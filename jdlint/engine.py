@@ -6,14 +6,17 @@ A file that cannot be read becomes an ``unreadable-file`` diagnostic; other file
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from . import interrupts
 from .config import Config
 from .document import Document
 from .errors import InputError
+from .kinds import PatternTimeout
 from .model import Diagnostic, FileResult, SourceFix, Violation
 from .reading.decode import decode
 from .selection import ActiveRule, RuleSet, Selection
@@ -69,11 +72,14 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
             for violation in active.rule.check(doc, active.options):
                 if in_copy is None or not in_copy(violation.start):
                     diagnostics.append(to_diagnostic(doc, active, violation))
-        except Exception as exc:
+        except BaseException as exc:  # SystemExit too: a plugin must not end the run
+            if interrupts.is_stop(exc):
+                raise
             meta = active.rule.meta
+            what = f"stopped on this file: {exc}" if isinstance(exc, PatternTimeout) else \
+                f"crashed: {type(exc).__name__}: {exc}"
             diag = internal_diagnostic(ctx, doc.path, "rule-error",
-                             f"rule {meta.code} ({meta.name}) crashed: {type(exc).__name__}: "
-                             f"{exc}; the other rules still ran")
+                             f"rule {meta.code} ({meta.name}) {what}; the other rules still ran")
             if diag:
                 diagnostics.append(diag)
     if doc.comments:
@@ -105,8 +111,14 @@ def check_bytes(path: str, data: bytes, ctx: Context, today: date | None = None)
         decoded = decode(data, config.encoding)
     except InputError as exc:
         return unreadable(str(exc))
-    return check_text(path, decoded.text, ctx, today=today, encoding=decoded.encoding,
-                      bom=decoded.bom, note=decoded.note)
+    result = check_text(path, decoded.text, ctx, today=today, encoding=decoded.encoding,
+                        bom=bool(decoded.bom), note=decoded.note)
+    return replace(result, digest=content_digest(data))
+
+
+def content_digest(data: bytes) -> str:
+    """What ``--fix`` compares to know that a file is still the one that was checked."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
@@ -152,7 +164,9 @@ def collect(doc: Document, ctx: Context) -> dict[str, Any]:
     for active in ctx.active_for(doc.path):
         try:
             data = active.rule.collect(doc, active.options)
-        except Exception:
+        except BaseException as exc:  # check() reports a broken rule; collect stays quiet
+            if interrupts.is_stop(exc):
+                raise
             data = None
         if data is not None:
             out[active.rule.meta.code] = data
@@ -172,7 +186,17 @@ def cross_check(results: Sequence[FileResult], contexts: Sequence[Context]) -> l
         if active is None:
             continue
         meta = active.rule.meta
-        for f in active.rule.across(items, active.options):
+        try:
+            found = list(active.rule.across(items, active.options))
+        except BaseException as exc:
+            if interrupts.is_stop(exc):
+                raise
+            diag = internal_diagnostic(contexts[0], items[0][0], "rule-error",
+                                       f"rule {meta.code} ({meta.name}) crashed comparing "
+                                       f"files: {type(exc).__name__}: {exc}")
+            out.extend([diag] if diag else [])
+            continue
+        for f in found:
             severity = active.severity if active.severity_configured or f.severity is None \
                 else f.severity
             out.append(Diagnostic(f.path, meta.code, meta.name, severity, f.line, f.column,

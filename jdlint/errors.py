@@ -21,3 +21,7 @@ class UsageError(JdlintError):
 
 class InputError(JdlintError):
     """One input file cannot be read; the other files are still checked."""
+
+
+class RunError(JdlintError):
+    """The run itself cannot go on (worker processes cannot start); exit code 2."""

@@ -18,10 +18,13 @@ when such a term is scanned, see :mod:`jdlint.nlp`). Lists may be given per lang
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import regex
 
 from .document import Document
 from .document.jurisdiction import matches as jurisdiction_matches
@@ -154,7 +157,20 @@ class LemmaHit:
         return self.string[self.begin:self.stop]
 
 
-Hit = re.Match[str] | LemmaHit
+Hit = regex.Match[str] | LemmaHit
+
+#: Seconds one term list may spend on one posting. Term regexes run on the ``regex`` module,
+#: whose matcher takes a timeout: a user's ``re:(a|aa)+$`` would otherwise take exponential
+#: time (the stdlib ``re`` cannot be stopped; google-re2 is linear but has no look-behind).
+PATTERN_SECONDS = 1.0
+
+
+class PatternTimeout(RuntimeError):
+    """A term's regular expression ran out of time on one posting (the rule skips it)."""
+
+
+def compile_term_regex(source: str, flags: int = 0) -> regex.Pattern[str]:
+    return regex.compile(source, flags | regex.VERSION0)
 
 
 @dataclass(frozen=True)
@@ -170,14 +186,14 @@ class TermSet:
     spaCy (:mod:`jdlint.nlp`). Matches do not overlap: at one position the longest wins.
     """
 
-    patterns: tuple[re.Pattern[str], ...]  # the terms without keys, searched
+    patterns: tuple[regex.Pattern[str], ...]  # the terms without keys, searched
     alternatives: tuple[tuple[str, ...], ...]  # by term index
     terms: tuple[str, ...]
     word_start: tuple[bool, ...] = ()  # by term index: must the match start a word?
     sources: tuple[str, ...] = ()  # by term index: the regex compiled for it ("" for lemma:)
     keys: tuple[frozenset[str] | None, ...] = ()
     flags: int = 0
-    single: dict[int, re.Pattern[str]] = field(
+    single: dict[int, regex.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False)  # keyed terms, compiled on first use
     lemma_phrases: tuple[tuple[str, int], ...] = ()  # ``lemma:`` terms, without the prefix
     lemma_matchers: dict[str, LemmaMatcher] = field(
@@ -225,14 +241,15 @@ class TermSet:
         unless ``overlaps`` (exception lists: every span an exception covers counts)."""
         lower = _lower(text)
         found: list[tuple[Hit, int]] = []
+        deadline = time.monotonic() + PATTERN_SECONDS
         if len(lower) == len(text):  # lowercasing kept the offsets (it nearly always does)
-            found += self._anchored(text, lower)
+            found += self._anchored(text, lower, deadline)
             patterns = self.patterns
         else:
             searched = [i for i, src in enumerate(self.sources) if src]
             patterns = _group_patterns(self.terms, self.sources, searched, self.flags)
         for pattern in patterns:
-            found += self._scan(pattern, text)
+            found += self._scan(pattern, text, deadline)
         matcher = self.lemma_matcher(lang)
         if matcher is not None:
             found += [(LemmaHit(text, s, e), i) for s, e, i in matcher.spans(text)]
@@ -246,7 +263,15 @@ class TermSet:
                 end = hit[0].end()
                 yield hit
 
-    def _anchored(self, text: str, lower: str) -> Iterator[tuple[re.Match[str], int]]:
+    def _timeout(self, index: int | None) -> PatternTimeout:
+        what = (f"the term {self.terms[index]!r}" if index is not None
+                else "one of its `re:` terms")
+        return PatternTimeout(f"{what} took more than {PATTERN_SECONDS:g} s on this posting and "
+                              "was stopped (look for nested repetition such as (a+)+ or "
+                              "(a|aa)+ in the rule file)")
+
+    def _anchored(self, text: str, lower: str,
+                  deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
         for i, keys in enumerate(self.keys):
             if keys is None or not self.sources[i]:
                 continue
@@ -259,17 +284,28 @@ class TermSet:
                         tried.add(pos)
                         if pattern is None:
                             pattern = self.single.get(i) or self.single.setdefault(
-                                i, re.compile(self.sources[i], self.flags))
-                        m = pattern.match(text, pos)
+                                i, compile_term_regex(self.sources[i], self.flags))
+                        try:
+                            m = pattern.match(text, pos, timeout=_left(deadline))
+                        except TimeoutError:
+                            raise self._timeout(i) from None
                         if m is not None and m.end() > pos and not (
                                 self.word_start[i] and pos > 0
                                 and _WORD_CHAR.match(text, pos - 1)):
                             yield m, i
                     pos = lower.find(key, pos + 1)
 
-    def _scan(self, pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], int]]:
+    def _scan(self, pattern: regex.Pattern[str], text: str,
+              deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
         pos = 0
-        while (m := pattern.search(text, pos)) is not None:
+        while True:
+            try:
+                m = pattern.search(text, pos, timeout=_left(deadline))
+            except TimeoutError:
+                names = list(pattern.groupindex)
+                raise self._timeout(int(names[0][1:]) if len(names) == 1 else None) from None
+            if m is None:
+                return
             start, end = m.span()
             index = int((m.lastgroup or "t0")[1:])
             if self.word_start[index] and start > 0 and _WORD_CHAR.match(text, start - 1):
@@ -280,12 +316,17 @@ class TermSet:
             pos = max(end, start + 1)
 
 
+def _left(deadline: float) -> float:
+    """Seconds left before ``deadline`` (a little at least: a match never gets 0)."""
+    return max(deadline - time.monotonic(), 0.001)
+
+
 def _group_patterns(terms: Sequence[str], sources: Sequence[str], indices: Iterable[int],
-                    flags: int) -> tuple[re.Pattern[str], ...]:
+                    flags: int) -> tuple[regex.Pattern[str], ...]:
     indices = [i for i in indices if sources[i]]  # lemma: terms have no regex
     plain = [sources[i] for i in indices if not terms[i].startswith("re:")]
     free = [sources[i] for i in indices if terms[i].startswith("re:")]
-    return tuple(re.compile("|".join(group), flags) for group in (plain, free) if group)
+    return tuple(compile_term_regex("|".join(group), flags) for group in (plain, free) if group)
 
 
 def by_language(value: Mapping[str, Any], doc: Document) -> Any:

@@ -9,11 +9,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 from .document.language import SUPPORTED
 from .errors import RuleDefinitionError
-from .kinds import ALL_LANGUAGES, KINDS, DataRule, RequestRule, RequiredRule, TermRule, TermSet
+from .kinds import (
+    ALL_LANGUAGES,
+    KINDS,
+    DataRule,
+    RequestRule,
+    RequiredRule,
+    TermRule,
+    TermSet,
+    compile_term_regex,
+)
 from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
 from .nlp import LEMMA_PREFIX
 
@@ -250,12 +260,12 @@ def _compile(ctx: _Context, key: str, groups: Mapping[str, Sequence[tuple[str, S
                     raise ctx.error(key, f"{term!r}: a lemma: term needs a phrase after it")
                 continue
             try:
-                re.compile(term[3:] if term.startswith("re:") else re.escape(term))
-            except re.error as exc:
+                compile_term_regex(term[3:] if term.startswith("re:") else re.escape(term))
+            except regex.error as exc:
                 raise ctx.error(key, f"invalid regular expression {term!r}: {exc}") from None
         try:
             out[lang] = TermSet.compile(list(entries), ignorecase, lang)
-        except re.error as exc:
+        except regex.error as exc:
             raise ctx.error(key, f"the terms do not combine into one expression: {exc} "
                                  "(inline flags such as (?i) are not allowed)") from None
     return out

@@ -169,6 +169,7 @@ class FileResult:
     place_confidence: float | None = None  # how sure the detected jurisdiction is (0..1)
     place_evidence: tuple[Mapping[str, Any], ...] = ()  # the signals that decided it
     collected: Mapping[str, Any] = field(default_factory=dict)  # rule code -> cross-file data
+    digest: str | None = None  # of the bytes checked: --fix edits only that content
 
 
 @dataclass(frozen=True)

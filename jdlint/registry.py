@@ -12,6 +12,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from . import interrupts
 from .errors import RuleDefinitionError
 from .loader import load_rule_dir, load_rule_file
 from .rule import Rule
@@ -52,7 +53,9 @@ def plugin_rules() -> list[Rule]:
             found = _as_rules(loaded, origin)
         except RuleDefinitionError:
             raise
-        except Exception as exc:  # a broken plugin must name itself, not crash jdlint
+        except BaseException as exc:  # a broken plugin must name itself, not crash jdlint
+            if interrupts.is_stop(exc):
+                raise
             raise RuleDefinitionError(f"{origin}: failed to load: {type(exc).__name__}: {exc}") from None
         for rule in found:
             if not hasattr(rule, "meta"):

@@ -7,14 +7,18 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
+from . import interrupts
 from .config import Config, find_config_file, load_config
 from .engine import Context, build_context, check_bytes, check_text, cross_check, rules_of
+from .errors import InputError, RunError
 from .model import Diagnostic, FileResult, Report
 from .reading import FORMATS
+from .reading.files import read_capped, read_posting
 from .selection import matches_any, relative_posix
 
 STDIN = "-"
@@ -38,6 +42,7 @@ class Plan:
     files: tuple[tuple[str, int], ...]  # (path, index into configs)
     configs: tuple[Config, ...]
     missing: tuple[str, ...]
+    unreadable: tuple[tuple[str, int, str], ...] = ()  # folders that cannot be listed: why
 
 
 def _is_excluded(path: Path, config: Config) -> bool:
@@ -46,8 +51,9 @@ def _is_excluded(path: Path, config: Config) -> bool:
     return matches_any(globs, rel) or matches_any(globs, path.name)
 
 
-def _walk(directory: Path, config_for: Callable[[Path], Config]) -> Iterator[Path]:
-    for root, dirs, files in os.walk(directory):
+def _walk(directory: Path, config_for: Callable[[Path], Config],
+          onerror: Callable[[OSError], None]) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory, onerror=onerror):
         root_path = Path(root)
         dirs[:] = sorted(d for d in dirs if not _is_excluded(root_path / d, config_for(root_path / d)))
         for name in sorted(files):
@@ -80,6 +86,13 @@ def plan(paths: Sequence[str], options: Options) -> Plan:
 
     files: list[tuple[str, int]] = []
     missing: list[str] = []
+    unreadable: list[tuple[str, int, str]] = []
+
+    def cannot_list(exc: OSError) -> None:  # os.walk would skip the folder without a word
+        where = exc.filename if isinstance(exc.filename, str) else str(exc.filename)
+        unreadable.append((where, config_index(Path(where).absolute()),
+                           exc.strerror or str(exc)))
+
     for raw in paths:
         if raw == STDIN:
             name = options.stdin_filename or STDIN
@@ -88,7 +101,7 @@ def plan(paths: Sequence[str], options: Options) -> Plan:
         p = Path(raw)
         if p.is_dir():
             files.extend((str(f), config_index(f)) for f in
-                         _walk(p, lambda q: configs[config_index(q)]))
+                         _walk(p, lambda q: configs[config_index(q)], cannot_list))
         elif p.exists():
             files.append((str(p), config_index(p.absolute())))
         else:
@@ -97,7 +110,7 @@ def plan(paths: Sequence[str], options: Options) -> Plan:
         config_index(Path.cwd())
     seen: set[str] = set()
     unique = [(f, i) for f, i in files if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
-    return Plan(tuple(unique), tuple(configs), tuple(missing))
+    return Plan(tuple(unique), tuple(configs), tuple(missing), tuple(unreadable))
 
 
 # A worker process builds each context once, then checks many files (fork or spawn alike).
@@ -105,30 +118,37 @@ _worker_contexts: list[Context] = []
 
 
 def _init_worker(configs: tuple[Config, ...]) -> None:
+    interrupts.in_worker()
     _worker_contexts[:] = [build_context(c) for c in configs]
 
 
-def _check_in_worker(item: tuple[str, int]) -> FileResult:
-    return check_file(item[0], _worker_contexts[item[1]])
+def _check_in_worker(items: list[tuple[str, int]]) -> list[FileResult]:
+    return [check_file(path, _worker_contexts[i]) for path, i in items]
 
 
 def check_file(path: str, ctx: Context, stdin_filename: str | None = None) -> FileResult:
-    if path == STDIN:
-        name = stdin_filename or "<stdin>"
-        data = sys.stdin.buffer.read()
-        return check_bytes(name, data, ctx)
+    name = (stdin_filename or "<stdin>") if path == STDIN else path
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return check_text_error(path, ctx, reason)
-    return check_bytes(path, data, ctx)
+        if path == STDIN:
+            data = read_capped(sys.stdin.buffer, ctx.config.max_file_size)
+        else:
+            data = read_posting(path, ctx.config.max_file_size)
+    except InputError as exc:
+        return check_text_error(name, ctx, str(exc))
+    try:
+        return check_bytes(name, data, ctx)
+    except BaseException as exc:  # one file's surprise must not stop the others
+        if interrupts.is_stop(exc) or isinstance(exc, MemoryError):
+            raise
+        return check_text_error(name, ctx, f"internal error ({type(exc).__name__}: {exc}); "
+                                "please report it with the file if you can share it")
 
 
-def check_text_error(path: str, ctx: Context, reason: str) -> FileResult:
+def check_text_error(path: str, ctx: Context, reason: str,
+                     what: str = "cannot check this file") -> FileResult:
     from .engine import internal_diagnostic
 
-    diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {reason}")
+    diag = internal_diagnostic(ctx, path, "unreadable-file", f"{what}: {reason}")
     return FileResult(path, (diag,) if diag else (), error=reason)
 
 
@@ -142,21 +162,57 @@ def run(p: Plan, options: Options, progress: Callable[[int], None] | None = None
             for active in rules_of(contexts):
                 with contextlib.suppress(Exception):  # check() reports a broken rule
                     active.rule.prepare()
-        chunk = max(1, len(p.files) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, mp_context=get_context("spawn" if sys.platform == "win32" else "fork"),
-                                 initializer=_init_worker, initargs=(p.configs,)) as pool:
-            for result in pool.map(_check_in_worker, p.files, chunksize=chunk):
-                results.append(result)
-                if progress:
-                    progress(1)
+        results = _run_pool(p, jobs, progress)
     else:
         for path, i in p.files:
             results.append(check_file(path, contexts[i], options.stdin_filename))
             if progress:
                 progress(1)
+    results += [check_text_error(path, contexts[i], reason, "cannot list this folder")
+                for path, i, reason in p.unreadable]
     results = _add_cross_findings(results, contexts)
     results.sort(key=lambda r: r.path)
     return Report(tuple(results), tuple(a.rule.meta for a in rules_of(contexts)))
+
+
+def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None) -> list[FileResult]:
+    """Check ``p.files`` in ``jobs`` worker processes; on any way out but success (Ctrl-C,
+    SIGTERM, a worker that could not start or died) the workers are killed, not awaited."""
+    chunk = max(1, len(p.files) // (jobs * 8))
+    context = get_context("spawn" if sys.platform == "win32" else "fork")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(p.configs,))
+    results: list[FileResult] = []
+    done = False
+    try:
+        # submit, not map: map cancels the pending futures when it is interrupted, and the
+        # pool's manager thread then fails on them (CPython 3.11: InvalidStateError)
+        futures = [pool.submit(_check_in_worker, list(p.files[i:i + chunk]))
+                   for i in range(0, len(p.files), chunk)]
+        for future in futures:
+            batch = future.result()
+            results.extend(batch)
+            if progress:
+                progress(len(batch))
+        done = True
+    except (OSError, BrokenProcessPool) as exc:
+        raise RunError(f"cannot run the worker processes ({type(exc).__name__}: {exc}); "
+                       "try --jobs 1") from None
+    finally:
+        if not done:
+            _kill(pool)
+        pool.shutdown(wait=done)  # the manager thread marks the killed workers' futures broken
+    return results
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    processes = dict(getattr(pool, "_processes", None) or {})
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.join(1)
 
 
 def _add_cross_findings(results: list[FileResult], contexts: list[Context]) -> list[FileResult]:

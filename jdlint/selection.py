@@ -81,7 +81,7 @@ class RuleSet:
             if not grammar_options.get("url"):
                 grammar_options["url"] = config.languagetool_url
         per_file = tuple(
-            (_glob_regex(glob), frozenset(self._matches(codes, f"{where}: per-file-ignores")))
+            (compile_glob(glob), frozenset(self._matches(codes, f"{where}: per-file-ignores")))
             for glob, codes in config.per_file_ignores
         )
         active = tuple(
@@ -114,7 +114,7 @@ class RuleSet:
 @dataclass(frozen=True)
 class Selection:
     active: tuple[ActiveRule, ...]
-    per_file_ignores: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+    per_file_ignores: tuple[tuple[Glob, frozenset[str]], ...]
     root: Path
 
     def for_path(self, path: str) -> tuple[ActiveRule, ...]:
@@ -154,38 +154,80 @@ def relative_posix(path: str, root: Path) -> str:
         return p.as_posix()
 
 
+@dataclass(frozen=True)
+class Glob:
+    """A gitignore-like glob: ``*`` and ``?`` within a folder name, ``**`` across folders; a
+    glob without a slash matches at any depth; a match of a folder matches what is in it.
+
+    Matched folder by folder with a set of reachable positions, and within a name by the
+    two-pointer wildcard algorithm: time is linear in the path for a given glob, however many
+    ``**`` and ``*`` it stacks (a backtracking regex took tens of seconds on a deep path).
+    """
+
+    parts: tuple[str | None, ...]  # a folder-name pattern, or None for a ``**`` run
+
+    def matches(self, rel_path: str) -> bool:
+        names = rel_path.split("/")
+        n = len(names)
+        reach = {0}
+        last = len(self.parts) - 1
+        for k, part in enumerate(self.parts):
+            if part is None:
+                low = min(reach)
+                # "**/" (and the implicit any-depth prefix): zero or more folders; a final
+                # "**": one or more names ("a/**" is what is inside a, not a itself)
+                first = low + 1 if k == last else low
+                reach = set(range(first, n + 1))
+            else:
+                reach = {j + 1 for j in reach if j < n and _name_matches(part, names[j])}
+            if not reach:
+                return False
+        return True
+
+
+def _name_matches(pattern: str, name: str) -> bool:
+    """``*`` (any run) and ``?`` (one character) against one folder or file name."""
+    p = s = 0
+    star = -1
+    mark = 0
+    while s < len(name):
+        if p < len(pattern) and (pattern[p] == "?" or pattern[p] == name[s]):
+            p += 1
+            s += 1
+        elif p < len(pattern) and pattern[p] == "*":
+            star, mark = p, s
+            p += 1
+        elif star >= 0:
+            p = star + 1
+            mark += 1
+            s = mark
+        else:
+            return False
+    return all(c == "*" for c in pattern[p:])
+
+
 @lru_cache(maxsize=256)
-def _glob_regex(glob: str) -> re.Pattern[str]:
-    """gitignore-like globs: ``*`` within a folder, ``**`` across folders; no slash = any depth."""
+def compile_glob(glob: str) -> Glob:
     g = glob.strip().rstrip("/")
     anchored = "/" in g
     g = g.lstrip("/")
-    out = []
-    i = 0
-    while i < len(g):
-        if g.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif g.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif g[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif g[i] == "?":
-            out.append("[^/]")
-            i += 1
+    parts: list[str | None] = [] if anchored else [None]
+    names = g.split("/")
+    for i, name in enumerate(names):
+        if name == "**":
+            if parts and parts[-1] is None and i < len(names) - 1:
+                continue  # "**/**/": one run
+            parts.append(None)
         else:
-            out.append(re.escape(g[i]))
-            i += 1
-    body = "".join(out)
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"^{prefix}{body}(?:/.*)?$")
+            parts.append(re.sub(r"\*{2,}", "*", name))  # "a**b" within a name is "a*b"
+    if len(parts) > 1 and parts[-1] is None and parts[-2] is None:
+        parts.pop(-2)  # "(any depth) **": the final ** alone
+    return Glob(tuple(parts))
 
 
-def glob_matches(pattern: re.Pattern[str], rel_path: str) -> bool:
-    return pattern.match(rel_path) is not None
+def glob_matches(pattern: Glob, rel_path: str) -> bool:
+    return pattern.matches(rel_path)
 
 
 def matches_any(globs: Sequence[str], rel_path: str) -> bool:
-    return any(glob_matches(_glob_regex(g), rel_path) for g in globs)
+    return any(compile_glob(g).matches(rel_path) for g in globs)

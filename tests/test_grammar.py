@@ -139,3 +139,98 @@ def test_config_key_and_env(tmp_path: Path, server: str) -> None:
     result = CliRunner().invoke(cli, ["check", str(tmp_path / "p.md"), "--format", "json",
                                       "--fail-on", "never"])
     assert [d["name"] for d in json.loads(result.output)["diagnostics"]] == ["grammar"]
+
+
+class Trickle(Stub):
+    """A server that answers one byte a second: every read is within the client's timeout."""
+
+    def do_POST(self) -> None:
+        Stub.requests.append(self.path)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        try:
+            for _ in range(60):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(1)
+        except OSError:
+            pass
+
+
+def _serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    grammar._clients.clear()
+    grammar._failed.clear()
+    Stub.requests.clear()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def trickle() -> Iterator[str]:
+    yield from _serve(Trickle)
+
+
+def test_the_timeout_bounds_the_whole_request(lint: Lint, trickle: str) -> None:
+    started = time.monotonic()
+    result = lint("You will join teh team.\n", select=("grammar",), languagetool_url=trickle,
+                  rule_options={"grammar": {"timeout": 1.0}})
+    elapsed = time.monotonic() - started
+    (d,) = result.diagnostics
+    assert "did not answer (TimeoutError" in d.message
+    assert elapsed < 20  # one byte a second for 60 s held the run for 120 s before
+
+
+class Proxy(BaseHTTPRequestHandler):
+    seen: ClassVar[list[str]] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        Proxy.seen.append(self.path)
+        self.send_error(502)
+
+    do_POST = do_GET
+
+
+def test_a_loopback_server_is_reached_without_the_proxy(
+        lint: Lint, server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    Proxy.seen.clear()
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.setenv(name, f"http://127.0.0.1:{proxy.server_address[1]}")
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    result = lint("You will join teh team.\n", select=("grammar",), languagetool_url=server)
+    proxy.shutdown()
+    assert [d.data["rule-id"] for d in result.diagnostics if d.data] == ["MORFOLOGIK_RULE_EN_US"]
+    assert Proxy.seen == []  # the posting never went through the proxy
+
+
+def test_credentials_in_the_server_url_never_reach_a_report(tmp_path: Path) -> None:
+    grammar._clients.clear()
+    grammar._failed.clear()
+    (tmp_path / "p.md").write_text("# Cook\n\nYou will join teh team.\n", "utf-8")
+    url = "http://writer:s3cr3t-pw@127.0.0.1:9/"
+    for fmt in ("text", "json", "sarif", "github"):
+        result = CliRunner(env={"JDLINT_LANGUAGETOOL_URL": url}).invoke(
+            cli, ["check", str(tmp_path), "--isolated", "--select", "grammar", "--format", fmt])
+        assert "did not answer" in result.output
+        assert "s3cr3t" not in result.output and "writer" not in result.output
+        assert "http://***@127.0.0.1:9/" in result.output
+
+
+@pytest.mark.parametrize(("url", "loopback"), [
+    ("http://127.0.0.1:8081/", True), ("http://localhost:8081", True), ("http://[::1]:8081/", True),
+    ("http://127.8.0.1/", True), ("http://languagetool.example.org/", False),
+    ("http://10.0.0.5:8081/", False),
+])
+def test_is_loopback(url: str, loopback: bool) -> None:
+    assert grammar.is_loopback(url) is loopback

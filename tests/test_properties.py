@@ -9,13 +9,14 @@ from jdlint.config import Config
 from jdlint.engine import build_context, check_text
 from jdlint.fix import apply_fixes
 from jdlint.loader import load_rule_text
+from jdlint.reading.offsets import LINE_END
 from jdlint.registry import discover
 
 from .test_fix import RULE
 
 CTX = build_context(Config(select=("ALL",)))
 FIX_CTX = build_context(Config(select=("ALL",)), [*discover(), load_rule_text(RULE, "fix.yaml")])
-WORDS = st.sampled_from(["rockstar", "ninja", "Deadline", "\n", "\r\n", "- ", "• ", "# ", "<p>",
+WORDS = st.sampled_from(["rockstar", "ninja", "Deadline", "\n", "\r\n", "\r", "- ", "• ", "# ", "<p>",
                          "</p>", "&amp;", "---\n", "**", "<!-- jdlint-disable -->", "é", "😀",
                          ". ", "culture fit", "  ", "\t", "e.g.", "<li>", "\ufeff", "guru", "chairman", "Salesman", "SALESMAN"])
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(WORDS, st.text(max_size=5))).map("".join))
@@ -25,7 +26,7 @@ TEXTS = st.one_of(st.text(), st.lists(st.one_of(WORDS, st.text(max_size=5))).map
 @given(text=TEXTS, ext=st.sampled_from(["md", "txt", "html"]))
 def test_any_text_lints_and_positions_stay_inside(text: str, ext: str) -> None:
     result = check_text(f"p.{ext}", text, CTX)
-    lines = text.split("\n")
+    lines = LINE_END.split(text)  # LF, CRLF and a lone CR each end a line
     for d in result.diagnostics:
         assert d.code != "JDL001", d.message  # no rule crashed
         assert 1 <= d.line <= len(lines) and 1 <= d.end_line <= len(lines)

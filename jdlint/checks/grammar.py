@@ -9,8 +9,11 @@ never starts or downloads LanguageTool itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+import ipaddress
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from ..document import Document
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
@@ -24,13 +27,74 @@ _clients: dict[tuple[str, str, float], Any] = {}
 _failed: dict[str, str] = {}
 
 
+T = TypeVar("T")
+
+
+def is_loopback(url: str) -> bool:
+    """Is the server on this machine (127.0.0.0/8, ::1, localhost)?"""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def redact(url: str) -> str:
+    """``url`` without the user name and password it may carry (they never reach a report)."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, "***@" + netloc, parts.path, parts.query, parts.fragment))
+
+
+def _scrub(message: str, url: str) -> str:
+    parts = urlsplit(url)
+    out = message.replace(url, redact(url))
+    for secret in (parts.password, parts.username):
+        if secret:
+            out = out.replace(secret, "***")
+    return out
+
+
+def within(seconds: float, call: Callable[[], T]) -> T:
+    """``call()``, or TimeoutError after ``seconds`` in all. The client's own timeout bounds
+    each socket read, so a server trickling one byte a second could hold a run for minutes;
+    this bounds the whole request. The abandoned call finishes in a daemon thread."""
+    box: list[Any] = []
+
+    def target() -> None:
+        try:
+            box.append((True, call()))
+        except BaseException as exc:  # handed to the caller's thread
+            box.append((False, exc))
+
+    worker = threading.Thread(target=target, name="jdlint-languagetool", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not box:
+        raise TimeoutError(f"no complete answer within {seconds:g} s")
+    ok, value = box[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
 def _client(url: str, language: str, timeout: float) -> Any:
     key = (url, language, timeout)
     if key not in _clients:
         import language_tool_python as ltp  # deferred: an optional extra
 
         bounded = type("BoundedLanguageTool", (ltp.LanguageTool,), {"_TIMEOUT": timeout})
-        _clients[key] = bounded(language, remote_server=url)
+        # A server on this machine is reached directly: with HTTP_PROXY set, requests would
+        # otherwise send the posting through the proxy. None values switch a proxy off.
+        proxies = {"http": None, "https": None} if is_loopback(url) else None
+        _clients[key] = bounded(language, remote_server=url, proxies=proxies)
     return _clients[key]
 
 
@@ -77,19 +141,20 @@ class Grammar(Rule):
         if url in _failed:
             yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO)
             return
+        timeout = float(options["timeout"])
+        language = _LANGUAGES.get(doc.language, "en-US")
+        disabled = set(options.get("disabled-rules") or ())
         try:
-            client = _client(url, _LANGUAGES.get(doc.language, "en-US"),
-                             float(options["timeout"]))
-            disabled = set(options.get("disabled-rules") or ())
-            matches = client.check(doc.text)
+            matches = within(timeout, lambda: _client(url, language, timeout).check(doc.text))
         except ImportError:
             _failed[url] = ("grammar was not checked: install the optional extra "
                             "(pip install 'jdlint[grammar]')")
             yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO)
             return
-        except Exception as exc:  # noqa: BLE001 - any client or network failure
-            _failed[url] = (f"grammar was not checked: the LanguageTool server at {url} did "
-                            f"not answer ({type(exc).__name__}: {str(exc)[:160]})")
+        except Exception as exc:  # any client or network failure
+            _failed[url] = _scrub(f"grammar was not checked: the LanguageTool server at {url} "
+                                  f"did not answer ({type(exc).__name__}: {str(exc)[:160]})",
+                                  url)
             yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO)
             return
         for m in matches:

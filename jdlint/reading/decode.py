@@ -1,46 +1,83 @@
-"""Bytes to text: UTF-8 (with or without BOM), a Windows-1252 fallback, and binary detection."""
+"""Bytes to text: a byte-order mark first (UTF-8, UTF-16, UTF-32), then UTF-8, a Windows-1252
+fallback, and binary detection.
+
+Word's "Unicode text" export and Notepad's "Unicode" are UTF-16 with a BOM; the BOM decides,
+before the NUL-byte test that would otherwise call them binary. The BOM is kept so that
+``--fix`` writes the file back byte for byte in the form it was read.
+"""
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 
 from ..errors import InputError
 
-BOM = b"\xef\xbb\xbf"
+BOM = codecs.BOM_UTF8
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 @dataclass(frozen=True)
 class Decoded:
     text: str  # without the BOM
-    encoding: str  # "utf-8" or "cp1252" (or the configured encoding)
-    bom: bool
+    encoding: str  # "utf-8", "cp1252", "utf-16-le"... (a codec that writes no BOM itself)
+    bom: bytes = b""  # the byte-order mark the file began with, written back by --fix
     note: str | None = None  # said to the user when the encoding was guessed
+
+
+def _normal(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r} (set `encoding` in the config to a "
+                         "Python codec name such as utf-8, cp1252, utf-16)") from None
+
+
+def _strict(data: bytes, encoding: str, bom: bytes = b"") -> Decoded:
+    try:
+        return Decoded(data[len(bom):].decode(encoding), encoding, bom)
+    except UnicodeDecodeError as exc:
+        if encoding == "utf-8":
+            raise InputError(_describe(exc, len(bom))) from None
+        raise InputError(f"cannot be decoded as {encoding}: {exc.reason} at byte "
+                         f"{exc.start + len(bom)}") from None
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode a posting. Raises :class:`InputError` with a one-line reason when it cannot."""
+    configured = _normal(encoding) if encoding else None
+    if configured is None or configured.startswith("utf"):  # else the configured 8-bit wins
+        for mark, name in _BOMS:
+            if data.startswith(mark):
+                return _strict(data, name, mark)
+    if configured is not None:
+        name = configured
+        if name in ("utf-16", "utf-32"):  # no BOM: the standard says big-endian
+            return _strict(data, name + "-be")
+        if name not in ("utf-8", "utf-8-sig"):
+            if b"\x00" in data[:8192] and not name.startswith("utf-"):
+                raise InputError("binary file (it contains NUL bytes), skipped")
+            return _strict(data, name)
     if b"\x00" in data[:8192]:
         raise InputError("binary file (it contains NUL bytes), skipped")
-    if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            return Decoded(data.decode(encoding), encoding, False)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(f"cannot be decoded as {encoding}: {exc}") from None
-    bom = data.startswith(BOM)
-    body = data[len(BOM):] if bom else data
     try:
-        return Decoded(body.decode("utf-8"), "utf-8", bom)
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if bom:
-        raise InputError(_describe(utf8_error))
     try:
-        text = body.decode("cp1252")
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise InputError(_describe(utf8_error) + "; set `encoding` in the config") from None
-    return Decoded(text, "cp1252", False, note="not valid UTF-8; read as Windows-1252")
+    return Decoded(text, "cp1252", note="not valid UTF-8; read as Windows-1252")
 
 
-def _describe(exc: UnicodeDecodeError) -> str:
+def _describe(exc: UnicodeDecodeError, skipped: int = 0) -> str:
     bad = exc.object[exc.start:exc.start + 1].hex()
-    return f"not valid UTF-8 (byte 0x{bad} at offset {exc.start})"
+    return f"not valid UTF-8 (byte 0x{bad} at offset {exc.start + skipped})"

@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from ..errors import InputError
 from .jsonld import job_posting_meta
 from .offsets import TextBuilder
 from .parsed import Hint, Parsed
@@ -24,8 +25,10 @@ _BLOCK = {
 _LINE = {"li", "br", "tr", "dt", "dd", "td", "th", "caption", "option"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EMPHASIS = {"strong", "b", "em", "i"}
-# The start of these means the body has begun, even where the optional </head> is missing.
-_BODY_START = (_BLOCK | _LINE | _EMPHASIS | {"span", "a", "img"}) - {"html"}
+# What may stand in <head>; any other start tag (or text) means the body has begun, even where
+# the optional </head> is missing (the HTML standard's "in head" insertion mode).
+_HEAD_CONTENT = {"html", "head", "title", "meta", "link", "base", "style", "script",
+                 "noscript", "template", "basefont", "bgsound"}
 _ENTITY = re.compile(r"&(?:#[xX]?[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _TOKENS = re.compile(r"\S+|\s+")
 
@@ -58,8 +61,17 @@ class _Extractor(HTMLParser):
         elif newlines == "\n\n" and self.out.tail(2) != "\n\n":
             self.out.insert("\n", pos)
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CDATA[...]]>`` and its misspellings: browsers read an unknown one as a bogus
+        comment up to the next ``>``; the standard library raises AssertionError."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end == -1 else end + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._hidden == ["head"] and (tag == "body" or tag in _BODY_START):
+        if self._hidden == ["head"] and tag not in _HEAD_CONTENT:
             self._hidden.pop()  # </head> is optional
         if tag in _HIDDEN:
             self._hidden.append(tag)
@@ -115,6 +127,8 @@ class _Extractor(HTMLParser):
         if self._in_title:
             self.title.append(data)
             return
+        if self._hidden == ["head"] and data.strip():
+            self._hidden.pop()  # text cannot be in <head>: the body has begun (as in browsers)
         if self._hidden:
             if self._json_ld is not None:
                 self._json_ld.append(data)
@@ -146,8 +160,11 @@ class _Extractor(HTMLParser):
 
 def parse_html(source: str) -> Parsed:
     parser = _Extractor(source)
-    parser.feed(source)
-    parser.close()
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError, IndexError) as exc:  # html.parser on odd markup
+        raise InputError(f"the HTML cannot be read ({type(exc).__name__}: {exc})") from None
     text, offsets = parser.out.build()
     meta: dict[str, Any] = {}
     title = " ".join("".join(parser.title).split())

@@ -129,7 +129,7 @@ def _inline(mask: _Masker, hints: list[Hint]) -> None:
 
 
 def parse_markdown(source: str) -> Parsed:
-    meta, body_start = parse_front_matter(source)
+    meta, body_start, notes = parse_front_matter(source)
     text, offsets = fold_line_ends(source, body_start).build()
     mask = _Masker(text)
     hints: list[Hint] = []
@@ -148,4 +148,4 @@ def parse_markdown(source: str) -> Parsed:
             _hard_breaks(mask, token, hints)
     _inline(mask, hints)
     hints.sort(key=lambda h: h.start)
-    return Parsed(mask.masked(), offsets, meta, tuple(hints), True)
+    return Parsed(mask.masked(), offsets, meta, tuple(hints), True, notes=notes)

@@ -8,8 +8,18 @@ it, once per diagnostic (ruff's line index; flake8's 0-based column patch is the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+#: The one definition of a line end, for the readers and the line index alike: LF, CRLF, or a
+#: lone CR (classic Mac files, and files whose line ends were mixed by copy and paste).
+LINE_END = re.compile(r"\r\n?|\n")
+
+
+def line_starts(source: str) -> list[int]:
+    """Offsets where each line of ``source`` starts (the first is 0)."""
+    return [0, *(m.end() for m in LINE_END.finditer(source))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +145,7 @@ class LineIndex:
     """1-based line and column (in code points) of source offsets."""
 
     def __init__(self, source: str) -> None:
-        starts = [0]
-        find = source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self._starts = starts
+        self._starts = line_starts(source)
         self._source = source
 
     @property

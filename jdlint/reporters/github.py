@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..model import Report, Severity
+from .escape import printable
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's own escapes for %, CR and LF; every other control character shown escaped."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value)
 
 
 def _prop(value: str) -> str:

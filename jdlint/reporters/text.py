@@ -8,6 +8,7 @@ from typing import TextIO
 import click
 
 from ..model import Report, Severity
+from .escape import printable, printable_path
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -24,10 +25,10 @@ class TextReporter:
     def __call__(self, report: Report, out: TextIO) -> None:
         diags = report.diagnostics
         for d in diags:
-            where = self._style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+            where = self._style(f"{printable_path(d.path)}:{d.line}:{d.column}:", bold=True)
             code = self._style(d.code, fg=_COLOURS[d.severity], bold=True)
             name = self._style(f"[{d.name}]", dim=True)
-            out.write(f"{where} {code} {name} {d.message}\n")
+            out.write(f"{where} {code} {name} {printable(d.message)}\n")
         if self.statistics:
             self._statistics(report, out)
         if self.quiet:
@@ -69,4 +70,4 @@ class TextReporter:
             out.write(f"place unknown for {len(unknown)} of {len(report.files)} files "
                       "(place-bound rules skipped there):\n")
             for path in unknown:
-                out.write(f"  {path}\n")
+                out.write(f"  {printable_path(path)}\n")
