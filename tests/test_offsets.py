@@ -30,7 +30,9 @@ def test_builder_merges_adjacent_copies_and_maps_synthetic_text() -> None:
 @pytest.mark.parametrize(
     ("source", "offset", "expected"),
     [("abc", 0, (1, 1)), ("abc\ndef", 4, (2, 1)), ("abc\ndef", 6, (2, 3)),
-     ("a\r\nb", 3, (2, 1)), ("", 0, (1, 1)), ("x\n", 2, (2, 1))],
+     ("a\r\nb", 3, (2, 1)), ("", 0, (1, 1)), ("x\n", 2, (2, 1)),
+     # between the CR and the LF of a CRLF: still the end of the line, not past it
+     ("a\r\nb", 2, (1, 2)), ("\r\n#", 1, (1, 1))],
 )
 def test_line_index(source: str, offset: int, expected: tuple[int, int]) -> None:
     assert LineIndex(source).position(offset) == expected

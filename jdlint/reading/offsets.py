@@ -158,5 +158,7 @@ class LineIndex:
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self._source)))
+        if 0 < offset < len(self._source) and self._source[offset - 1 : offset + 1] == "\r\n":
+            offset -= 1  # inside a CRLF: the line ends where its CR stands
         line = bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
