@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .errors import ConfigError
 from .model import Diagnostic
+from .reading.offsets import LineIndex
 
 _COMMENT = re.compile(
     r"<!--\s*jdlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S
@@ -33,17 +34,7 @@ class Suppression:
 
 
 def parse_suppressions(source: str, resolve: Resolver) -> list[Suppression]:
-    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-
-    def line_of(offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(line_starts)
-        while lo + 1 < hi:
-            mid = (lo + hi) // 2
-            if line_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid
-        return lo + 1, offset - line_starts[lo] + 1
+    line_of = LineIndex(source).position  # LF, CRLF and a lone CR each end a line
 
     out: list[Suppression] = []
     open_regions: list[tuple[int, int, frozenset[str] | None]] = []

@@ -45,3 +45,10 @@ def test_unused_suppression_is_reported_when_selected() -> None:
     text = "<!-- jdlint-disable-next-line INC006 -->\nAll fine here.\n"
     assert lint(text) == []
     assert lint(text, extend_select=("unused-suppression",)) == [(1, "JDL005")]
+
+
+def test_suppressions_count_lines_as_the_reports_do() -> None:
+    # a lone CR (classic Mac) and CRLF end lines for comments as they do for findings
+    for eol in ("\r", "\r\n"):
+        text = f"Intro.{eol}<!-- jdlint-disable-next-line INC006 -->{eol}A rockstar.{eol}A ninja.{eol}"
+        assert lint(text) == [(4, "INC006")], repr(eol)
