@@ -12,6 +12,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +20,7 @@ import click
 
 from . import __version__
 from .errors import JdlintError, UsageError
+from .reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -38,19 +40,24 @@ def _split(values: Sequence[str]) -> tuple[str, ...] | None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="jdlint")
 def cli() -> None:
-    """jdlint: a linter for job postings (compliance, duplicates, inclusive wording, readability)."""
+    """jdlint: a linter for job postings (compliance, duplicates, inclusive wording,
+    readability)."""
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
-              default="text", show_default=True, help="Report format.")
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS),
+              default="text", show_default=True, help="Report format: text (grouped, with the "
+              "quoted line), concise (one line per finding), json, sarif, github.")
 @click.option("--select", multiple=True, help="Rules to run instead of the defaults "
               "(codes, prefixes, names, categories or ALL; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to run on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules not to run.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]),
+              help="Hide findings below this severity, in every format [default: info; "
+              "warning for --format github].")
 @click.option("--today", metavar="YYYY-MM-DD", help="The date deadlines are compared with.")
 @click.option("--jurisdiction", metavar="CODE", help="Where the job is (DE, DK, CA-ON, US-CO...); "
               "overrides detection.")
@@ -62,21 +69,37 @@ def cli() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary.")
-@click.option("--statistics", is_flag=True, help="Count the findings of each rule.")
+@click.option("--statistics", is_flag=True, help="Count the findings of each rule (instead of "
+              "listing them in text formats; added to json, sarif and github).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour in text reports (auto: on a terminal, unless "
+              "NO_COLOR is set; FORCE_COLOR turns it on).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes for large batches "
               "[default: the machine's cores].")
-@click.option("--stdin-filename", metavar="PATH", help="The name of the posting read from '-'.")
+@click.option("--stdin-filename", metavar="PATH", help="Read the posting from standard input "
+              "and report it under this name (its suffix gives the format).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report the rest.")
+@click.option("--diff", is_flag=True, help="Show the fixes --fix would make as a unified diff; "
+              "write nothing (exit code 1 if there is something to fix).")
+@click.option("--force-exclude", is_flag=True, default=None, help="Apply the excludes to files "
+              "named on the command line too (as pre-commit names them).")
 @click.option("--across-files", is_flag=True, help="Also report blocks that several of the "
               "checked postings share (duplicate-block, as info).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          today: str | None, jurisdiction: str | None, language: str | None,
-          config_file: Path | None, isolated: bool, output: Path | None, quiet: bool,
-          statistics: bool, jobs: int | None, stdin_filename: str | None, fix: bool,
+          min_severity: str | None, today: str | None, jurisdiction: str | None,
+          language: str | None, config_file: Path | None, isolated: bool,
+          output: Path | None, quiet: bool, statistics: bool, color: str, jobs: int | None,
+          stdin_filename: str | None, fix: bool, diff: bool, force_exclude: bool | None,
           across_files: bool) -> None:
     """Check job postings (.md, .txt, .html files, folders, or '-' for standard input)."""
-    from .config import parse_fail_on, parse_jurisdiction, parse_language, parse_today
+    from .config import (
+        parse_fail_on,
+        parse_jurisdiction,
+        parse_language,
+        parse_min_severity,
+        parse_today,
+    )
     from .runner import Options
 
     try:
@@ -87,31 +110,76 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
             "jurisdiction": parse_jurisdiction(jurisdiction) if jurisdiction else None,
             "language": parse_language(language) if language else None,
             "today": parse_today(today) if today else None,
+            "min_severity": parse_min_severity(min_severity) if min_severity else None,
+            "force_exclude": force_exclude,
             "cli_rule_options": {"duplicate-block": {"across-files": True}} if across_files
             else None,
             "languagetool_url": os.environ.get("JDLINT_LANGUAGETOOL_URL") or None,
         }
         if fail_on is not None:
             overrides["fail_on"] = parse_fail_on(fail_on) or "never"
+        if stdin_filename is not None and not paths:
+            paths = ("-",)  # --stdin-filename alone: the posting comes on standard input
         options = Options(config_file=config_file, overrides=overrides, jobs=jobs,
                           stdin_filename=stdin_filename, isolated=isolated)
-        if fix and "-" in paths:
-            raise click.UsageError("--fix cannot rewrite standard input")
-        code = _check(list(paths) or ["."], options, fmt, output, quiet, statistics, fix)
+        if (fix or diff) and "-" in paths:
+            raise click.UsageError(f"--{'fix' if fix else 'diff'} cannot rewrite standard input")
+        if fix and diff:
+            raise click.UsageError("--fix and --diff exclude each other: --diff only shows")
+        if output is not None:
+            _check_output(output)
+        view = View(fmt, output, quiet, statistics, _use_color(color, output))
+        code = _check(list(paths) or ["."], options, view, fix, diff)
     except JdlintError as exc:
         _fail(str(exc))
         code = EXIT_ERROR
     sys.exit(code)
 
 
-def _check(paths: list[str], options: Any, fmt: str, output: Path | None, quiet: bool,
-           statistics: bool, fix: bool) -> int:
+@dataclass(frozen=True)
+class View:
+    """How the report is shown: format, where, and what to leave out."""
+
+    fmt: str
+    output: Path | None
+    quiet: bool
+    statistics: bool
+    color: bool
+
+
+def _use_color(choice: str, output: Path | None) -> bool:
+    """``--color``, then the conventions: a non-empty NO_COLOR turns colour off, a non-empty
+    FORCE_COLOR on; otherwise colour only on a terminal (never into a file)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output is None and sys.stdout.isatty()
+
+
+def _check_output(output: Path) -> None:
+    """Refuse a report file that cannot be written before any work is done."""
+    if output.name in FORMATS and not output.suffix and not output.exists():
+        raise UsageError(f"-o {output} names the report file; for the format use "
+                         f"--format {output.name} (or --output-format {output.name})")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"{output}: cannot write the report: the folder {parent} does not "
+                         "exist")
+    if not os.access(parent, os.W_OK):
+        raise UsageError(f"{output}: cannot write the report: the folder {parent} is not "
+                         "writable")
+
+
+def _check(paths: list[str], options: Any, view: View, fix: bool, diff: bool) -> int:
     from . import reporters
     from .runner import plan, run
 
     p = plan(paths, options)
-    if output is not None:
-        _refuse_input_as_output(output, p)
+    if view.output is not None:
+        _refuse_input_as_output(view.output, p)
     for missing in p.missing:
         _fail(f"{missing}: no such file or folder")
     if not p.files and not p.missing:
@@ -122,9 +190,13 @@ def _check(paths: list[str], options: Any, fmt: str, output: Path | None, quiet:
     for result in report.files:
         if result.error and not any(d.name == "unreadable-file" for d in result.diagnostics):
             _fail(f"{result.path}: {result.error}")
-    to_tty = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    reporter = reporters.get(fmt, color=to_tty, quiet=quiet, statistics=statistics)
-    if output is None:
+    config_of = {"": p.configs[0], **{path: p.configs[i] for path, i in p.files}}
+    report, hidden = _shown(report, config_of, view.fmt)
+    if diff:
+        return _show_diff(report, p)
+    reporter = reporters.get(view.fmt, color=view.color, quiet=view.quiet,
+                             statistics=view.statistics, hidden=hidden)
+    if view.output is None:
         with contextlib.suppress(AttributeError, ValueError):  # a file name that is not UTF-8
             sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         reporter(report, sys.stdout)
@@ -134,18 +206,60 @@ def _check(paths: list[str], options: Any, fmt: str, output: Path | None, quiet:
         buffer = io.StringIO()
         reporter(report, buffer)
         try:
-            atomic_write(output, buffer.getvalue().encode("utf-8", "backslashreplace"))
+            atomic_write(view.output, buffer.getvalue().encode("utf-8", "backslashreplace"))
         except OSError as exc:
-            raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") \
+            raise UsageError(f"{view.output}: cannot write the report: {exc.strerror or exc}") \
                 from None
-    config_of = {path: p.configs[i] for path, i in p.files}
     failed = any(
-        (fail := _fail_on(config_of, d.path)) is not None and d.severity >= fail
+        (fail := _config_for(config_of, d.path).fail_on) is not None and d.severity >= fail
         for d in report.diagnostics
     )
     if p.missing:
         return EXIT_ERROR
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _shown(report: Any, config_of: dict[str, Any], fmt: str) -> tuple[Any, int]:
+    """The report without the findings below each file's minimum severity, and how many
+    were left out. GitHub shows only ten annotations of a kind per step, so the github
+    format leaves out info unless asked."""
+    from .model import Severity
+
+    default = Severity.WARNING if fmt == "github" else Severity.INFO
+    hidden = 0
+    files = []
+    for f in report.files:
+        config = _config_for(config_of, f.path)
+        floor = config.min_severity or default
+        kept = tuple(d for d in f.diagnostics if d.severity >= floor)
+        hidden += len(f.diagnostics) - len(kept)
+        files.append(replace(f, diagnostics=kept) if len(kept) != len(f.diagnostics) else f)
+    return replace(report, files=tuple(files)), hidden
+
+
+def _show_diff(report: Any, p: Any) -> int:
+    from .fix import fix_diff
+
+    by_path: dict[str, list[Any]] = {}
+    for d in report.diagnostics:
+        if d.fix is not None:
+            by_path.setdefault(d.path, []).append(d)
+    digests = {r.path: r.digest for r in report.files}
+    changes = 0
+    for path, diags in sorted(by_path.items()):
+        config = p.configs[dict(p.files)[path]]
+        try:
+            text = fix_diff(path, diags, config.encoding, expected=digests.get(path))
+        except (JdlintError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _fail(f"{path}: no diff: {reason}")
+            continue
+        if text:
+            changes += 1
+            click.echo(text, nl=False)
+    click.echo(f"jdlint: {changes} file{'s' if changes != 1 else ''} would be changed by --fix"
+               if changes else "jdlint: nothing to fix", err=True)
+    return EXIT_FINDINGS if changes else EXIT_CLEAN
 
 
 def _refuse_input_as_output(output: Path, p: Any) -> None:
@@ -161,14 +275,17 @@ def _refuse_input_as_output(output: Path, p: Any) -> None:
                                  "report would replace it (choose another file name)")
 
 
-def _fail_on(config_of: dict[str, Any], path: str) -> Any:
-    config = config_of.get(path) or config_of.get("-") or next(iter(config_of.values()), None)
-    return config.fail_on if config is not None else None
+def _config_for(config_of: dict[str, Any], path: str) -> Any:
+    """The config of a reported path (the stdin posting is reported under its name; a folder
+    that could not be listed under its own path: the run's first config)."""
+    return config_of.get(path) or config_of.get("-") or config_of[""]
 
 
 def _run_with_progress(p: Any, options: Any, run: Callable[..., Any]) -> Any:
     if sys.stderr.isatty() and len(p.files) >= 50:
-        with click.progressbar(length=len(p.files), label="Checking", file=sys.stderr) as bar:
+        from .progress import Progress
+
+        with Progress(len(p.files), sys.stderr) as bar:
             return run(p, options, progress=bar.update)
     return run(p, options)
 
@@ -236,9 +353,11 @@ def rules_command(fmt: str, config_file: Path | None) -> None:
 
         click.echo(readme_table(metas))
     else:
+        click.echo(f"{'CODE':<7} {'NAME':<28} {'SEVERITY':<8} {'FIX':<3}  SUMMARY")
         for m in metas:
             flag = "" if m.default_enabled else " (off by default)"
-            click.echo(f"{m.code}  {m.name:<28} {m.severity!s:<8} {m.summary}{flag}")
+            fix = "[*]" if m.fixable else ""
+            click.echo(f"{m.code:<7} {m.name:<28} {m.severity!s:<8} {fix:<3}  {m.summary}{flag}")
 
 
 @cli.command()

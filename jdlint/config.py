@@ -22,7 +22,11 @@ from .model import Severity
 CONFIG_NAMES = (".jdlint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
-    "build", "dist", "site-packages", "README.md", "CHANGELOG.md", "LICENSE*",
+    "build", "dist", "site-packages", "*.egg-info",
+    # a repository's own documents are not postings (pre-commit passes them by name: the
+    # hook runs with --force-exclude so these apply there too)
+    "README*", "CHANGELOG*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "LICENSE*",
+    "LICENCE*", "NOTICE*", "AUTHORS*",
 )
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
            "never": None}
@@ -36,6 +40,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     fail_on: Severity | None = Severity.WARNING
+    min_severity: Severity | None = None  # findings below it are not shown (None: the format's)
+    force_exclude: bool = False  # excludes apply to files named on the command line too
     rule_dirs: tuple[Path, ...] = ()
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     jurisdiction: str | None = None
@@ -106,7 +112,7 @@ def load_config(path: Path) -> Config:
 _KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "rule-dirs",
     "rules", "jurisdiction", "language", "today", "exclude", "extend-exclude", "encoding",
-    "max-file-size", "employer-size", "languagetool-url",
+    "max-file-size", "employer-size", "languagetool-url", "min-severity", "force-exclude",
 }
 
 
@@ -177,6 +183,12 @@ def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
         if not isinstance(employees, int) or isinstance(employees, bool) or employees < 1:
             raise ConfigError(f"{where}: 'employer-size' must be the number of employees")
         out["employer_size"] = employees
+    if (level := text("min-severity")) is not None:
+        out["min_severity"] = parse_min_severity(level, where)
+    if "force-exclude" in table:
+        if not isinstance(table["force-exclude"], bool):
+            raise ConfigError(f"{where}: 'force-exclude' must be true or false")
+        out["force_exclude"] = table["force-exclude"]
     config = replace(Config(root=root), **{k: v for k, v in out.items() if v is not None})
     if (fail_on := text("fail-on")) is not None:  # "never" is None, so it is set apart
         config = replace(config, fail_on=parse_fail_on(fail_on, where))
@@ -187,6 +199,14 @@ def parse_fail_on(value: str, where: str = "--fail-on") -> Severity | None:
     if value.lower() not in FAIL_ON:
         raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}, not {value!r}")
     return FAIL_ON[value.lower()]
+
+
+def parse_min_severity(value: str, where: str = "--min-severity") -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise ConfigError(f"{where}: 'min-severity' must be error, warning or info, not "
+                          f"{value!r}") from None
 
 
 def parse_jurisdiction(value: str, where: str = "--jurisdiction") -> str:

@@ -36,10 +36,11 @@ def _indent(text: str) -> str:
 
 
 def readme_table(metas: list[RuleMeta]) -> str:
-    rows = ["| Code | Name | Category | Severity | Default | Summary |",
-            "| --- | --- | --- | --- | --- | --- |"]
+    rows = ["| Code | Name | Category | Severity | Default | Fix | Summary |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
     for m in sorted(metas, key=lambda m: m.code):
         default = "on" if m.default_enabled else "off"
+        fix = "yes" if m.fixable else ""
         rows.append(f"| {m.code} | `{m.name}` | {m.category} | {m.severity} | {default} | "
-                    f"{m.summary} |")
+                    f"{fix} | {m.summary} |")
     return "\n".join(rows)

@@ -17,7 +17,7 @@ from .config import Config
 from .document import Document
 from .errors import InputError
 from .kinds import PatternTimeout
-from .model import Diagnostic, FileResult, SourceFix, Violation
+from .model import Diagnostic, FileResult, Related, SourceFix, Violation
 from .reading.decode import decode
 from .selection import ActiveRule, RuleSet, Selection
 from .suppress import apply_suppressions, parse_suppressions
@@ -35,6 +35,16 @@ class Context:
         return self.selection.for_path(path)
 
 
+def as_sentence(message: str) -> str:
+    """Every message reads as a sentence: a capital first letter and a full stop."""
+    message = message.strip()
+    if message and message[0].islower():
+        message = message[0].upper() + message[1:]
+    if message and message[-1] not in ".!?":
+        message += "."
+    return message
+
+
 def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic:
     n = len(doc.text)
     start = max(0, min(v.start, n))
@@ -50,8 +60,12 @@ def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic
     severity = active.severity
     if v.severity is not None and not active.severity_configured:
         severity = v.severity
+    quote = excerpt = None
+    if v.located:
+        quote, excerpt = doc.quote(start, end), doc.excerpt(start, end)
+    related = tuple(Related(*doc.span(s, e), note, doc.quote(s, e)) for s, e, note in v.related)
     return Diagnostic(doc.path, meta.code, meta.name, severity, line, col, end_line, end_col,
-                      v.message, fix, v.data)
+                      as_sentence(v.message), fix, v.data, quote, excerpt, related)
 
 
 def internal_diagnostic(ctx: Context, path: str, name: str, message: str,
@@ -60,7 +74,7 @@ def internal_diagnostic(ctx: Context, path: str, name: str, message: str,
         if active.rule.meta.name == name:
             meta = active.rule.meta
             return Diagnostic(path, meta.code, meta.name, active.severity, line, column, line,
-                              column, message)
+                              column, as_sentence(message))
     return None
 
 
@@ -87,9 +101,19 @@ def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
             doc.source, lambda s: {r.meta.code for r in ctx.ruleset.match(s)}
         )
         diagnostics, unused = apply_suppressions(diagnostics, suppressions)
+        for sup in suppressions:
+            for word in sup.unknown:
+                close = ctx.ruleset.suggest(word)
+                hint = f"; did you mean '{close}'?" if close else "; 'jdlint rules' lists them"
+                diag = internal_diagnostic(ctx, doc.path, "invalid-suppression",
+                                           f"'{word}' in this jdlint-{sup.kind} comment names no "
+                                           f"rule, so it suppresses nothing{hint}", sup.line,
+                                           sup.column)
+                if diag:
+                    diagnostics.append(diag)
         for sup in unused:
             diag = internal_diagnostic(ctx, doc.path, "unused-suppression",
-                             f"`jdlint-{sup.kind}` comment suppresses nothing", sup.line,
+                             f"this jdlint-{sup.kind} comment suppresses nothing", sup.line,
                              sup.column)
             if diag:
                 diagnostics.append(diag)
@@ -101,11 +125,12 @@ def check_bytes(path: str, data: bytes, ctx: Context, today: date | None = None)
     config = ctx.config
 
     def unreadable(reason: str) -> FileResult:
-        diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {reason}")
+        diag = internal_diagnostic(ctx, path, "unreadable-file",
+                                   f"cannot check this file: {reason}")
         return FileResult(path, (diag,) if diag else (), error=reason)
 
     if len(data) > config.max_file_size:
-        return unreadable(f"file too large ({len(data):,} bytes; `max-file-size` is "
+        return unreadable(f"file too large ({len(data):,} bytes; max-file-size is "
                           f"{config.max_file_size:,})")
     try:
         decoded = decode(data, config.encoding)

@@ -11,18 +11,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import yaml
 
 from .document import Document
 from .document.jurisdiction import matches
+from .packs import rules_root
 
 
 @cache
 def _facts(name: str) -> dict[str, Any]:
-    text = resources.files("jdlint._rules").joinpath(f"facts/{name}.yaml").read_text("utf-8")
+    text = rules_root().joinpath(f"facts/{name}.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 
@@ -61,8 +61,8 @@ class Law:
 
     def size_note(self, doc: Document) -> str:
         if self.min_employees and self.min_employees > 1 and doc.employer_size is None:
-            return (f" (applies to employers with {self.min_employees}+ employees; set "
-                    "`employer-size` if yours is smaller)")
+            return (f"; this law applies to employers with {self.min_employees} or more "
+                    "employees: set employer-size in the config if yours is smaller")
         return ""
 
     def status(self, today: date) -> str:

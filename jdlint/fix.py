@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Diagnostic, SourceFix
-from .reading.decode import decode
+from .reading.decode import Decoded, decode
 from .reading.files import read_posting
 
 #: Large enough for any posting; the check already refused larger files.
@@ -61,8 +61,6 @@ def fix_file(path: Path, diagnostics: Sequence[Diagnostic], encoding: str | None
 
     ``expected`` is the digest of the content that was checked (``FileResult.digest``); when
     given, a file whose content differs raises :class:`FileChanged` and is not written."""
-    from .engine import content_digest
-
     fixes = [d.fix for d in diagnostics if d.fix is not None]
     if not fixes:
         return 0
@@ -72,11 +70,7 @@ def fix_file(path: Path, diagnostics: Sequence[Diagnostic], encoding: str | None
         raise InputError("not a regular file")
     if not info.st_mode & 0o222:
         raise InputError("the file is read-only; make it writable to let --fix change it")
-    data = read_posting(str(target), _FIX_LIMIT)
-    if expected is not None and content_digest(data) != expected:
-        raise FileChanged("the file changed after it was checked; run jdlint again")
-    decoded = decode(data, encoding)
-    new_text, count = apply_fixes(decoded.text, fixes)
+    data, decoded, new_text, count = _fixed(target, fixes, encoding, expected)
     if new_text == decoded.text:
         return 0
     try:
@@ -88,6 +82,34 @@ def fix_file(path: Path, diagnostics: Sequence[Diagnostic], encoding: str | None
     else:
         atomic_write(target, payload, unchanged=data)
     return count
+
+
+def _fixed(path: Path, fixes: Sequence[SourceFix], encoding: str | None,
+           expected: str | None) -> tuple[bytes, Decoded, str, int]:
+    """The file's bytes, their decoding, the fixed text and the number of fixes applied."""
+    from .engine import content_digest
+
+    data = read_posting(str(path), _FIX_LIMIT)
+    if expected is not None and content_digest(data) != expected:
+        raise FileChanged("the file changed after it was checked; run jdlint again")
+    decoded = decode(data, encoding)
+    new_text, count = apply_fixes(decoded.text, fixes)
+    return data, decoded, new_text, count
+
+
+def fix_diff(path: str, diagnostics: Sequence[Diagnostic], encoding: str | None = None,
+             expected: str | None = None) -> str:
+    """What ``--fix`` would change in ``path``, as a unified diff (empty if nothing); writes
+    nothing."""
+    import difflib
+
+    fixes = [d.fix for d in diagnostics if d.fix is not None]
+    if not fixes:
+        return ""
+    _, decoded, new_text, _ = _fixed(Path(path), fixes, encoding, expected)
+    return "".join(difflib.unified_diff(
+        decoded.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile=f"a/{path}", tofile=f"b/{path}"))
 
 
 def _write_in_place(path: Path, payload: bytes, unchanged: bytes) -> None:

@@ -456,7 +456,7 @@ class RequiredRule(DataRule):
                                           None) is not None:
             return
         start, end = doc.anchor(*self.anchor_sections)
-        yield Violation(start, end, self.message)
+        yield Violation(start, end, self.message, located=False)
 
 
 def _phrase(term: str) -> str:

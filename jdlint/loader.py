@@ -76,7 +76,8 @@ def load_rule_text(text: str, origin: str) -> DataRule:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{origin}:{mark.line + 1}" if mark is not None else origin
-        raise RuleDefinitionError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        problem = getattr(exc, "problem", exc)
+        raise RuleDefinitionError(f"{where}: invalid YAML: {problem}") from None
     ctx = _Context(origin, text)
     if not isinstance(data, dict):
         raise RuleDefinitionError(f"{origin}: a rule file must be a YAML mapping")

@@ -111,6 +111,34 @@ class Violation:
     fix: Fix | None = None
     severity: Severity | None = None  # a rule may raise or lower its own default per finding
     data: Mapping[str, Any] | None = None
+    #: False when the finding is about the whole posting (a missing deadline): its span only
+    #: says where to show it, so reports quote nothing.
+    located: bool = True
+    #: Places that explain the finding (the coded words behind a balance): (start, end, note).
+    related: tuple[tuple[int, int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """The source line a finding starts on, cut to a window, with the flagged span in it."""
+
+    text: str  # control characters as in the source; reporters escape them
+    start: int  # the flagged span within ``text`` (0-based, end exclusive)
+    end: int
+    cut_left: bool = False  # text was cut before ``text`` / after it
+    cut_right: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A place that explains a finding (SARIF ``relatedLocations``)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    quote: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +165,9 @@ class Diagnostic:
     message: str
     fix: SourceFix | None = None
     data: Mapping[str, Any] | None = None
+    quote: str | None = None  # the flagged text, on one line; None for whole-posting findings
+    excerpt: Excerpt | None = None
+    related: tuple[Related, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

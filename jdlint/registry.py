@@ -8,20 +8,21 @@ returning one of those. YAML folders come from jdlint itself and from ``rule-dir
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from . import interrupts
 from .errors import RuleDefinitionError
 from .loader import load_rule_dir, load_rule_file
+from .packs import rules_root
 from .rule import Rule
 
 GROUP = "jdlint.rules"
 
 
 def builtin_rule_files() -> list[Path]:
-    root = resources.files("jdlint._rules")
+    root = rules_root()
     out: list[Path] = []
     for pack in sorted(root.iterdir(), key=lambda p: p.name):
         if pack.is_dir() and pack.name not in ("facts", "data"):  # data for Python rules
@@ -45,6 +46,10 @@ def _as_rules(obj: Any, origin: str) -> list[Rule]:
 def plugin_rules() -> list[Rule]:
     rules: list[Rule] = []
     eps = sorted(metadata.entry_points(group=GROUP), key=lambda e: (e.name != "jdlint", e.name))
+    if not any(ep.value.startswith("jdlint.builtin:") for ep in eps):
+        from .builtin import python_rules  # a source checkout run without installing it
+
+        rules.extend(python_rules())
     for ep in eps:
         dist = ep.dist.name if ep.dist is not None else "?"
         origin = f"plugin {ep.name!r} ({ep.value}) from distribution {dist!r}"
@@ -56,7 +61,8 @@ def plugin_rules() -> list[Rule]:
         except BaseException as exc:  # a broken plugin must name itself, not crash jdlint
             if interrupts.is_stop(exc):
                 raise
-            raise RuleDefinitionError(f"{origin}: failed to load: {type(exc).__name__}: {exc}") from None
+            raise RuleDefinitionError(
+                f"{origin}: failed to load: {type(exc).__name__}: {exc}") from None
         for rule in found:
             if not hasattr(rule, "meta"):
                 raise RuleDefinitionError(f"{origin}: {rule!r} has no 'meta'")

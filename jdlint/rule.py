@@ -96,7 +96,17 @@ InvalidStructuredData = _internal(
     "cannot parse it, neither can they.",
 )
 
+InvalidSuppression = _internal(
+    "JDL007", "invalid-suppression", Severity.WARNING,
+    "A suppression comment names a rule that does not exist.",
+    "Reports a word in a `jdlint-disable...` comment that is no rule code, prefix, name or "
+    "category, with the nearest rule when one is close (`long-sentences`: did you mean "
+    "`long-sentence`?).",
+    "A misspelt suppression silences nothing, so the finding it was meant for stays, or a "
+    "later one is hidden by a comment nobody can read.",
+)
+
 ENGINE_RULES: tuple[type[EngineRule], ...] = (
     RuleError, UnreadableFile, EmptyFile, EncodingFallback, UnusedSuppression,
-    InvalidStructuredData,
+    InvalidStructuredData, InvalidSuppression,
 )

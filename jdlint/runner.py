@@ -55,7 +55,8 @@ def _walk(directory: Path, config_for: Callable[[Path], Config],
           onerror: Callable[[OSError], None]) -> Iterator[Path]:
     for root, dirs, files in os.walk(directory, onerror=onerror):
         root_path = Path(root)
-        dirs[:] = sorted(d for d in dirs if not _is_excluded(root_path / d, config_for(root_path / d)))
+        dirs[:] = sorted(d for d in dirs
+                         if not _is_excluded(root_path / d, config_for(root_path / d)))
         for name in sorted(files):
             p = root_path / name
             if p.suffix.lower() in FORMATS and not _is_excluded(p, config_for(p)):
@@ -103,7 +104,9 @@ def plan(paths: Sequence[str], options: Options) -> Plan:
             files.extend((str(f), config_index(f)) for f in
                          _walk(p, lambda q: configs[config_index(q)], cannot_list))
         elif p.exists():
-            files.append((str(p), config_index(p.absolute())))
+            i = config_index(p.absolute())
+            if not (configs[i].force_exclude and _is_excluded(p, configs[i])):
+                files.append((str(p), i))
         else:
             missing.append(raw)
     if not configs:

@@ -52,9 +52,19 @@ class RuleSet:
         found = [r for r in self.rules if r.meta.code.startswith(sel.upper())]
         if not found or not re.match(r"^[A-Za-z]{1,3}\d{0,3}$", sel):
             prefix = f"{where}: " if where else ""
-            raise ConfigError(f"{prefix}unknown rule or prefix {selector!r} "
-                              "(see `jdlint rules`)")
+            close = self.suggest(sel)
+            hint = f"; did you mean {close!r}?" if close else "; 'jdlint rules' lists them"
+            raise ConfigError(f"{prefix}unknown rule or prefix {selector!r}{hint}")
         return found
+
+    def suggest(self, selector: str) -> str | None:
+        """The known rule name or code nearest to a misspelt ``selector``, if any is near."""
+        import difflib
+
+        keys = [r.meta.name for r in self.rules] + [r.meta.code for r in self.rules]
+        close = difflib.get_close_matches(selector, keys, n=1) or \
+            difflib.get_close_matches(selector.upper(), keys, n=1)
+        return close[0] if close else None
 
     def _matches(self, selectors: Sequence[str], where: str) -> set[str]:
         return {r.meta.code for s in selectors for r in self.match(s, where)}

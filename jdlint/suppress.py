@@ -1,8 +1,9 @@
 """Inline suppressions in Markdown and HTML comments (Vale's ``<!-- vale off -->``, ruff's noqa).
 
 ``<!-- jdlint-disable CODES -->`` ... ``<!-- jdlint-enable [CODES] -->`` silence a region,
-``<!-- jdlint-disable-next-line CODES -->`` the next line, ``<!-- jdlint-disable-file CODES -->``
-the whole file. Without codes they silence every rule. Codes may be codes, prefixes or names.
+``<!-- jdlint-disable-next-line CODES -->`` the next line, ``<!-- jdlint-disable-line CODES -->``
+the line it stands on, ``<!-- jdlint-disable-file CODES -->`` the whole file. Without codes
+they silence every rule. Codes may be codes, prefixes or names.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .model import Diagnostic
 from .reading.offsets import LineIndex
 
 _COMMENT = re.compile(
-    r"<!--\s*jdlint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S
+    r"<!--\s*jdlint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S
 )
 
 Resolver = Callable[[str], set[str]]
@@ -31,6 +32,7 @@ class Suppression:
     column: int
     first: int  # the lines it covers
     last: float  # math.inf for open regions and whole-file suppressions
+    unknown: tuple[str, ...] = ()  # words in it that name no rule (reported, never silent)
 
 
 def parse_suppressions(source: str, resolve: Resolver) -> list[Suppression]:
@@ -40,16 +42,22 @@ def parse_suppressions(source: str, resolve: Resolver) -> list[Suppression]:
     open_regions: list[tuple[int, int, frozenset[str] | None]] = []
     for m in _COMMENT.finditer(source):
         kind = m.group(1)
-        codes = _codes(m.group(2), resolve)
+        codes, unknown = _codes(m.group(2), resolve)
         line, col = line_of(m.start())
         end_line, _ = line_of(m.end())
         if kind == "disable-next-line":
-            out.append(Suppression(kind, codes, line, col, end_line + 1, end_line + 1))
+            out.append(Suppression(kind, codes, line, col, end_line + 1, end_line + 1, unknown))
+        elif kind == "disable-line":
+            out.append(Suppression(kind, codes, line, col, line, end_line, unknown))
         elif kind == "disable-file":
-            out.append(Suppression(kind, codes, line, col, 1, math.inf))
+            out.append(Suppression(kind, codes, line, col, 1, math.inf, unknown))
         elif kind == "disable":
             open_regions.append((line, col, codes))
+            if unknown:  # reported once, with the comment's own place
+                out.append(Suppression(kind, frozenset(), line, col, 0, -1, unknown))
         else:  # enable: close every region it names (all regions when it names none)
+            if unknown:
+                out.append(Suppression(kind, frozenset(), line, col, 0, -1, unknown))
             still_open: list[tuple[int, int, frozenset[str] | None]] = []
             for start, scol, region in open_regions:
                 if codes is None or region is None or region & codes:
@@ -63,18 +71,20 @@ def parse_suppressions(source: str, resolve: Resolver) -> list[Suppression]:
     return out
 
 
-def _codes(text: str, resolve: Resolver) -> frozenset[str] | None:
+def _codes(text: str, resolve: Resolver) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """The codes a comment names (None: every rule), and the words that name no rule."""
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w and not w.startswith("--")]
     words = words[: words.index(":")] if ":" in words else words  # "CODES : reason"
     if not words:
-        return None
+        return None, ()
     codes: set[str] = set()
+    unknown: list[str] = []
     for word in words:
         try:
             codes |= resolve(word)
         except ConfigError:
-            codes.add(word)  # unknown: matches nothing, reported as unused when asked
-    return frozenset(codes)
+            unknown.append(word)  # matches nothing; reported as invalid-suppression
+    return frozenset(codes), tuple(unknown)
 
 
 def apply_suppressions(
@@ -93,5 +103,6 @@ def apply_suppressions(
             kept.append(diag)
         else:
             used.add(hit)
-    unused = [s for i, s in enumerate(suppressions) if i not in used]
+    unused = [s for i, s in enumerate(suppressions)
+              if i not in used and s.first <= s.last and (s.codes or not s.unknown)]
     return kept, unused

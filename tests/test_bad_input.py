@@ -24,16 +24,17 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_each_bad_file_gets_one_clear_diagnostic(folder: Path) -> None:
-    result = CliRunner().invoke(cli, ["check", ".", "--extend-select", "JDL"])
+    result = CliRunner().invoke(cli, ["check", ".", "--extend-select", "JDL", "--format",
+                                      "concise"])
     out = result.stdout
     assert "Traceback" not in out + result.stderr
     assert "good.md:1:11: INC006" in out
     assert "empty.md:1:1: JDL003 [empty-file]" in out
     assert "blank.txt:1:1: JDL003" in out
-    assert "binary.txt:1:1: JDL002 [unreadable-file] cannot check this file: binary file" in out
-    assert "latin.txt:1:1: JDL004 [encoding-fallback] file is not valid UTF-8; read as Windows-1252" in out
-    assert "broken.md:1:1: JDL002 [unreadable-file] cannot check this file: invalid YAML front matter" in out
-    assert "bom-bad.txt:1:1: JDL002 [unreadable-file] cannot check this file: not valid UTF-8 (byte 0xff" in out
+    assert "binary.txt:1:1: JDL002 [unreadable-file] Cannot check this file: binary file" in out
+    assert "latin.txt:1:1: JDL004 [encoding-fallback] File is not valid UTF-8; read as Windows-1252" in out
+    assert "broken.md:1:1: JDL002 [unreadable-file] Cannot check this file: invalid YAML front matter" in out
+    assert "bom-bad.txt:1:1: JDL002 [unreadable-file] Cannot check this file: not valid UTF-8 (byte 0xff" in out
     assert result.exit_code == 1
 
 
@@ -53,5 +54,5 @@ def test_a_large_file_is_checked_or_refused_cleanly(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "Traceback" not in result.stdout
     small = tmp_path / ".jdlint.toml"
     small.write_text("max-file-size = 1000\n")
-    result = CliRunner().invoke(cli, ["check", str(big)])
-    assert "JDL002 [unreadable-file] cannot check this file: file too large" in result.stdout
+    result = CliRunner().invoke(cli, ["check", str(big), "--format", "concise"])
+    assert "JDL002 [unreadable-file] Cannot check this file: file too large" in result.stdout

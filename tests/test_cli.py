@@ -36,7 +36,7 @@ def postings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_text_output_and_exit_codes(postings: Path) -> None:
-    code, out, _ = run("check", ".")
+    code, out, _ = run("check", ".", "--format", "concise")
     assert code == 1
     assert "bad.md:1:3: INC006 [exclusionary-jargon]" in out
     assert "Found 2 problems (2 warnings) in 1 of 2 files." in out
@@ -49,7 +49,8 @@ def test_quiet_statistics_and_output_file(postings: Path) -> None:
     code, out, _ = run("check", ".", "--quiet")
     assert "Found" not in out and "INC006" in out
     code, out, _ = run("check", ".", "--statistics")
-    assert "     2  INC006  exclusionary-jargon" in out
+    assert "     2  warning  INC006  exclusionary-jargon" in out
+    assert "Rockstar wanted" not in out  # the counts instead of the list
     code, out, _ = run("check", ".", "--format", "json", "--output", "report.json")
     assert out == "" and code == 1
     assert json.loads((postings / "report.json").read_text())["summary"]["diagnostics"] == 2
@@ -63,12 +64,13 @@ def test_select_and_ignore_options(postings: Path) -> None:
 
 
 def test_stdin_with_filename(postings: Path) -> None:
-    code, out, _ = run("check", "-", "--stdin-filename", "from-stdin.md", input=BAD)
+    code, out, _ = run("check", "-", "--stdin-filename", "from-stdin.md", "--format", "concise",
+                       input=BAD)
     assert code == 1 and "from-stdin.md:1:3: INC006" in out
 
 
 def test_missing_path_is_an_error_but_others_are_checked(postings: Path) -> None:
-    code, out, err = run("check", "bad.md", "nope.md")
+    code, out, err = run("check", "bad.md", "nope.md", "--format", "concise")
     assert code == 2
     assert "nope.md: no such file or folder" in err
     assert "bad.md:1:3" in out

@@ -74,7 +74,7 @@ def test_effective_dates_and_employer_size(lint: Lint) -> None:
     assert [(d.name, d.severity) for d in before] == [("missing-pay-range", Severity.WARNING)]
     assert names(lint(text, select=rules, employer_size=24)) == []
     (d,) = lint(text, select=("missing-pay-range",)).diagnostics
-    assert d.severity == Severity.ERROR and "25+ employees" in d.message
+    assert d.severity == Severity.ERROR and "25 or more employees" in d.message
     (d,) = lint(text, select=("missing-pay-range",), employer_size=40).diagnostics
     assert "employer-size" not in d.message
 

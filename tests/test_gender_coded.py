@@ -18,12 +18,24 @@ def words(result: FileResult) -> list[str]:
 
 
 def test_balance_with_counts(lint: Lint) -> None:
-    result = lint(MASC, select=("gender-coded-wording",))
+    result = lint(MASC, select=("gender-coded-wording",),
+                  rule_options={"gender-coded-wording": {"per-word": "masculine"}})
     doc_level = [d for d in result.diagnostics if "reads" in d.message]
     (d,) = doc_level
     assert d.severity == Severity.WARNING and d.data
     assert d.data["masculine"] == 5 and d.data["verdict"] == "strongly masculine-coded"
     assert words(result) == ["driven", "ambitious", "competitive", "decisive", "confident"]
+
+
+def test_one_finding_by_default_with_its_words_as_related_places(lint: Lint) -> None:
+    result = lint(MASC, select=("gender-coded-wording",))
+    (d,) = result.diagnostics  # no per-word swarm unless asked for
+    assert d.quote is None  # about the whole posting
+    assert [(r.quote, r.message) for r in d.related] == [
+        (w, "masculine-coded") for w in ("driven", "ambitious", "competitive", "decisive",
+                                         "confident")]
+    assert all(MASC.splitlines()[r.line - 1][r.column - 1:r.end_column - 1] == r.quote
+               for r in d.related)
 
 
 @pytest.mark.parametrize("text", [

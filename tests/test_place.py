@@ -89,7 +89,8 @@ def test_summary_says_when_the_place_is_unknown(tmp_path) -> None:  # type: igno
     (tmp_path / "a.txt").write_text("Cook wanted for our kitchen. Apply now.\n")
     (tmp_path / "b.txt").write_text("Cook wanted\nToronto, ON\n\nApply now.\n")
     result = _run(str(tmp_path))
-    assert "1 file: place unknown, place-bound rules skipped; set `jurisdiction`" in result.output
+    assert ("1 file: place unknown, so the place-bound rules (pay, privacy, photos, local "
+            "posting laws) were skipped; set jurisdiction") in result.output
     stats = _run(str(tmp_path), "--statistics")
     assert "place unknown for 1 of 2 files" in stats.output
     assert f"  {tmp_path / 'a.txt'}" in stats.output

@@ -75,3 +75,14 @@ def test_pre_commit_blocks_a_bad_posting_and_passes_a_clean_one(tmp_path: Path) 
     clean = commit("clean.md", (ROOT / "examples" / "clean-posting.md").read_text("utf-8"))
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout + clean.stderr
+    # the repository's own documents are not postings, and the configured excludes apply to
+    # the files pre-commit names (the hook runs with --force-exclude)
+    for name in ("README.md", "docs/CHANGELOG.md", "LICENSE.txt"):
+        (repo / name).parent.mkdir(exist_ok=True)
+        doc = commit(name, "# Notes\n\nOur rockstar ninja wrote this.\n")
+        assert doc.returncode == 0, name + doc.stdout + doc.stderr
+    (repo / ".jdlint.toml").write_text('extend-exclude = ["drafts/**"]\n', "utf-8")
+    git(repo, "add", ".jdlint.toml")
+    (repo / "drafts").mkdir()
+    draft = commit("drafts/idea.md", "# Ninja wanted\n\nWe want a rockstar.\n")
+    assert draft.returncode == 0, draft.stdout + draft.stderr

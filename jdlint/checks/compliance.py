@@ -140,7 +140,8 @@ class MissingPhotoGuidance(Rule):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, f"in {doc.jurisdiction} many applicants add a photo unless "
-                        "told not to; add \"Please leave your photo out of your CV\"")
+                        "told not to; add \"Please leave your photo out of your CV\"",
+                        located=False)
 
 
 # --- privacy -------------------------------------------------------------------------------
@@ -194,7 +195,7 @@ class MissingPrivacyNotice(Rule):
         start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, "the posting collects applications but says nothing about "
                         "how applicant data is handled; link the applicant privacy notice and "
-                        "say how long applications are kept")
+                        "say how long applications are kept", located=False)
 
 
 # --- personal contact data -----------------------------------------------------------------
@@ -309,7 +310,7 @@ class MissingAiDisclosure(Rule):
         yield Violation(start, end, "Ontario postings must say whether AI is used to screen, "
                         "assess or select applicants (Employment Standards Act job-posting "
                         "rules, since 2026-01-01)"
-                        + law.size_note(doc))
+                        + law.size_note(doc), located=False)
 
 
 class MissingVacancyStatus(Rule):
@@ -341,7 +342,7 @@ class MissingVacancyStatus(Rule):
         start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether they are for an "
                         "existing vacancy (Employment Standards Act job-posting rules, since "
-                        "2026-01-01)" + law.size_note(doc))
+                        "2026-01-01)" + law.size_note(doc), located=False)
 
 
 # --- Germany: gender marker ----------------------------------------------------------------

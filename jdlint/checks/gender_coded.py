@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import yaml
@@ -15,12 +14,17 @@ import yaml
 from ..document import Document
 from ..kinds import TermSet
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
+from ..packs import rules_root
 from ..rule import Rule
 
 _MASCULINE = ("We are looking for a driven, ambitious and competitive engineer who can lead "
               "decisively, analyse complex problems and defend bold decisions.")
 _BALANCED = ("You will work with a supportive team and help our customers understand their "
              "options. We value honest, considerate collaboration.")
+
+
+#: Related locations on the balance finding, at most (a long posting can have a hundred).
+MAX_RELATED = 40
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 @cache
 def word_lists() -> Lists:
-    text = resources.files("jdlint._rules").joinpath("data/gender-coded.yaml").read_text("utf-8")
+    text = rules_root().joinpath("data/gender-coded.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     stems = {s: "feminine" for s in data["feminine"]} | {s: "masculine" for s in data["masculine"]}
     by_prefix: dict[str, list[str]] = {}
@@ -98,7 +102,7 @@ class GenderCodedWording(Rule):
         severity=Severity.INFO,
         summary="Masculine- and feminine-coded words (Gaucher, Friesen & Kay 2011), per word "
                 "and as a balance for the posting.",
-        options={"per-word": "masculine"},
+        options={"per-word": "none"},
         docs=RuleDocs(
             what="Counts the masculine-coded (driven, competitive, lead, decisive...) and "
                  "feminine-coded (supportive, collaborative, understand...) word stems of "
@@ -107,8 +111,11 @@ class GenderCodedWording(Rule):
                  "strongly masculine-coded, else info) gives "
                  "the verdict (masculine-coded or strongly masculine-coded, on "
                  "gender-decoder's scale), the counts (also in JSON) and the words to "
-                 "reconsider, and per-word findings (info) mark them (option `per-word`: "
-                 "masculine (default), all, or none). With `per-word = \"all\"` every "
+                 "reconsider; each coded word is a related location of that one finding (JSON "
+                 "`related`, SARIF `relatedLocations`, a list under it in the text report). "
+                 "Per-word findings (info) are opt-in: option `per-word` = none (default), "
+                 "masculine (the masculine-coded words that describe the candidate or the "
+                 "job) or all. With `per-word = \"all\"` every "
                  "posting with coded words gets its balance, from strongly feminine-coded "
                  "to strongly masculine-coded. Words "
                  "that only start like a stem do not count: responsibilities, SharePoint, "
@@ -134,7 +141,7 @@ class GenderCodedWording(Rule):
         ),
         examples=(
             Example(_MASCULINE, True),
-            Example(_BALANCED, False, options={"per-word": "masculine"}),
+            Example(_BALANCED, False, options={"per-word": "none"}),
             Example("## Responsibilities\n\nMaintain SharePoint for our analysts. Competitive "
                     "salary. Feel free to ask the Team Lead.\n", False),
         ),
@@ -194,9 +201,10 @@ class GenderCodedWording(Rule):
                    "feminine-coded words")
         if "masculine" in result and reconsider:
             message += "; reconsider " + ", ".join(f'"{w}"' for w in reconsider)
-        yield Violation(start, end, message,
+        related = tuple((s, e, f"{coding}-coded") for s, e, coding, _ in found)[:MAX_RELATED]
+        yield Violation(start, end, message, related=related,
                         severity=Severity.WARNING if result.startswith("strongly masculine")
                         else Severity.INFO,
                         data={"masculine": masculine, "feminine": feminine, "verdict": result,
                               "masculine-words": sorted(words["masculine"]),
-                              "feminine-words": sorted(words["feminine"])})
+                              "feminine-words": sorted(words["feminine"])}, located=False)

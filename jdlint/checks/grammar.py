@@ -139,7 +139,8 @@ class Grammar(Rule):
             return
         start, anchor_end = doc.first_line
         if url in _failed:
-            yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO)
+            yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO,
+                            located=False)
             return
         timeout = float(options["timeout"])
         language = _LANGUAGES.get(doc.language, "en-US")
@@ -149,13 +150,15 @@ class Grammar(Rule):
         except ImportError:
             _failed[url] = ("grammar was not checked: install the optional extra "
                             "(pip install 'jdlint[grammar]')")
-            yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO)
+            yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO,
+                            located=False)
             return
         except Exception as exc:  # any client or network failure
             _failed[url] = _scrub(f"grammar was not checked: the LanguageTool server at {url} "
                                   f"did not answer ({type(exc).__name__}: {str(exc)[:160]})",
                                   url)
-            yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO)
+            yield Violation(start, anchor_end, _failed[url], severity=Severity.INFO,
+                            located=False)
             return
         for m in matches:
             if m.rule_id in disabled:

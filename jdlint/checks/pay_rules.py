@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -79,12 +80,13 @@ class MissingPayRange(Rule):
             return
         strict = law.in_force(doc.today) and law.in_posting
         start, end = doc.anchor("salary", "benefits", "apply")
-        yield Violation(start, end, f"no pay figure or range; {law.law} ({law.status(doc.today)})"
-                        + (" requires one in the posting" if strict else
-                           " gives applicants the right to know it: state it here")
-                        + law.size_note(doc),
+        action = ("state the pay or its range" if strict else
+                  "state the pay or its range here, as applicants have a right to know it")
+        short_law = re.sub(r"\s*\([^()]*\)$", "", law.law)  # the law's name, not its remarks
+        yield Violation(start, end, f"no pay figure or range: {action} ({short_law}, "
+                        f"{law.status(doc.today)}){law.size_note(doc)}",
                         severity=Severity.ERROR if strict else Severity.WARNING,
-                        data={"law": law.law, "in-force": law.in_force(doc.today)})
+                        data={"law": law.law, "in-force": law.in_force(doc.today)}, located=False)
 
 
 class PayRangeTooWide(Rule):

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..dates import format_date
 from ..document import Document
+from ..document.language import NAMES as LANGUAGE_NAMES
 from ..elements import apply_instructions, contact, deadlines
 from ..facts import deadline_law
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
@@ -73,11 +74,11 @@ class MissingDeadline(Rule):
                    "applications are reviewed on a rolling basis")
         law = deadline_law(doc)
         if law is None:
-            yield Violation(start, end, message)
+            yield Violation(start, end, message, located=False)
             return
         yield Violation(start, end, f"{message}; {law.law} requires the date the application "
                         "window is expected to close", severity=Severity.ERROR,
-                        data={"law": law.law})
+                        data={"law": law.law}, located=False)
 
 
 class ExpiredDeadline(Rule):
@@ -168,7 +169,8 @@ class AmbiguousDate(Rule):
             dmy, mdy = d.readings
             chosen = dmy if info.day_first else mdy
             why = (f"the job is in {where}" if doc.jurisdiction else
-                   f"the posting is in {doc.language} and its place is unknown")
+                   f"the posting is in {LANGUAGE_NAMES.get(doc.language, doc.language)} and "
+                   "its place is unknown")
             text = d.text.split()[-1] if d.range_start is not None else d.text
             yield Violation(
                 d.end - len(text), d.end,
@@ -219,7 +221,7 @@ class MissingContact(Rule):
             return
         start, end = doc.anchor("contact", "apply", "deadline")
         yield Violation(start, end, "no contact for questions: name a person (or a team "
-                        "mailbox) and how to reach them")
+                        "mailbox) and how to reach them", located=False)
 
 
 class MissingApplyInstructions(Rule):
@@ -256,4 +258,4 @@ class MissingApplyInstructions(Rule):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, "the posting does not say how to apply: give a link, a "
-                        "mailbox or the button to use")
+                        "mailbox or the button to use", located=False)

@@ -63,7 +63,8 @@ class Readability(Rule):
                  "not every corporate posting; lower them to aim for plain language (grade 8 "
                  "to 10). Postings under `min-words` (default 100) are not scored. Each bullet, "
                  "heading and line of a plain-text list counts as a sentence; a pasted copy and "
-                 "statements of policy (equal opportunity, data protection...) are left out. Scores come from textstat, offline.",
+                 "statements of policy (equal opportunity, data protection...) are left out. "
+                 "Scores come from textstat, offline.",
             why="Postings are skimmed on phones and read by many in a second language; a "
                 "grade above 12 (university level) loses applicants who could do the job. "
                 "Most plain-language guidance aims at grade 8 to 10.",
@@ -100,7 +101,7 @@ class Readability(Rule):
             if lix > float(options["max-lix"]):
                 yield Violation(start, end, f"hard to read: LIX {lix} (above {options['max-lix']}"
                                 "); use shorter sentences and shorter words",
-                                data={"lix": lix})
+                                data={"lix": lix}, located=False)
             return
         ease = round(float(textstat.flesch_reading_ease(text)), 1)
         if lang == "de":
@@ -113,7 +114,8 @@ class Readability(Rule):
             yield Violation(start, end, f"hard to read: {formula} {grade} (above {limit}), "
                             f"Flesch reading ease {ease}; use shorter sentences and plainer "
                             "words",
-                            data={"grade": grade, "formula": formula, "reading-ease": ease})
+                            data={"grade": grade, "formula": formula, "reading-ease": ease},
+                            located=False)
 
 
 _NICE = re.compile(r"\b(?:nice|good)\s+to\s+have|\bplus\b|\bbonus\b|\badvantage|\bpreferred|"
@@ -313,7 +315,7 @@ class PostingLength(Rule):
         what = "short" if words < low else "long"
         yield Violation(start, end,
                         f"the posting is {what}: {words} words (band {low}-{high})",
-                        data={"words": words})
+                        data={"words": words}, located=False)
 
 
 class Pronunciations(Mapping[str, list[list[str]]]):

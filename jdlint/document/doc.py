@@ -10,12 +10,14 @@ from datetime import date
 from functools import cached_property
 from typing import Any, TypeVar
 
+from ..model import Excerpt
 from ..reading import Hint, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
 from .blocks import Block, union_spans
 from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_repeats
 from .place import Evidence, Place, infer_place
+from .quoting import line_excerpt, one_line
 from .sections import Section, find_sections
 from .sentences import Sentence, split_sentences
 from .structure import find_blocks
@@ -262,3 +264,24 @@ class Document:
         line, col = self.line_index.position(src_start)
         end_line, end_col = self.line_index.position(max(src_end, src_start))
         return line, col, end_line, end_col
+
+    # --- what reports show -------------------------------------------------------------------
+    @property
+    def _quotes_source(self) -> bool:
+        """Markdown and plain text are shown as written; markup formats as read."""
+        return self.format in ("markdown", "text")
+
+    def quote(self, start: int, end: int) -> str:
+        """text[start:end] as a report quotes it: one line, long quotes elided."""
+        if self._quotes_source:
+            src_start = self.offsets.to_source(start)
+            return one_line(self.source[src_start:self.offsets.to_source_end(end)])
+        return one_line(self.text[start:end])
+
+    def excerpt(self, start: int, end: int) -> Excerpt:
+        """The line the span starts on, with the span marked (cut to a window)."""
+        if self._quotes_source:
+            src_start = self.offsets.to_source(start)
+            src_end = self.offsets.to_source_end(end) if end > start else src_start
+            return line_excerpt(self.source, src_start, src_end)
+        return line_excerpt(self.text, start, end)

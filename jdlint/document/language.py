@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 SUPPORTED = ("en", "de", "da")
+NAMES = {"en": "English", "de": "German", "da": "Danish"}
 
 _STOPWORDS = {
     "en": set(

@@ -74,7 +74,8 @@ def parse_front_matter(source: str) -> tuple[dict[str, Any], int, tuple[str, ...
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        raise InputError(f"invalid YAML front matter{where}: {getattr(exc, 'problem', exc)}") from None
+        problem = getattr(exc, "problem", exc)
+        raise InputError(f"invalid YAML front matter{where}: {problem}") from None
     except RecursionError:
         raise InputError(f"front matter is nested more than {MAX_DEPTH} levels deep") from None
     except (ValueError, TypeError, AttributeError, OverflowError) as exc:  # PyYAML's own bugs

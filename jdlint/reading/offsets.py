@@ -60,7 +60,8 @@ class TextBuilder:
             and last.text_start + last.length == self._length
             and last.source_start + last.length == source_start
         ):
-            self._segments[-1] = Segment(last.text_start, last.source_start, last.length + len(text))
+            self._segments[-1] = Segment(last.text_start, last.source_start,
+                                         last.length + len(text))
         else:
             self._segments.append(Segment(self._length, source_start, len(text)))
         self._parts.append(text)

@@ -3,29 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TextIO
 
 from ..model import Report
 
 Reporter = Callable[[Report, TextIO], None]
 
+#: ``text`` is the people's report (grouped, quoted); ``concise`` one line per finding.
+FORMATS = ("text", "concise", "json", "sarif", "github")
 
-def get(name: str, *, color: bool = False, quiet: bool = False, statistics: bool = False) -> Reporter:
+
+def get(name: str, *, color: bool = False, quiet: bool = False, statistics: bool = False,
+        hidden: int = 0) -> Reporter:
+    """The reporter for format ``name``; ``hidden`` counts the findings --min-severity left
+    out, which the summaries mention."""
     if name == "json":
         from .json import write_json
 
-        return write_json
+        return partial(write_json, statistics=statistics, hidden=hidden)
     if name == "sarif":
         from .sarif import write_sarif
 
-        return write_sarif
+        return partial(write_sarif, statistics=statistics)
     if name == "github":
         from .github import write_github
 
-        return write_github
-    from .text import TextReporter
+        return partial(write_github, statistics=statistics)
+    from .text import ConciseReporter, TextReporter
 
-    return TextReporter(color=color, quiet=quiet, statistics=statistics)
-
-
-FORMATS = ("text", "json", "sarif", "github")
+    kind = ConciseReporter if name == "concise" else TextReporter
+    return kind(color=color, quiet=quiet, statistics=statistics, hidden=hidden)

@@ -6,6 +6,7 @@ from typing import TextIO
 
 from ..model import Report, Severity
 from .escape import printable
+from .text import write_statistics_table
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,8 +21,10 @@ def _prop(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def write_github(report: Report, out: TextIO) -> None:
+def write_github(report: Report, out: TextIO, statistics: bool = False) -> None:
     for d in report.diagnostics:
         props = (f"file={_prop(d.path)},line={d.line},col={d.column},endLine={d.end_line},"
                  f"endColumn={d.end_column},title={_prop(f'{d.code} [{d.name}]')}")
         out.write(f"::{_LEVEL[d.severity]} {props}::{_data(d.message)}\n")
+    if statistics:  # plain lines: the log shows them, GitHub reads no command in them
+        write_statistics_table(report.diagnostics, out)

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..model import Diagnostic, Report
+from .text import statistics as stats
 
 VERSION = 1
 
@@ -22,14 +23,20 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
         "line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column,
         "message": d.message, "fix": fix,
     }
+    if d.quote is not None:
+        out["quote"] = d.quote
+    if d.related:
+        out["related"] = [{"line": r.line, "column": r.column, "end_line": r.end_line,
+                           "end_column": r.end_column, "message": r.message, "quote": r.quote}
+                          for r in d.related]
     if d.data:
         out["data"] = dict(d.data)
     return out
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: Report, statistics: bool = False, hidden: int = 0) -> dict[str, Any]:
     counts = Counter(str(d.severity) for d in report.diagnostics)
-    return {
+    out: dict[str, Any] = {
         "version": VERSION,
         "tool": {"name": "jdlint", "version": __version__},
         "files": [
@@ -41,10 +48,13 @@ def report_dict(report: Report) -> dict[str, Any]:
         "diagnostics": [diagnostic_dict(d) for d in report.diagnostics],
         "summary": {"files": len(report.files), "diagnostics": len(report.diagnostics),
                     "error": counts["error"], "warning": counts["warning"],
-                    "info": counts["info"]},
+                    "info": counts["info"], "hidden": hidden},
     }
+    if statistics:
+        out["statistics"] = stats(report.diagnostics)
+    return out
 
 
-def write_json(report: Report, out: TextIO) -> None:
-    json.dump(report_dict(report), out, indent=2, ensure_ascii=False)
+def write_json(report: Report, out: TextIO, statistics: bool = False, hidden: int = 0) -> None:
+    json.dump(report_dict(report, statistics, hidden), out, indent=2, ensure_ascii=False)
     out.write("\n")

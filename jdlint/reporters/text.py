@@ -1,73 +1,164 @@
-"""``path:line:col: CODE [name] message``, a summary, optional statistics; colour on a TTY."""
+"""Reports for people: ``full`` (the default, grouped by file with the quoted line, as ruff's
+and ESLint's) and ``concise`` (``path:line:col: CODE [name] message``, one line each, for
+scripts). Both end with the summary; ``--statistics`` replaces the list with counts per rule.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TextIO
 
 import click
 
-from ..model import Report, Severity
+from ..model import Diagnostic, Report, Severity
 from .escape import printable, printable_path
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+#: Related places listed under a finding, at most.
+MAX_RELATED = 8
 
 
-class TextReporter:
-    def __init__(self, *, color: bool, quiet: bool, statistics: bool) -> None:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class _Base:
+    def __init__(self, *, color: bool = False, quiet: bool = False, statistics: bool = False,
+                 hidden: int = 0) -> None:
         self.color = color
         self.quiet = quiet
         self.statistics = statistics
+        self.hidden = hidden  # findings below --min-severity, counted in the summary
 
     def _style(self, text: str, **kw: object) -> str:
         return click.style(text, **kw) if self.color else text  # type: ignore[arg-type]
 
+    def _severity(self, severity: Severity) -> str:
+        return self._style(f"{severity!s:<7}", fg=_COLOURS[severity], bold=True)
+
     def __call__(self, report: Report, out: TextIO) -> None:
+        if self.statistics:
+            write_statistics_table(report.diagnostics, out)
+            unknown = unknown_place(report)
+            if unknown:
+                files = _plural(len(report.files), "file")
+                out.write(f"place unknown for {len(unknown)} of {files} (place-bound rules "
+                          "skipped there):\n")
+                for path in unknown:
+                    out.write(f"  {printable_path(path)}\n")
+        else:
+            self.findings(report, out)
+        if not self.quiet:
+            self.summary(report, out)
+
+    def findings(self, report: Report, out: TextIO) -> None:
+        raise NotImplementedError
+
+    def summary(self, report: Report, out: TextIO) -> None:
         diags = report.diagnostics
-        for d in diags:
+        files = len(report.files)
+        if not files:
+            return
+        hidden = (f" ({_plural(self.hidden, 'finding')} below --min-severity not shown)"
+                  if self.hidden else "")
+        if not diags:
+            out.write(self._style(f"All clear: no problems in {_plural(files, 'file')}.",
+                                  fg="green") + hidden + "\n")
+        else:
+            counts = Counter(d.severity for d in diags)
+            parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+                     for s in _ORDER if counts[s]]
+            with_problems = len({d.path for d in diags})
+            line = (f"Found {_plural(len(diags), 'problem')} ({', '.join(parts)}) in "
+                    f"{with_problems} of {_plural(files, 'file')}.")
+            fixable = sum(1 for d in diags if d.fix is not None)
+            if fixable:
+                line += f" {fixable} fixable with --fix (preview with --diff)."
+            out.write(self._style(line, bold=True) + hidden + "\n")
+        unknown = unknown_place(report)
+        if unknown:
+            out.write(f"{_plural(len(unknown), 'file')}: place unknown, so the place-bound rules "
+                      "(pay, privacy, photos, local posting laws) were skipped; set jurisdiction "
+                      "in the config or front matter (--statistics lists the files).\n")
+
+
+def unknown_place(report: Report) -> list[str]:
+    return [f.path for f in report.files if f.jurisdiction is None and f.error is None]
+
+
+class ConciseReporter(_Base):
+    """One line per finding: ``path:line:col: CODE [name] message``."""
+
+    def findings(self, report: Report, out: TextIO) -> None:
+        for d in report.diagnostics:
             where = self._style(f"{printable_path(d.path)}:{d.line}:{d.column}:", bold=True)
             code = self._style(d.code, fg=_COLOURS[d.severity], bold=True)
             name = self._style(f"[{d.name}]", dim=True)
             out.write(f"{where} {code} {name} {printable(d.message)}\n")
-        if self.statistics:
-            self._statistics(report, out)
-        if self.quiet:
-            return
-        counts = Counter(d.severity for d in diags)
-        files = len(report.files)
-        if not files:
-            return
-        if not diags:
-            out.write(self._style(f"All clear: no problems in {files} file"
-                                  f"{'s' if files != 1 else ''}.", fg="green") + "\n")
-            self._place_unknown(report, out)
-            return
-        fixable = sum(1 for d in diags if d.fix is not None)
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
-                 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
-        with_problems = len({d.path for d in diags})
-        line = (f"Found {len(diags)} problem{'s' if len(diags) != 1 else ''} "
-                f"({', '.join(parts)}) in {with_problems} of {files} file{'s' if files != 1 else ''}.")
-        if fixable:
-            line += f" {fixable} fixable with --fix."
-        out.write(self._style(line, bold=True) + "\n")
-        self._place_unknown(report, out)
 
-    def _place_unknown(self, report: Report, out: TextIO) -> None:
-        unknown = [f for f in report.files if f.jurisdiction is None and f.error is None]
-        if unknown:
-            n = len(unknown)
-            out.write(f"{n} file{'s' if n != 1 else ''}: place unknown, place-bound rules "
-                      "skipped; set `jurisdiction` in the config or front matter (see "
-                      "--statistics)\n")
 
-    def _statistics(self, report: Report, out: TextIO) -> None:
-        by_code = Counter((d.code, d.name) for d in report.diagnostics)
-        for (code, name), n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.write(f"{n:>6}  {code}  {name}\n")
-        unknown = [f.path for f in report.files if f.jurisdiction is None and f.error is None]
-        if unknown:
-            out.write(f"place unknown for {len(unknown)} of {len(report.files)} files "
-                      "(place-bound rules skipped there):\n")
-            for path in unknown:
-                out.write(f"  {printable_path(path)}\n")
+class TextReporter(_Base):
+    """Grouped by file, errors first; each finding with its severity in words (colour is only
+    a help), the quoted line with the flagged span marked, and the places behind it."""
+
+    def findings(self, report: Report, out: TextIO) -> None:
+        by_path: dict[str, list[Diagnostic]] = {}
+        for d in report.diagnostics:
+            by_path.setdefault(d.path, []).append(d)
+        for path, diags in by_path.items():
+            out.write(self._style(printable_path(path), bold=True, underline=True) + "\n")
+            ordered = sorted(diags, key=lambda d: (-d.severity, d.line, d.column, d.code))
+            for d in ordered:
+                self._finding(d, out)
+            out.write("\n")
+
+    def _finding(self, d: Diagnostic, out: TextIO) -> None:
+        fixable = " [*]" if d.fix is not None else ""
+        head = (f"  {self._severity(d.severity)} {self._style(d.code, bold=True)}{fixable} "
+                f"{self._style(d.name, dim=True)}: {printable(d.message)}")
+        out.write(head + "\n")
+        if d.excerpt is not None:
+            ex = d.excerpt
+            ex = replace(ex, text=ex.text.replace("\t", " "))  # one column, like the marker
+            before = printable(ex.text[:ex.start])
+            marked = printable(ex.text[ex.start:ex.end]) or " "
+            after = printable(ex.text[ex.end:])
+            left = "…" if ex.cut_left else ""
+            right = "…" if ex.cut_right else ""
+            gutter = f"{d.line:>6} | "
+            out.write(self._style(gutter, dim=True) + left + before
+                      + self._style(marked, bold=True) + after + right + "\n")
+            pad = " " * (len(left) + len(before))
+            out.write(self._style(" " * 6 + " | ", dim=True) + pad
+                      + self._style("^" * len(marked), fg=_COLOURS[d.severity], bold=True)
+                      + "\n")
+        if d.fix is not None:
+            out.write(f"         fix: replace with \"{printable(d.fix.replacement)}\"\n")
+        for r in d.related[:MAX_RELATED]:
+            out.write(f"         - line {r.line}: \"{printable(r.quote)}\" ({printable(r.message)})"
+                      "\n")
+        if len(d.related) > MAX_RELATED:
+            out.write(f"         - and {len(d.related) - MAX_RELATED} more\n")
+
+
+def statistics(diagnostics: Sequence[Diagnostic]) -> list[dict[str, object]]:
+    """Findings per rule, most first: code, name, severity, count, fixable."""
+    counts: Counter[tuple[str, str, Severity]] = Counter()
+    fixable: Counter[str] = Counter()
+    for d in diagnostics:
+        counts[(d.code, d.name, d.severity)] += 1
+        if d.fix is not None:
+            fixable[d.code] += 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0][2], kv[0][0]))
+    return [{"code": code, "name": name, "severity": str(sev), "count": n,
+             "fixable": fixable[code]} for (code, name, sev), n in rows]
+
+
+def write_statistics_table(diagnostics: Sequence[Diagnostic], out: TextIO) -> None:
+    for row in statistics(diagnostics):
+        fix = " [*]" if row["fixable"] else ""
+        out.write(f"{row['count']:>6}  {row['severity']!s:<7}  {row['code']}  "
+                  f"{row['name']}{fix}\n")
