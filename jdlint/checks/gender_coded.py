@@ -100,8 +100,8 @@ class GenderCodedWording(Rule):
         name="gender-coded-wording",
         category=Category.INCLUSIVE,
         severity=Severity.INFO,
-        summary="Masculine- and feminine-coded words (Gaucher, Friesen & Kay 2011), per word "
-                "and as a balance for the posting.",
+        summary="Masculine- and feminine-coded words (Gaucher, Friesen & Kay 2011): one "
+                "balance for the posting, with its words listed.",
         options={"per-word": "none"},
         docs=RuleDocs(
             what="Counts the masculine-coded (driven, competitive, lead, decisive...) and "
