@@ -88,3 +88,10 @@ def test_traits_about_the_candidate_still_count(lint: Lint) -> None:
                        rule_options={"gender-coded-wording": {"per-word": "all"}}))
     assert found == ["analytical", "independent", "ambitious", "lead", "challenging",
                      "competitive"]
+
+
+def test_related_words_list_the_verdicts_side_first(lint: Lint) -> None:
+    text = ("We want a supportive, driven and ambitious engineer who is competitive, decisive "
+            "and confident.\n")
+    (d,) = lint(text, select=("gender-coded-wording",)).diagnostics
+    assert [r.message for r in d.related] == ["masculine-coded"] * 5 + ["feminine-coded"]

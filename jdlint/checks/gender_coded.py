@@ -201,7 +201,10 @@ class GenderCodedWording(Rule):
                    "feminine-coded words")
         if "masculine" in result and reconsider:
             message += "; reconsider " + ", ".join(f'"{w}"' for w in reconsider)
-        related = tuple((s, e, f"{coding}-coded") for s, e, coding, _ in found)[:MAX_RELATED]
+        # the words that drive the verdict first, each kind in reading order
+        leading = "masculine" if "masculine" in result else "feminine"
+        ordered = sorted(found, key=lambda f: (f[2] != leading, f[0]))
+        related = tuple((s, e, f"{coding}-coded") for s, e, coding, _ in ordered)[:MAX_RELATED]
         yield Violation(start, end, message, related=related,
                         severity=Severity.WARNING if result.startswith("strongly masculine")
                         else Severity.INFO,
