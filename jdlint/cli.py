@@ -237,16 +237,21 @@ def _shown(report: Any, config_of: dict[str, Any], fmt: str) -> tuple[Any, int]:
     return replace(report, files=tuple(files)), hidden
 
 
-def _show_diff(report: Any, p: Any) -> int:
-    from .fix import fix_diff
-
+def _fixable_by_path(report: Any) -> list[tuple[str, list[Any]]]:
+    """The findings with a fix, per file, files sorted."""
     by_path: dict[str, list[Any]] = {}
     for d in report.diagnostics:
         if d.fix is not None:
             by_path.setdefault(d.path, []).append(d)
+    return sorted(by_path.items())
+
+
+def _show_diff(report: Any, p: Any) -> int:
+    from .fix import fix_diff
+
     digests = {r.path: r.digest for r in report.files}
     changes = 0
-    for path, diags in sorted(by_path.items()):
+    for path, diags in _fixable_by_path(report):
         config = p.configs[dict(p.files)[path]]
         try:
             text = fix_diff(path, diags, config.encoding, expected=digests.get(path))
@@ -295,12 +300,8 @@ def _apply_fixes(report: Any, p: Any, options: Any, run: Callable[..., Any]) -> 
 
     fixed = 0
     files = 0
-    by_path: dict[str, list[Any]] = {}
-    for d in report.diagnostics:
-        if d.fix is not None:
-            by_path.setdefault(d.path, []).append(d)
     digests = {r.path: r.digest for r in report.files}
-    for path, diags in sorted(by_path.items()):
+    for path, diags in _fixable_by_path(report):
         config = p.configs[dict(p.files)[path]]
         try:
             n = fix_file(Path(path), diags, config.encoding, expected=digests.get(path))

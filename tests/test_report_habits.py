@@ -133,7 +133,7 @@ def test_stdin_filename_alone_reads_stdin(folder: Path) -> None:
 def test_force_exclude_applies_excludes_to_named_files(folder: Path) -> None:
     (folder / "README.md").write_text("# A rockstar tool\n", "utf-8")
     assert "README.md" in run("README.md", "--format", "concise")[1]
-    code, out, _ = run("README.md", "post.md", "--force-exclude", "--format", "concise")
+    _, out, _ = run("README.md", "post.md", "--force-exclude", "--format", "concise")
     assert "README.md" not in out and "post.md" in out
     (folder / "pkg.egg-info").mkdir()
     (folder / "pkg.egg-info" / "SOURCES.txt").write_text("a rockstar\n", "utf-8")
