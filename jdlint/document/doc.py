@@ -266,22 +266,20 @@ class Document:
         return line, col, end_line, end_col
 
     # --- what reports show -------------------------------------------------------------------
-    @property
-    def _quotes_source(self) -> bool:
-        """Markdown and plain text are shown as written; markup formats as read."""
-        return self.format in ("markdown", "text")
+    def _shown(self, start: int, end: int) -> tuple[str, int, int]:
+        """The text a report shows and the span in it: Markdown and plain text as written
+        (the source), markup formats as read (the analysed text)."""
+        if self.format in ("markdown", "text"):
+            src_start = self.offsets.to_source(start)
+            src_end = self.offsets.to_source_end(end) if end > start else src_start
+            return self.source, src_start, src_end
+        return self.text, start, end
 
     def quote(self, start: int, end: int) -> str:
         """text[start:end] as a report quotes it: one line, long quotes elided."""
-        if self._quotes_source:
-            src_start = self.offsets.to_source(start)
-            return one_line(self.source[src_start:self.offsets.to_source_end(end)])
-        return one_line(self.text[start:end])
+        text, s, e = self._shown(start, end)
+        return one_line(text[s:e])
 
     def excerpt(self, start: int, end: int) -> Excerpt:
         """The line the span starts on, with the span marked (cut to a window)."""
-        if self._quotes_source:
-            src_start = self.offsets.to_source(start)
-            src_end = self.offsets.to_source_end(end) if end > start else src_start
-            return line_excerpt(self.source, src_start, src_end)
-        return line_excerpt(self.text, start, end)
+        return line_excerpt(*self._shown(start, end))
