@@ -183,7 +183,8 @@ def _check(paths: list[str], options: Any, view: View, fix: bool, diff: bool) ->
     for missing in p.missing:
         _fail(f"{missing}: no such file or folder")
     if not p.files and not p.missing:
-        click.echo(f"jdlint: no postings (.md, .txt, .html) found in {', '.join(paths)}", err=True)
+        click.echo(f"jdlint: no postings (.md, .txt, .html, .docx) found in {', '.join(paths)}",
+                   err=True)
     report = _run_with_progress(p, options, run)
     if fix:
         report = _apply_fixes(report, p, options, run)

@@ -27,6 +27,7 @@ DEFAULT_EXCLUDE = (
     # hook runs with --force-exclude so these apply there too)
     "README*", "CHANGELOG*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "LICENSE*",
     "LICENCE*", "NOTICE*", "AUTHORS*",
+    "~$*",  # the lock file Word keeps beside a document it has open
 )
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
            "never": None}
@@ -42,6 +43,8 @@ class Config:
     fail_on: Severity | None = Severity.WARNING
     min_severity: Severity | None = None  # findings below it are not shown (None: the format's)
     force_exclude: bool = False  # excludes apply to files named on the command line too
+    docx_headers_footers: bool = False  # read the page headers and footers of Word files
+    keep_text: bool = False  # not a key: results keep the posting's text (the HTML report)
     rule_dirs: tuple[Path, ...] = ()
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     jurisdiction: str | None = None
@@ -113,6 +116,7 @@ _KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "rule-dirs",
     "rules", "jurisdiction", "language", "today", "exclude", "extend-exclude", "encoding",
     "max-file-size", "employer-size", "languagetool-url", "min-severity", "force-exclude",
+    "docx-headers-footers",
 }
 
 
@@ -185,10 +189,11 @@ def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
         out["employer_size"] = employees
     if (level := text("min-severity")) is not None:
         out["min_severity"] = parse_min_severity(level, where)
-    if "force-exclude" in table:
-        if not isinstance(table["force-exclude"], bool):
-            raise ConfigError(f"{where}: 'force-exclude' must be true or false")
-        out["force_exclude"] = table["force-exclude"]
+    for key in ("force-exclude", "docx-headers-footers"):
+        if key in table:
+            if not isinstance(table[key], bool):
+                raise ConfigError(f"{where}: '{key}' must be true or false")
+            out[key.replace("-", "_")] = table[key]
     config = replace(Config(root=root), **{k: v for k, v in out.items() if v is not None})
     if (fail_on := text("fail-on")) is not None:  # "never" is None, so it is set apart
         config = replace(config, fail_on=parse_fail_on(fail_on, where))

@@ -18,6 +18,7 @@ from .document import Document
 from .errors import InputError
 from .kinds import PatternTimeout
 from .model import Diagnostic, FileResult, Related, SourceFix, Violation
+from .reading import Parsed, format_for
 from .reading.decode import decode
 from .selection import ActiveRule, RuleSet, Selection
 from .suppress import apply_suppressions, parse_suppressions
@@ -51,7 +52,7 @@ def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic
     end = max(start, min(v.end, n))
     line, col, end_line, end_col = doc.span(start, end)
     fix = None
-    if v.fix is not None and doc.offsets.is_verbatim(v.fix.start, v.fix.end):
+    if v.fix is not None and doc.editable and doc.offsets.is_verbatim(v.fix.start, v.fix.end):
         s = doc.offsets.to_source(v.fix.start)
         e = doc.offsets.to_source_end(v.fix.end) if v.fix.end > v.fix.start else s
         fl, fc, fel, fec = doc.span(v.fix.start, v.fix.end)
@@ -60,12 +61,13 @@ def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic
     severity = active.severity
     if v.severity is not None and not active.severity_configured:
         severity = v.severity
-    quote = excerpt = None
+    quote = excerpt = shown = None
     if v.located:
         quote, excerpt = doc.quote(start, end), doc.excerpt(start, end)
+        shown = doc.shown(start, end)[1:]
     related = tuple(Related(*doc.span(s, e), note, doc.quote(s, e)) for s, e, note in v.related)
     return Diagnostic(doc.path, meta.code, meta.name, severity, line, col, end_line, end_col,
-                      as_sentence(v.message), fix, v.data, quote, excerpt, related)
+                      as_sentence(v.message), fix, v.data, quote, excerpt, related, shown)
 
 
 def internal_diagnostic(ctx: Context, path: str, name: str, message: str,
@@ -132,6 +134,16 @@ def check_bytes(path: str, data: bytes, ctx: Context, today: date | None = None)
     if len(data) > config.max_file_size:
         return unreadable(f"file too large ({len(data):,} bytes; max-file-size is "
                           f"{config.max_file_size:,})")
+    if format_for(path) == "docx":
+        from .reading.docx import read_docx
+
+        try:
+            word = read_docx(data, config.docx_headers_footers)
+        except InputError as exc:
+            return unreadable(str(exc))
+        result = check_text(path, word.source, ctx, today=today, fmt="docx",
+                            parsed=word.parsed)
+        return replace(result, digest=content_digest(data))
     try:
         decoded = decode(data, config.encoding)
     except InputError as exc:
@@ -148,7 +160,7 @@ def content_digest(data: bytes) -> str:
 
 def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
                encoding: str = "utf-8", bom: bool = False, note: str | None = None,
-               fmt: str | None = None) -> FileResult:
+               fmt: str | None = None, parsed: Parsed | None = None) -> FileResult:
     config = ctx.config
     extra: list[Diagnostic] = []
     if note and (diag := internal_diagnostic(ctx, path, "encoding-fallback", f"file is {note}")):
@@ -160,7 +172,7 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
         doc = Document.from_source(
             path, text, fmt=fmt, today=today or config.today, language=config.language,
             jurisdiction=config.jurisdiction, encoding=encoding, bom=bom,
-            employer_size=config.employer_size,
+            employer_size=config.employer_size, parsed=parsed,
         )
     except InputError as exc:
         diag = internal_diagnostic(ctx, path, "unreadable-file", f"cannot check this file: {exc}")
@@ -170,7 +182,8 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
             extra.append(diag)
     diagnostics = sorted(extra + check_document(doc, ctx), key=Diagnostic.sort_key)
     return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding,
-                      collected=collect(doc, ctx), **_place_fields(doc))
+                      collected=collect(doc, ctx), format=doc.format,
+                      text=doc.shown_text if config.keep_text else None, **_place_fields(doc))
 
 
 def _place_fields(doc: Document) -> dict[str, Any]:

@@ -168,6 +168,7 @@ class Diagnostic:
     quote: str | None = None  # the flagged text, on one line; None for whole-posting findings
     excerpt: Excerpt | None = None
     related: tuple[Related, ...] = ()
+    shown: tuple[int, int] | None = None  # the span in FileResult.text (None: not located)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
@@ -201,6 +202,10 @@ class FileResult:
     place_evidence: tuple[Mapping[str, Any], ...] = ()  # the signals that decided it
     collected: Mapping[str, Any] = field(default_factory=dict)  # rule code -> cross-file data
     digest: str | None = None  # of the bytes checked: --fix edits only that content
+    format: str | None = None  # markdown, text, html, docx
+    #: The posting as a report shows it (kept only when a reporter needs it: the HTML report);
+    #: Markdown, text and DOCX paragraphs as written, HTML as read.
+    text: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from ..model import Excerpt
-from ..reading import Hint, format_for, parse
+from ..reading import BINARY_FORMATS, Hint, Parsed, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
 from .blocks import Block, union_spans
@@ -74,10 +74,12 @@ class Document:
         encoding: str = "utf-8",
         bom: bool = False,
         employer_size: int | None = None,
+        parsed: Parsed | None = None,
     ) -> Document:
-        """Parse ``source`` (raises :class:`~jdlint.errors.InputError` on bad front matter)."""
+        """Parse ``source`` (raises :class:`~jdlint.errors.InputError` on bad front matter);
+        ``parsed`` is the reader's result when it has read the file itself (DOCX)."""
         fmt = fmt or format_for(path)
-        parsed = parse(source, fmt)
+        parsed = parsed or parse(source, fmt)
         lang = (
             language
             or languages.normalise(parsed.meta.get("language") or parsed.meta.get("lang"))
@@ -266,10 +268,20 @@ class Document:
         return line, col, end_line, end_col
 
     # --- what reports show -------------------------------------------------------------------
-    def _shown(self, start: int, end: int) -> tuple[str, int, int]:
+    @property
+    def shown_text(self) -> str:
+        """The whole posting as reports show it (see :meth:`shown`)."""
+        return self.shown(0, 0)[0]
+
+    @property
+    def editable(self) -> bool:
+        """Whether --fix may write fixes back: not into a file that is not its text (DOCX)."""
+        return self.format not in BINARY_FORMATS
+
+    def shown(self, start: int, end: int) -> tuple[str, int, int]:
         """The text a report shows and the span in it: Markdown and plain text as written
         (the source), markup formats as read (the analysed text)."""
-        if self.format in ("markdown", "text"):
+        if self.format in ("markdown", "text", "docx"):
             src_start = self.offsets.to_source(start)
             src_end = self.offsets.to_source_end(end) if end > start else src_start
             return self.source, src_start, src_end
@@ -277,9 +289,9 @@ class Document:
 
     def quote(self, start: int, end: int) -> str:
         """text[start:end] as a report quotes it: one line, long quotes elided."""
-        text, s, e = self._shown(start, end)
+        text, s, e = self.shown(start, end)
         return one_line(text[s:e])
 
     def excerpt(self, start: int, end: int) -> Excerpt:
         """The line the span starts on, with the span marked (cut to a window)."""
-        return line_excerpt(*self._shown(start, end))
+        return line_excerpt(*self.shown(start, end))

@@ -7,9 +7,9 @@ knows for sure (Markdown ``#`` headings, HTML ``<h2>`` and ``<li>``).
 
 from __future__ import annotations
 
-from .parsed import FORMATS, Hint, Parsed, format_for
+from .parsed import BINARY_FORMATS, FORMATS, Hint, Parsed, format_for
 
-__all__ = ["FORMATS", "Hint", "Parsed", "format_for", "parse"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "Hint", "Parsed", "format_for", "parse"]
 
 
 def parse(source: str, fmt: str) -> Parsed:
@@ -23,4 +23,9 @@ def parse(source: str, fmt: str) -> Parsed:
         return parse_markdown(source)
     from .text import parse_text
 
-    return parse_text(source)
+    parsed = parse_text(source)
+    if fmt == "docx":  # paragraph text (one paragraph a line), given as text
+        from dataclasses import replace
+
+        return replace(parsed, hard_breaks=True)
+    return parsed

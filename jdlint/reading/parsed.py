@@ -12,7 +12,11 @@ FORMATS = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    # Word: .docx is read; a legacy .doc is found too, to say it cannot be read
+    ".docx": "docx", ".doc": "docx",
 }
+#: Formats whose file is not the text jdlint checks (positions are paragraphs, no --fix).
+BINARY_FORMATS = frozenset({"docx"})
 
 
 @dataclass(frozen=True)

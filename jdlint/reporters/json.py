@@ -8,12 +8,14 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..model import Diagnostic, Report
+from ..reading.parsed import BINARY_FORMATS
 from .text import statistics as stats
 
 VERSION = 1
 
 
-def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
+def diagnostic_dict(d: Diagnostic, paragraphs: bool = False) -> dict[str, Any]:
+    """``paragraphs``: the file is a Word document, whose lines are its paragraphs."""
     fix = None
     if d.fix is not None:
         fix = {"replacement": d.fix.replacement, "line": d.fix.line, "column": d.fix.column,
@@ -23,6 +25,8 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
         "line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column,
         "message": d.message, "fix": fix,
     }
+    if paragraphs:
+        out["paragraph"], out["end_paragraph"] = d.line, d.end_line
     if d.quote is not None:
         out["quote"] = d.quote
     if d.related:
@@ -42,10 +46,11 @@ def report_dict(report: Report, statistics: bool = False, hidden: int = 0) -> di
         "files": [
             {"path": f.path, "language": f.language, "jurisdiction": f.jurisdiction,
              "confidence": f.place_confidence, "evidence": [dict(e) for e in f.place_evidence],
-             "encoding": f.encoding, "error": f.error}
+             "encoding": f.encoding, "format": f.format, "error": f.error}
             for f in report.files
         ],
-        "diagnostics": [diagnostic_dict(d) for d in report.diagnostics],
+        "diagnostics": [diagnostic_dict(d, f.format in BINARY_FORMATS)
+                        for f in report.files for d in f.diagnostics],
         "summary": {"files": len(report.files), "diagnostics": len(report.diagnostics),
                     "error": counts["error"], "warning": counts["warning"],
                     "info": counts["info"], "hidden": hidden},

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from .. import __version__
 from ..docs import explain_markdown
 from ..model import Report, RuleMeta, Severity
+from ..reading.parsed import BINARY_FORMATS
 from .text import statistics as stats
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -51,6 +52,7 @@ def sarif_dict(report: Report, statistics: bool = False) -> dict[str, Any]:
     metas = sorted({m.code: m for m in report.rules}.values(), key=lambda m: m.code)
     index = {m.code: i for i, m in enumerate(metas)}
     results = []
+    word_files = {f.path for f in report.files if f.format in BINARY_FORMATS}
     for d in report.diagnostics:
         result: dict[str, Any] = {
             "ruleId": d.code,
@@ -59,6 +61,8 @@ def sarif_dict(report: Report, statistics: bool = False) -> dict[str, Any]:
             "locations": [_location(d.path, d.line, d.column, d.end_line, d.end_column,
                                     d.quote)],
         }
+        if d.path in word_files:  # lines are paragraphs: say so, with the quoted text
+            result["properties"] = {"paragraph": d.line, "column": d.column}
         if d.related:
             result["relatedLocations"] = [
                 {"id": i, "message": {"text": f"\"{r.quote}\" ({r.message})"},

@@ -13,6 +13,7 @@ from typing import TextIO
 import click
 
 from ..model import Diagnostic, Report, Severity
+from ..reading.parsed import BINARY_FORMATS
 from .escape import printable, printable_path
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -105,17 +106,17 @@ class TextReporter(_Base):
     a help), the quoted line with the flagged span marked, and the places behind it."""
 
     def findings(self, report: Report, out: TextIO) -> None:
-        by_path: dict[str, list[Diagnostic]] = {}
-        for d in report.diagnostics:
-            by_path.setdefault(d.path, []).append(d)
-        for path, diags in by_path.items():
-            out.write(self._style(printable_path(path), bold=True, underline=True) + "\n")
-            ordered = sorted(diags, key=lambda d: (-d.severity, d.line, d.column, d.code))
+        for f in report.files:
+            if not f.diagnostics:
+                continue
+            out.write(self._style(printable_path(f.path), bold=True, underline=True) + "\n")
+            ordered = sorted(f.diagnostics, key=lambda d: (-d.severity, d.line, d.column, d.code))
+            where = "¶" if f.format in BINARY_FORMATS else ""  # Word: paragraph numbers
             for d in ordered:
-                self._finding(d, out)
+                self._finding(d, out, where)
             out.write("\n")
 
-    def _finding(self, d: Diagnostic, out: TextIO) -> None:
+    def _finding(self, d: Diagnostic, out: TextIO, where: str = "") -> None:
         fixable = " [*]" if d.fix is not None else ""
         head = (f"  {self._severity(d.severity)} {self._style(d.code, bold=True)}{fixable} "
                 f"{self._style(d.name, dim=True)}: {printable(d.message)}")
@@ -128,7 +129,7 @@ class TextReporter(_Base):
             after = printable(ex.text[ex.end:])
             left = "…" if ex.cut_left else ""
             right = "…" if ex.cut_right else ""
-            gutter = f"{d.line:>6} | "
+            gutter = f"{where + str(d.line):>6} | "
             out.write(self._style(gutter, dim=True) + left + before
                       + self._style(marked, bold=True) + after + right + "\n")
             pad = " " * (len(left) + len(before))
@@ -138,8 +139,9 @@ class TextReporter(_Base):
         if d.fix is not None:
             out.write(f"         fix: replace with \"{printable(d.fix.replacement)}\"\n")
         for r in d.related[:MAX_RELATED]:
-            out.write(f"         - line {r.line}: \"{printable(r.quote)}\" ({printable(r.message)})"
-                      "\n")
+            place = "paragraph" if where else "line"
+            out.write(f"         - {place} {r.line}: \"{printable(r.quote)}\" "
+                      f"({printable(r.message)})\n")
         if len(d.related) > MAX_RELATED:
             out.write(f"         - and {len(d.related) - MAX_RELATED} more\n")
 
