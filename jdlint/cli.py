@@ -48,7 +48,8 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS),
               default="text", show_default=True, help="Report format: text (grouped, with the "
-              "quoted line), concise (one line per finding), json, sarif, github.")
+              "quoted line), concise (one line per finding), json, sarif, github, html (a page "
+              "to open in a browser; use with -o report.html).")
 @click.option("--select", multiple=True, help="Rules to run instead of the defaults "
               "(codes, prefixes, names, categories or ALL; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to run on top of the selection.")
@@ -112,6 +113,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
             "today": parse_today(today) if today else None,
             "min_severity": parse_min_severity(min_severity) if min_severity else None,
             "force_exclude": force_exclude,
+            "keep_text": True if fmt == "html" else None,  # the page shows the postings
             "cli_rule_options": {"duplicate-block": {"across-files": True}} if across_files
             else None,
             "languagetool_url": os.environ.get("JDLINT_LANGUAGETOOL_URL") or None,

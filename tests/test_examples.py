@@ -41,7 +41,7 @@ def test_clean_posting_has_no_findings() -> None:
 def test_every_example_except_the_clean_one_shows_a_finding() -> None:
     output = current_output()
     for path in (ROOT / "examples").iterdir():
-        if path.suffix in (".md", ".txt", ".html") and path.name != "clean-posting.md":
+        if path.suffix in (".md", ".txt", ".html", ".docx") and path.name != "clean-posting.md":
             assert f"examples/{path.name}\n" in output, path.name  # its findings' heading
 
 

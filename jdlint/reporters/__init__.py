@@ -11,7 +11,7 @@ from ..model import Report
 Reporter = Callable[[Report, TextIO], None]
 
 #: ``text`` is the people's report (grouped, quoted); ``concise`` one line per finding.
-FORMATS = ("text", "concise", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html")
 
 
 def get(name: str, *, color: bool = False, quiet: bool = False, statistics: bool = False,
@@ -26,6 +26,10 @@ def get(name: str, *, color: bool = False, quiet: bool = False, statistics: bool
         from .sarif import write_sarif
 
         return partial(write_sarif, statistics=statistics)
+    if name == "html":
+        from .html import write_html
+
+        return partial(write_html, hidden=hidden)
     if name == "github":
         from .github import write_github
 
