@@ -18,7 +18,7 @@ import docx
 from docx.oxml.ns import qn
 
 OUT = Path(__file__).resolve().parent.parent / "examples" / "word-posting.docx"
-FIXED = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.timezone.utc)
+FIXED = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 
 
 def tracked(paragraph: docx.text.paragraph.Paragraph, kept: str, deleted: str,
@@ -64,8 +64,8 @@ def build(path: Path = OUT) -> Path:
         d.add_paragraph(item, style="List Number")
     d.add_heading("Pay and hours", level=1)
     table = d.add_table(rows=2, cols=2)
-    for row, (key, value) in zip(table.rows, (("Pay", "£31,000 - £34,000 a year"),
-                                              ("Hours", "Four nights a week, 22:00 to 06:00"))):
+    rows = (("Pay", "£31,000 - £34,000 a year"), ("Hours", "Four nights a week, 22:00 to 06:00"))
+    for row, (key, value) in zip(table.rows, rows, strict=True):
         row.cells[0].text, row.cells[1].text = key, value
     d.add_heading("How to apply", level=1)
     apply = d.add_paragraph("Send your CV to jobs@brightwater.example by 15 January 2025. "
