@@ -19,6 +19,7 @@ from jdlint.cli import cli
 from jdlint.config import Config
 from jdlint.document import Document
 from jdlint.engine import build_context, check_bytes
+from jdlint.errors import InputError
 from jdlint.reading.docx import read_docx
 
 COMPLETE = ("Apply at https://example.com/jobs by 1 March 2030. Questions? Contact Jane Doe, "
@@ -181,3 +182,26 @@ def test_headers_and_footers_on_request(tmp_path: Path) -> None:
     assert "INC006" not in CliRunner().invoke(cli, [*args, "--isolated"]).stdout
     (tmp_path / ".jdlint.toml").write_text("docx-headers-footers = true\n", "utf-8")
     assert "p.docx:1:1: INC006" in CliRunner().invoke(cli, args).stdout
+
+
+def test_a_document_that_unzips_too_large_is_refused_unread() -> None:
+    d = docx.Document()
+    d.add_paragraph("A short posting. " * 50)
+    data = save(d)
+    assert read_docx(data).source.startswith("A short posting.")
+    with pytest.raises(InputError, match="unzips to"):
+        read_docx(data, max_unzipped=1_000)
+
+
+def test_headers_of_several_sections_are_read_once_each() -> None:
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Head one"
+    d.add_paragraph("Body one.")
+    second = d.add_section()
+    second.header.is_linked_to_previous = True  # repeats "Head one": read once
+    d.add_paragraph("Body two.")
+    third = d.add_section()
+    third.header.is_linked_to_previous = False
+    third.header.paragraphs[0].text = "Head three"
+    lines = [x for x in lines_of(save(d), headers_footers=True) if x]
+    assert lines == ["Head one", "Head three", "Body one.", "Body two."]

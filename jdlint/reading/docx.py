@@ -45,12 +45,26 @@ class DocxText:
     parsed: Parsed
 
 
-def read_docx(data: bytes, headers_footers: bool = False) -> DocxText:
+#: The most a .docx may expand to when unzipped: a posting is a few hundred kilobytes, and a
+#: zip bomb must not take the machine's memory.
+MAX_UNZIPPED = 200_000_000
+
+
+def read_docx(data: bytes, headers_footers: bool = False,
+              max_unzipped: int = MAX_UNZIPPED) -> DocxText:
     if data.startswith(_OLE):
         raise InputError("a Word 97-2003 document (.doc) or a password-protected .docx; "
                          "save it as a Word document (.docx) without a password")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("not a Word document (.docx): the file is damaged or of another kind")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"a damaged Word document ({exc})") from None
+    if unzipped > max_unzipped:
+        raise InputError(f"a Word document that unzips to {unzipped:,} bytes (more than "
+                         f"{max_unzipped:,}); not read")
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -80,9 +94,10 @@ def _build(document: Any, headers_footers: bool) -> DocxText:
         offset += len(text) + 1
 
     parts = [document.element.body]
-    if headers_footers:
-        for section in document.sections:
-            parts = [section.header._element, *parts, section.footer._element]
+    if headers_footers:  # each section's own (a linked one repeats the one before)
+        heads = [s.header for s in document.sections if not s.header.is_linked_to_previous]
+        feet = [s.footer for s in document.sections if not s.footer.is_linked_to_previous]
+        parts = [h._element for h in heads] + parts + [f._element for f in feet]
     for part in parts:
         for paragraph in _paragraphs(part, document):
             add(paragraph)
