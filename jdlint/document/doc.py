@@ -21,6 +21,7 @@ from .quoting import line_excerpt, one_line
 from .sections import Section, find_sections
 from .sentences import Sentence, split_sentences
 from .structure import find_blocks
+from .subjects import find_names, find_subjects
 from .zones import BOILERPLATE, Zone, find_zones
 
 T = TypeVar("T")
@@ -202,6 +203,37 @@ class Document:
         """Whether ``offset`` is in an equal-opportunity, accommodation, anti-agency or data
         protection statement."""
         return self.zone_at(offset) in BOILERPLATE
+
+    # --- subjects and names ------------------------------------------------------------------
+    @cached_property
+    def subjects(self) -> list[str]:
+        """Who or what each sentence describes (see :mod:`jdlint.document.subjects`)."""
+        return find_subjects(self.sentences, self.blocks, self.zone_at, self.language)
+
+    def subject_at(self, offset: int) -> str:
+        """What the sentence at ``offset`` describes: "candidate", "culture", "duties",
+        "company", "benefits", "served" (the people the job serves), "policy" or "other"."""
+        i = self.sentence_index(offset)
+        return self.subjects[i] if 0 <= i < len(self.subjects) else "other"
+
+    @cached_property
+    def names(self) -> list[tuple[int, int, bool]]:
+        """Names in the text: (start, end, organisation), sorted and disjoint."""
+        return find_names(self.sentences, self.language)
+
+    @cached_property
+    def _name_starts(self) -> list[int]:
+        return [s for s, _, _ in self.names]
+
+    def in_name(self, start: int, end: int, organisations_only: bool = False) -> bool:
+        """Whether ``start:end`` lies in a name ("NHS Trust", "Clinical Lead", "U.S.
+        Citizenship and Immigration Services"); with ``organisations_only``, only in the name
+        of an organisation, unit or programme."""
+        i = bisect.bisect_right(self._name_starts, start) - 1
+        if i < 0:
+            return False
+        a, b, organisation = self.names[i]
+        return a <= start and end <= b and (organisation or not organisations_only)
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:

@@ -1,0 +1,130 @@
+"""Who or what each sentence describes, and which words are names: shared by wording rules.
+
+Gaucher et al. counted words that describe the wanted candidate or the team's culture. A
+posting also describes the duties, the company, its benefits and the people the job serves
+("patients aged 14-65", "maximise their independence"), and names things ("NHS Trust",
+"Clinical Lead", "U.S. Citizenship and Immigration Services"). A wording rule asks
+:meth:`Document.subject_at` and :meth:`Document.in_name` instead of keeping its own lists of
+phrases; the cues are data (``jdlint/data/subjects.yaml``).
+
+Subjects: ``policy`` (equal-opportunity and other boilerplate), ``served`` (the people the job
+serves), ``candidate``, ``culture`` (the team and how it works), ``company``, ``duties``,
+``benefits`` and ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .blocks import Block
+from .sentences import Sentence
+from .zones import BOILERPLATE
+
+SUBJECTS = ("policy", "served", "candidate", "culture", "company", "duties", "benefits",
+            "other")
+
+#: A section's kind -> the subject of its sentences when no cue in the sentence says more.
+_BY_ZONE = {"requirements": "candidate", "responsibilities": "duties", "benefits": "benefits",
+            "about": "company", "salary": "benefits"}
+
+_CUE_ORDER = ("served", "candidate", "culture", "company")
+
+_CAPITALISED = r"[A-ZÆØÅÄÖÜ][\w'’.&/-]*"
+_CONNECTOR = r"(?:and|of|for|the|&|und|für|der|des|og|af|for)"
+_RUN = re.compile(rf"(?<![\w'’.&/-]){_CAPITALISED}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAPITALISED})+")
+_TRIM = ".,;:'’)/"
+
+
+@dataclass(frozen=True)
+class _Data:
+    cues: dict[str, re.Pattern[str]]
+    requirement_start: re.Pattern[str] | None
+    heads: frozenset[str]
+
+
+@cache
+def _raw() -> dict[str, object]:
+    text = resources.files("jdlint").joinpath("data/subjects.yaml").read_text("utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
+    return data
+
+
+def _compile(by_language: object, language: str, anchored: bool = False) -> re.Pattern[str] | None:
+    if not isinstance(by_language, dict):
+        return None
+    patterns = list(by_language.get("en", ()))
+    if language != "en":
+        patterns += by_language.get(language, ())
+    if not patterns:
+        return None
+    body = "(?:" + "|".join(patterns) + ")"
+    return re.compile((r"^[\W\d_]*" if anchored else r"(?<!\w)") + body, re.I)
+
+
+@cache
+def subject_data(language: str) -> _Data:
+    raw = _raw()
+    cues = {kind: p for kind in _CUE_ORDER if (p := _compile(raw.get(kind), language))}
+    heads = frozenset(str(raw.get("name-heads", "")).split())
+    return _Data(cues, _compile(raw.get("requirement-start"), language, anchored=True), heads)
+
+
+def cue_subject(text: str, language: str) -> str:
+    """The subject a sentence's own words give it ("served", "candidate", "culture",
+    "company"), or "" when they give none."""
+    for kind, pattern in subject_data(language).cues.items():
+        if pattern.search(text):
+            return kind
+    return ""
+
+
+def find_subjects(sentences: Sequence[Sentence], blocks: Sequence[Block],
+                  zone_at: Callable[[int], str], language: str) -> list[str]:
+    """The subject of each sentence (see the module's docstring), in order."""
+    data = subject_data(language)
+    out = []
+    for s in sentences:
+        zone = zone_at(s.start)
+        if zone in BOILERPLATE:
+            out.append("policy")
+            continue
+        subject = cue_subject(s.text, language) or _BY_ZONE.get(zone, "")
+        if not subject:
+            block = blocks[s.block]
+            short = block.kind == "bullet" or len(block.text) < 120
+            if short and data.requirement_start and data.requirement_start.match(s.text):
+                subject = "candidate"
+            elif zone in ("", "notes") and block.kind == "bullet":
+                subject = "duties"
+            else:
+                subject = "other"
+        out.append(subject)
+    return out
+
+
+def _token(word: str) -> str:
+    return word.strip(_TRIM).removesuffix("'s").removesuffix("’s")
+
+
+def find_names(sentences: Sequence[Sentence], language: str) -> list[tuple[int, int, bool]]:
+    """Names, sorted and disjoint: (start, end, organisation). A capitalised run holding an
+    organisation's or unit's head noun is an organisation's name; in English, any other
+    capitalised run inside a sentence is a name too (a title, a product, a team)."""
+    heads = subject_data(language).heads
+    spans: list[tuple[int, int, bool]] = []
+    for s in sentences:
+        if s.text.isupper():
+            continue  # a shouted sentence: every word is capitalised
+        lead = len(s.text) - len(s.text.lstrip("•*-–·>#\"'“‘( \t0123456789.)"))
+        for m in _RUN.finditer(s.text):
+            organisation = any(_token(w) in heads for w in m.group().split())
+            if organisation or (m.start() > lead and language == "en"):
+                end = m.end() - (len(m.group()) - len(m.group().rstrip(_TRIM)))
+                spans.append((s.start + m.start(), s.start + end, organisation))
+    return spans
