@@ -372,6 +372,25 @@ class TermRule(DataRule):
     terms: Mapping[str, TermSet] | None = None
     exceptions: Mapping[str, TermSet] | None = None
     fix: bool = False
+    skip_subjects: tuple[str, ...] = ()  # sentences about these are not flagged ("served")
+    skip_names: str = "none"  # "organisations" or "any": a term inside a name is not flagged
+    unless_posting: Mapping[str, TermSet] | None = None  # any match silences the whole rule
+    messages: Mapping[str, str] = field(default_factory=dict)  # a term's own message
+
+    def skipped(self, doc: Document, start: int, end: int) -> bool:
+        if super().skipped(doc, start, end):
+            return True
+        if self.skip_names != "none" and doc.in_name(
+                start, end, organisations_only=self.skip_names == "organisations"):
+            return True
+        return bool(self.skip_subjects) and doc.subject_at(start) in self.skip_subjects
+
+    def exempt(self, doc: Document) -> bool:
+        """Whether the posting states what makes the rule moot (a security clearance for a
+        citizenship, a genuine occupational requirement for a gender): ``unless-posting``."""
+        exempting: TermSet | None = by_language(self.unless_posting or {}, doc)
+        return exempting is not None and next(
+            exempting.finditer(doc.text, doc.language), None) is not None
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if not self.applies(doc) or self.terms is None:
@@ -380,12 +399,18 @@ class TermRule(DataRule):
         if terms is None:
             return
         excepted = self._exception_spans(doc)
+        exempt: bool | None = None
         for m, index in terms.finditer(doc.text, doc.language):
             start, end = m.span()
             if self.skipped(doc, start, end) or any(s <= start and end <= e for s, e in excepted):
                 continue
+            if exempt is None:  # looked for once, when there is something to exempt
+                exempt = self.exempt(doc)
+            if exempt:
+                return
             alternatives = terms.alternatives[index]
-            message = self.message.format(
+            template = self.messages.get(terms.terms[index], self.message)
+            message = template.format(
                 match=m.group(), term=_phrase(terms.terms[index]),
                 alternatives=_join_or(alternatives), first=alternatives[0] if alternatives else "",
             )

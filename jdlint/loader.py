@@ -25,6 +25,7 @@ from .kinds import (
     compile_term_regex,
 )
 from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
+from .document.subjects import SUBJECTS
 from .nlp import LEMMA_PREFIX
 
 COMMON = {
@@ -32,12 +33,14 @@ COMMON = {
     "examples", "languages", "jurisdictions", "skip-sections", "ignorecase", "effective",
     "min-employees",
 }
+_TERM_KEYS = {"exceptions", "skip-subjects", "skip-names", "unless-posting", "messages"}
 PER_KIND = {
-    "existence": {"terms", "exceptions"},
-    "substitution": {"swap", "exceptions", "fix"},
+    "existence": {"terms"} | _TERM_KEYS,
+    "substitution": {"swap", "fix"} | _TERM_KEYS,
     "required": {"patterns", "sections", "anchor-sections"},
-    "request": {"terms", "exceptions", "cues", "unless"},
+    "request": {"terms", "cues", "unless"} | _TERM_KEYS,
 }
+SKIP_NAMES = ("none", "organisations", "any")
 DOC_KEYS = {"what", "why", "example", "use-instead", "references", "basis"}
 EXAMPLE_KEYS = {"text", "today", "jurisdiction", "language", "employer-size"}
 
@@ -116,10 +119,32 @@ def load_rule_text(text: str, origin: str) -> DataRule:
         terms = _per_language(ctx, data, "terms", required=True)
     else:
         terms = _swaps(ctx, data)
+    unless_posting = _per_language(ctx, data, "unless-posting", required=False)
+    subjects = tuple(_strs(ctx, data, "skip-subjects"))
+    wrong = [s for s in subjects if s not in SUBJECTS]
+    if wrong:
+        raise ctx.error("skip-subjects", f"{wrong[0]!r} is not a subject ({', '.join(SUBJECTS)})")
+    skip_names = str(data.get("skip-names", "none"))
+    if skip_names not in SKIP_NAMES:
+        raise ctx.error("skip-names", f"must be one of {', '.join(SKIP_NAMES)}")
+    messages = data.get("messages", {})
+    listed = {t for entries in terms.values() for t, _ in entries}
+    if not isinstance(messages, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in messages.items()):
+        raise ctx.error("messages", "must map a term to its own message")
+    for term, text in messages.items():
+        if term not in listed:
+            raise ctx.error("messages", f"{term!r} is not one of the rule's terms")
+        _check_template(ctx, text, kind)
     term_args: dict[str, Any] = dict(
+        messages=messages,
         terms=_compile(ctx, "swap" if kind == "substitution" else "terms", terms, ignorecase),
         exceptions=_compile(ctx, "exceptions", exceptions, ignorecase) if exceptions else None,
         fix=_bool(ctx, data, "fix", False),
+        skip_subjects=subjects,
+        skip_names=skip_names,
+        unless_posting=(_compile(ctx, "unless-posting", unless_posting, ignorecase)
+                        if unless_posting else None),
     )
     if kind == "request":
         cues = _per_language(ctx, data, "cues", required=False)
