@@ -1,0 +1,136 @@
+"""What a sentence describes and which words are names: the shared concepts wording rules use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jdlint.document import Document
+from jdlint.errors import RuleDefinitionError
+from jdlint.loader import load_rule_file
+
+POSTING = """# Data Engineer
+
+## About us
+
+We are a market-leading provider of payroll software, founded in 2009.
+Our team is small, kind and curious.
+
+## Your profile
+
+- Strong analytical skills
+- You are confident with SQL.
+
+## Responsibilities
+
+- Lead the weekly planning with the Clinical Lead.
+
+The service supports people aged 14-65 with a first episode of psychosis.
+We are looking for someone who enjoys hard problems.
+"""
+
+
+def subjects(text: str, language: str = "en") -> dict[str, str]:
+    doc = Document.from_source("p.md", text, language=language)
+    return {s.text: doc.subjects[i] for i, s in enumerate(doc.sentences)}
+
+
+def test_each_sentence_gets_what_it_describes() -> None:
+    found = subjects(POSTING)
+    assert found["We are a market-leading provider of payroll software, founded in 2009."] == \
+        "company"
+    assert found["Our team is small, kind and curious."] == "culture"
+    assert found["Strong analytical skills"] == "candidate"
+    assert found["You are confident with SQL."] == "candidate"
+    assert found["Lead the weekly planning with the Clinical Lead."] == "duties"
+    assert found["The service supports people aged 14-65 with a first episode of psychosis."] \
+        == "served"
+    # a cue in the sentence beats the section it is in
+    assert found["We are looking for someone who enjoys hard problems."] == "candidate"
+
+
+def test_boilerplate_is_policy_and_benefits_are_benefits() -> None:
+    text = ("## Benefits\n\n- Health insurance for you and your family\n\n"
+            "We are an equal opportunity employer and do not discriminate.\n")
+    found = subjects(text)
+    assert found["Health insurance for you and your family"] == "benefits"
+    assert found["We are an equal opportunity employer and do not discriminate."] == "policy"
+
+
+def test_a_bullet_in_no_section_is_read_by_its_shape() -> None:
+    found = subjects("Warehouse job in Leeds\n\n- Excellent written English\n- Plan the rota\n")
+    assert found["Excellent written English"] == "candidate"
+    assert found["Plan the rota"] == "duties"
+
+
+def test_german_and_danish_cues() -> None:
+    assert subjects("Wir sind ein führendes Unternehmen für Logistik.\n", "de") == {
+        "Wir sind ein führendes Unternehmen für Logistik.": "company"}
+    assert subjects("Du har erfaring med lager og truck.\n", "da") == {
+        "Du har erfaring med lager og truck.": "candidate"}
+
+
+@pytest.mark.parametrize(("text", "name", "organisation"), [
+    ("You will support the Clinical Lead on the ward.\n", "Clinical Lead", False),
+    ("E-Verify is run by the U.S. Citizenship and Immigration Services.\n",
+     "U.S. Citizenship and Immigration Services", True),
+    ("Harbour Valley NHS Trust is hiring.\n", "Harbour Valley NHS Trust", True),
+    ("We build on frameworks such as Drop Wizard.\n", "Drop Wizard", False),
+])
+def test_names(text: str, name: str, organisation: bool) -> None:
+    doc = Document.from_source("p.md", text)
+    start = doc.text.index(name)
+    end = start + len(name)
+    assert doc.in_name(start, end)
+    assert doc.in_name(start, end, organisations_only=True) is organisation
+
+
+@pytest.mark.parametrize("text", [
+    "Strong analytical skills are a must.\n",  # capitalised only as the sentence's first word
+    "YOU MUST BE A US CITIZEN.\n",  # shouting is not a name
+    "Must be a US Citizen.\n",  # a capitalised run without an organisation's head noun
+])
+def test_not_names_of_organisations(text: str) -> None:
+    doc = Document.from_source("p.md", text)
+    assert not any(org for _, _, org in doc.names)
+    if text.startswith(("Strong", "YOU")):
+        assert doc.names == []
+
+
+def _rule(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "code: INC901\nname: test-rule\nkind: existence\ncategory: inclusive\n"
+        "summary: s\nmessage: '\"{match}\" found'\nterms: [rockstar, wizard]\n"
+        "docs: {what: w, why: y}\n"
+        "examples: {trigger: [a rockstar], clean: [an expert]}\n" + extra, "utf-8")
+    return path
+
+
+def _findings(rule, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = Document.from_source("p.md", text)
+    return [v.message for v in rule.check(doc, {})]
+
+
+def test_skip_subjects_names_unless_posting_and_messages(tmp_path: Path) -> None:
+    rule = load_rule_file(_rule(tmp_path, (
+        "skip-subjects: [company]\nskip-names: any\n"
+        "unless-posting: ['re:\\bfancy dress\\b']\n"
+        "messages: {wizard: 'a wizard: \"{match}\"'}\n")))
+    assert _findings(rule, "You are a rockstar.\n") == ['"rockstar" found']
+    assert _findings(rule, "We are a rockstar company in the market.\n") == []  # the company
+    assert _findings(rule, "You will use the Setup Wizard daily.\n") == []  # a name
+    assert _findings(rule, "You are a wizard with numbers.\n") == ['a wizard: "wizard"']
+    assert _findings(rule, "You are a rockstar.\n\nOur fancy dress party is in May.\n") == []
+
+
+@pytest.mark.parametrize(("extra", "key"), [
+    ("skip-subjects: [customers]\n", "skip-subjects"),
+    ("skip-names: some\n", "skip-names"),
+    ("messages: {ninja: 'x'}\n", "messages"),
+    ("messages: {rockstar: '{nope}'}\n", "message"),
+])
+def test_bad_keys_name_the_key(tmp_path: Path, extra: str, key: str) -> None:
+    with pytest.raises(RuleDefinitionError, match=key):
+        load_rule_file(_rule(tmp_path, extra))
