@@ -61,7 +61,7 @@ def test_traps_are_not_counted(lint: Lint, text: str) -> None:
 
 
 def test_lead_counts_once_per_sentence(lint: Lint) -> None:
-    text = "You lead the team and lead the roadmap and lead hiring.\n"
+    text = "You are someone who will lead the team and lead the roadmap and lead hiring.\n"
     result = lint(text, select=("gender-coded-wording",),
                   rule_options={"gender-coded-wording": {"per-word": "all"}})
     assert words(result) == ["lead"]
@@ -81,13 +81,47 @@ def test_verdict_scale(m: int, f: int, expected: str) -> None:
     assert verdict(m, f) == expected
 
 
-def test_traits_about_the_candidate_still_count(lint: Lint) -> None:
+def test_traits_about_the_candidate_count_and_duties_do_not(lint: Lint) -> None:
     text = ("You are analytical, independent and ambitious. You lead the team and take on "
             "challenging projects with a competitive spirit.\n")
     found = words(lint(text, select=("gender-coded-wording",),
                        rule_options={"gender-coded-wording": {"per-word": "all"}}))
-    assert found == ["analytical", "independent", "ambitious", "lead", "challenging",
-                     "competitive"]
+    assert found == ["analytical", "independent", "ambitious"]
+
+
+@pytest.mark.parametrize("text", [
+    # duties of a leadership job
+    "## Responsibilities\n\n- Lead and organise the team\n- Drive decisions on the "
+    "roadmap\n- Defend the budget\n",
+    # the company, its market and its benefits
+    "We are a market-leading, ambitious and competitive firm. Our products dominate "
+    "the market.\n",
+    # the people the job serves
+    "You will help patients to maximise their independence and to live active, "
+    "independent lives.\n",
+    # names and titles
+    "You will support the Clinical Lead and the Analytical Chemistry Group at Harbour "
+    "Valley NHS Trust.\n",
+    # technical and legal collocations
+    "You have used analytical methods for forced degradation studies of lead compounds, "
+    "and you hold an active TS/SCI clearance.\n",
+])
+def test_words_that_do_not_describe_the_candidate_do_not_count(lint: Lint, text: str) -> None:
+    result = lint(text, select=("gender-coded-wording",),
+                  rule_options={"gender-coded-wording": {"per-word": "all"}})
+    assert words(result) == []
+    assert not [d for d in result.diagnostics if "masculine-coded:" in d.message]
+
+
+def test_the_margin_grows_with_the_posting(lint: Lint) -> None:
+    filler = "The office is near the station and has a canteen on the ground floor. " * 90
+    short = "You are driven, decisive and ambitious.\n"
+    assert lint(short, select=("gender-coded-wording",)).diagnostics  # 3 of 3 words
+    assert lint("You are driven and ambitious.\n",
+                select=("gender-coded-wording",)).diagnostics == ()  # two words decide nothing
+    long = short + "\n" + filler + "\n"  # 1,200 words: a margin of 4
+    assert lint(long, select=("gender-coded-wording",)).diagnostics == ()
+    assert verdict(3, 0, 4) == "neutral" and verdict(4, 0, 4) == "masculine-coded"
 
 
 def test_related_words_list_the_verdicts_side_first(lint: Lint) -> None:

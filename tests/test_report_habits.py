@@ -237,4 +237,4 @@ def test_runs_from_a_source_checkout_without_installing() -> None:
                           text=True, env=env)
     assert "ModuleNotFoundError" not in proc.stderr, proc.stderr
     assert "INC006 [exclusionary-jargon]" in proc.stdout  # a YAML rule
-    assert "INC001 [gender-coded-wording]" in proc.stdout  # a Python rule
+    assert "RDB005 [posting-length]" in proc.stdout  # a Python rule

@@ -64,34 +64,36 @@ def _excepted(excepted: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in excepted)
 
 
-_CANDIDATE = re.compile(
-    r"\b(?:you|your|you'?ll|you'?re|yourself|candidates?|applicants?|ideal|we\s+are\s+"
-    r"looking|we'?re\s+looking|we\s+seek|seeking|we\s+want|we\s+need|profile)\b", re.I)
+#: What a sentence must describe for its coded words to count (Gaucher et al. counted words
+#: about the wanted candidate and the work culture, not the duties, the company or the people
+#: the job serves): see :mod:`jdlint.document.subjects`.
+COUNTED_SUBJECTS = ("candidate", "culture")
+
+#: Words per unit of margin: the difference between masculine- and feminine-coded words must
+#: be at least max(MIN_MARGIN, words / WORDS_PER_MARGIN) for a verdict, so a long posting
+#: needs a clearer imbalance than a short one (one stray word in 900 decides nothing).
+WORDS_PER_MARGIN = 300
+MIN_MARGIN = 3
 
 
-def _about_candidate(doc: Document, offset: int) -> bool:
-    """Per-word findings are for words that describe the candidate or the job: a sentence
-    addressed to them, a bullet, or a requirements or responsibilities section. The company
-    describing itself ("a leading provider", "business challenges") still counts towards the
-    balance, as in the research, but is not marked word by word."""
-    i = doc.sentence_index(offset)
-    sentence = doc.sentences[i]
-    if _CANDIDATE.search(sentence.text) or doc.blocks[sentence.block].kind == "bullet":
-        return True
-    section = doc.section_at(offset)
-    return section is not None and section.kind in ("requirements", "responsibilities")
+def margin_for(words: int) -> int:
+    """The imbalance a posting of ``words`` words needs for a masculine or feminine verdict."""
+    return max(MIN_MARGIN, -(-words // WORDS_PER_MARGIN))
 
 
-def verdict(masculine: int, feminine: int) -> str:
-    """gender-decoder's scale: the difference of the counts, "strongly" beyond 3."""
+def verdict(masculine: int, feminine: int, margin: int = 1) -> str:
+    """gender-decoder's scale, with a margin: a difference below ``margin`` is neutral, and
+    "strongly" needs more than 2 x margin - 2 (more than 3 at margin 1, as gender-decoder)
+    and a two-to-one ratio."""
     score = feminine - masculine
-    if score == 0:
-        return "neutral" if masculine else "no coded words"
-    if score > 3:
-        return "strongly feminine-coded"
-    if score > 0:
-        return "feminine-coded"
-    return "strongly masculine-coded" if score < -3 else "masculine-coded"
+    if masculine == feminine == 0:
+        return "no coded words"
+    if abs(score) < margin:
+        return "neutral"
+    high, low = max(masculine, feminine), min(masculine, feminine)
+    strongly = abs(score) > max(3, 2 * margin - 2) and high >= 2 * low
+    side = "feminine-coded" if score > 0 else "masculine-coded"
+    return f"strongly {side}" if strongly else side
 
 
 class GenderCodedWording(Rule):
@@ -104,25 +106,31 @@ class GenderCodedWording(Rule):
                 "balance for the posting, with its words listed.",
         options={"per-word": "none"},
         docs=RuleDocs(
-            what="Counts the masculine-coded (driven, competitive, lead, decisive...) and "
+            what="Counts the masculine-coded (driven, competitive, decisive...) and "
                  "feminine-coded (supportive, collaborative, understand...) word stems of "
                  "Gaucher, Friesen & Kay (2011), as listed by gender-decoder, in English "
-                 "postings. When the balance is masculine-coded, one finding (a warning when "
-                 "strongly masculine-coded, else info) gives "
-                 "the verdict (masculine-coded or strongly masculine-coded, on "
-                 "gender-decoder's scale), the counts (also in JSON) and the words to "
-                 "reconsider; each coded word is a related location of that one finding (JSON "
-                 "`related`, SARIF `relatedLocations`, a list under it in the text report). "
-                 "Per-word findings (info) are opt-in: option `per-word` = none (default), "
-                 "masculine (the masculine-coded words that describe the candidate or the "
-                 "job) or all. With `per-word = \"all\"` every "
-                 "posting with coded words gets its balance, from strongly feminine-coded "
-                 "to strongly masculine-coded. Words "
-                 "that only start like a stem do not count: responsibilities, SharePoint, "
-                 "analyst, Team Lead, competitive salary, feel free, data-driven, objectives. "
-                 "\"lead\" counts once per sentence; headings, equal-opportunity statements, "
-                 "URLs and e-mail addresses are skipped. German and Danish postings are not "
-                 "scored: no validated, openly licensed list exists for them yet.",
+                 "postings, where they describe the candidate or the team's culture: in the "
+                 "requirements or profile, or in a sentence addressed to the candidate (\"you "
+                 "are\", \"the ideal candidate\", \"we are looking for someone who\") or "
+                 "about the team (\"our team is\"). Duties (\"lead the weekly review\"), the "
+                 "company (\"a market-leading provider\"), the people the job serves "
+                 "(\"maximise their independence\"), benefits and names (\"NHS Trust\", "
+                 "\"Clinical Lead\") do not count. When masculine-coded words outnumber "
+                 "feminine-coded ones by a margin that grows with the posting's length (at "
+                 "least 3, one more per 300 words beyond 900), one finding (a warning when strongly "
+                 "masculine-coded, else info) gives the verdict, the counts (also in JSON, "
+                 "with the margin) and the words to reconsider; each coded word is a related "
+                 "location of that one finding (JSON `related`, SARIF `relatedLocations`, a "
+                 "list under it in the text report). Per-word findings (info) are opt-in: "
+                 "option `per-word` = none (default), masculine or all. With `per-word = "
+                 "\"all\"` every posting with coded words gets its balance, from strongly "
+                 "feminine-coded to strongly masculine-coded. Words that only start like a "
+                 "stem do not count: responsibilities, SharePoint, analyst, confidential, "
+                 "individuals, competitive salary, feel free, data-driven, lead compounds, "
+                 "analytical methods, security clearance. \"lead\" counts once per sentence; "
+                 "headings, equal-opportunity statements, URLs and e-mail addresses are "
+                 "skipped. German and Danish postings are not scored: no validated, openly "
+                 "licensed list exists for them yet.",
             why="Gaucher, Friesen & Kay found that masculine-coded wording makes jobs less "
                 "appealing to women and signals that they do not belong, while "
                 "feminine-coded wording does not deter men. A balanced posting widens the "
@@ -175,6 +183,8 @@ class GenderCodedWording(Rule):
             sentence = doc.sentences[i]
             if doc.blocks[sentence.block].kind == "heading" or doc.in_boilerplate(start):
                 continue  # headings; equal-opportunity and other statements of policy
+            if doc.subjects[i] not in COUNTED_SUBJECTS or doc.in_name(start, end):
+                continue  # duties, the company, the people served; "NHS Trust", "Team Lead"
             if stem == "lead":
                 if i in lead_sentences:
                     continue
@@ -184,13 +194,13 @@ class GenderCodedWording(Rule):
             words[coding].append(m.group().lower())
             found.append((start, end, coding, m.group()))
         masculine, feminine = counts["masculine"], counts["feminine"]
-        result = verdict(masculine, feminine)
+        margin = margin_for(len(_WORD.findall(doc.text_without_copies)))
+        result = verdict(masculine, feminine, margin)
         per_word = str(options.get("per-word", "masculine"))
         if "masculine" not in result and per_word != "all":
             return  # balanced or feminine-coded wording deters nobody (Gaucher et al.)
         for start, end, coding, word in found:
-            if per_word == "masculine" and (coding != "masculine"
-                                            or not _about_candidate(doc, start)):
+            if per_word == "masculine" and coding != "masculine":
                 continue
             if per_word in ("all", "masculine"):
                 yield Violation(start, end, f"\"{word}\" is {coding}-coded (Gaucher et al. "
@@ -209,5 +219,6 @@ class GenderCodedWording(Rule):
                         severity=Severity.WARNING if result.startswith("strongly masculine")
                         else Severity.INFO,
                         data={"masculine": masculine, "feminine": feminine, "verdict": result,
+                              "margin": margin,
                               "masculine-words": sorted(words["masculine"]),
                               "feminine-words": sorted(words["feminine"])}, located=False)
