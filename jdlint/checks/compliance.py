@@ -363,15 +363,19 @@ class MissingGenderMarker(Rule):
         name="missing-gender-marker",
         category=Category.COMPLIANCE,
         severity=Severity.WARNING,
-        summary="Germany: a job title without \"(m/w/d)\" or another inclusive form.",
+        summary="A German job title without \"(m/w/d)\" or another inclusive form.",
         options={"jurisdictions": ["DE", "AT"]},
         docs=RuleDocs(
-            what="For jobs in Germany and Austria (option `jurisdictions`), reports a job "
+            what="For postings in German, wherever the job is, and for jobs in Germany and "
+                 "Austria (option `jurisdictions`), reports a job "
                  "title that names a person with a German masculine noun (Entwickler, "
                  "Bauleiter, Kaufmann) without \"(m/w/d)\", \"(w/m/d)\", \"(all genders)\", a "
                  "gender star or colon form (\"Entwickler:in\") or both forms (\"Kaufmann/-frau\","
                  " \"Kauffrau oder Kaufmann\"). Neutral nouns (Fachkraft, Leitung, Aushilfe) and "
-                 "English titles (Software Engineer) are not gendered and need none.",
+                 "English titles (Software Engineer) are not gendered and need none. A "
+                 "warning citing the AGG where the job is in Germany or Austria, or the place "
+                 "is unknown; info for a German posting elsewhere (Switzerland has no such "
+                 "law, but the masculine title still reads as one for men).",
             why="The General Equal Treatment Act (AGG) forbids advertising a job for one sex "
                 "(s. 11 with s. 7); a masculine title alone (\"Entwickler\") is read as such, "
                 "and courts have awarded compensation to rejected applicants. Since the 2018 "
@@ -395,11 +399,17 @@ class MissingGenderMarker(Rule):
             Example("# Stellenangebot 12/2026\n\n" + _DE + "Wir suchen Verstärkung.\n", False),
             Example("# Senior Software Engineer\n\n" + _DE + "We are hiring.\n", False),
             Example("# Bauleiter Hochbau\n\n" + _DE + "Wir suchen Verstärkung.\n", True),
+            Example("# Bauleiter Hochbau\n\nWir suchen Verstärkung für unsere Baustellen.\n",
+                    True),  # German, place unknown
+            Example("# Bauleiter Hochbau\n\nStandort: Zürich, Schweiz\n\nWir suchen "
+                    "Verstärkung für unsere Baustellen.\n", True),  # German, elsewhere: info
         ),
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        if not in_places(doc, options["jurisdictions"]):
+        german = doc.language == "de"
+        in_law = in_places(doc, options["jurisdictions"])
+        if not (german or in_law):
             return
         title = job_title(doc)
         if title is None:
@@ -410,7 +420,10 @@ class MissingGenderMarker(Rule):
             return
         if not p["masculine-titles"].search(text):
             return  # no German noun for a person: "Stellenangebot", "Tech Lead, Android"
-        german = doc.language == "de"
-        yield Violation(start, end, f"the job title \"{text}\" has no inclusive form; add "
-                        "\"(m/w/d)\"" + ("" if german else " (or \"(m/f/d)\")")
-                        + " (AGG s. 11)", severity=None if german else Severity.INFO)
+        if in_law or doc.jurisdiction is None:
+            yield Violation(start, end, f"the job title \"{text}\" has no inclusive form; add "
+                            "\"(m/w/d)\"" + ("" if german else " (or \"(m/f/d)\")")
+                            + " (AGG s. 11)", severity=None if german else Severity.INFO)
+        else:  # a German posting for a job elsewhere: no AGG, the same reading
+            yield Violation(start, end, f"the job title \"{text}\" names only men; add "
+                            "\"(m/w/d)\" or use a neutral form", severity=Severity.INFO)
