@@ -59,6 +59,37 @@ def quote(d: dict[str, Any], cache: dict[str, list[str]], width: int = 300) -> s
     return text[:width]
 
 
+def context(d: dict[str, Any], cache: dict[str, list[str]], width: int = 160) -> str:
+    """The finding's line with ``width`` characters either side of the span, the span in [[ ]]."""
+    lines = cache.get(d["path"]) or []
+    if not lines or d["line"] > len(lines):
+        return ""
+    line = lines[d["line"] - 1]
+    a = d["column"] - 1
+    b = d["end_column"] - 1 if d["end_line"] == d["line"] else len(line)
+    left = max(0, a - width)
+    return (("…" if left else "") + line[left:a] + "[[" + line[a:b] + "]]"
+            + line[b:b + width] + ("…" if b + width < len(line) else ""))
+
+
+def per_posting(diags: list[dict[str, Any]], files: list[str]) -> str:
+    """Mean and median findings per posting, by severity, over every checked file."""
+    by: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in diags:
+        by[d["severity"]][d["path"]] += 1
+        by["all"][d["path"]] += 1
+    out = []
+    for severity in ("error", "warning", "info", "all"):
+        values = sorted(by[severity][f] for f in files)
+        if not values:
+            continue
+        mean = sum(values) / len(values)
+        median = values[len(values) // 2] if len(values) % 2 else (
+            values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
+        out.append(f"{severity}: mean {mean:.2f}, median {median:g}")
+    return f"findings per posting ({len(files)} postings): " + "; ".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("run", type=Path)
@@ -79,6 +110,10 @@ def main() -> int:
         for i, d in enumerate(picked, 1):
             print(f"\n[{i}] {Path(d['path']).name}:{d['line']}-{d['end_line']} {d['message']}")
             print("    " + quote(d, cache))
+            if d.get("line"):
+                print("    ctx: " + context(d, cache))
+            if d.get("data"):
+                print("    data: " + json.dumps(d["data"], ensure_ascii=False)[:600])
         return 0
     now = counts(diags)
     before = counts(load(args.compare)) if args.compare else {}
@@ -93,6 +128,9 @@ def main() -> int:
         btotal = sum(before.get(rule, Counter()).values())
         print(rule.ljust(28) + "".join(c.rjust(10) for c in cells)
               + (f"{btotal}>{total}" if args.compare else str(total)).rjust(8))
+    files = [f["path"] for f in json.loads(args.run.read_text("utf-8")).get("files", [])]
+    if files:
+        print(per_posting(diags, files))
     ml, n = multiline(diags, "long-sentence")
     print(f"\nlong-sentence findings spanning several lines: {ml} of {n}")
     return 0
