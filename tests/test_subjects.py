@@ -134,3 +134,14 @@ def test_skip_subjects_names_unless_posting_and_messages(tmp_path: Path) -> None
 def test_bad_keys_name_the_key(tmp_path: Path, extra: str, key: str) -> None:
     with pytest.raises(RuleDefinitionError, match=key):
         load_rule_file(_rule(tmp_path, extra))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("I’m so tired of it.", "en"),  # "I" is not Danish "i"
+    ("Vi bor i Aarhus.", "da"),
+    ("Sie sind belastbar.", "de"),
+])
+def test_short_texts_get_the_right_language(text: str, language: str) -> None:
+    from jdlint.document.language import detect
+
+    assert detect(text) == language

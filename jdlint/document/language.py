@@ -36,6 +36,7 @@ def detect(text: str, default: str = "en", sample: int = 3000) -> str:
     for word, n in counts.items():
         lowered[word.lower()] += n
     scores = {lang: sum(lowered[w] for w in _STOPWORDS[lang]) for lang in SUPPORTED}
+    scores["da"] -= counts["I"]  # English "I" is not Danish "i" (in)
     best = max(SUPPORTED, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
 
