@@ -64,6 +64,45 @@ def test_acronyms(lint: Lint) -> None:
                 rule_options={"undefined-acronym": {"allow": ["OCE"]}}).diagnostics == ()
 
 
+def _acronyms(lint: Lint, text: str) -> list[str]:
+    return [d.message.split('"')[1] for d in
+            lint(text, select=("undefined-acronym",)).diagnostics]
+
+
+@pytest.mark.parametrize("text", [
+    # the expansion stands anywhere, in any form
+    "You join the Harbour Valley Transit Authority. HVTA runs the buses.",
+    "You report to the Office of Fleet and Roads. OFR is small.",  # a connector's initial
+    "You report to the Department of Roads and Bridges (the DORB).",
+    "Your employer is the NYC Bureau of Water Supply: NYCBWS.",  # a known prefix
+    "FMS - Financial Management System: you will use it daily.",
+    "Our insurer is BlueCross BlueShield of Vermont (BCBSV).",
+    # a sector's own acronyms, known to the readers of that sector
+    "NHS Band 5 nurse. You hold NMC registration and a DBS check.",
+    "Python and SQL engineer for our cloud platform; you know SVM and LSTM models.",
+    # headings, reference codes, lists of tools, policy statements
+    "# Staff Nurse PACU\n\nJoin our recovery team.",
+    "Reference 723 RP applies to this post.",
+    "You know the filesystems VFS, NTFS, JFS and ZFS well.",
+    "You have built DMR, DHR and routing records.",
+    "We are an equal opportunity employer and do not discriminate; see our EEO-DPO notice "
+    "and the ORCP statement.",
+    # US states and Canadian provinces after a town
+    "The office is in Austin, TX, near the river; remote in Winnipeg, MB is possible.",
+])
+def test_acronyms_readers_understand(lint: Lint, text: str) -> None:
+    assert _acronyms(lint, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("You will work closely with the KBP team on strategy.", ["KBP"]),
+    ("NMC registration is not needed for our software team, which uses AEM.", ["NMC", "AEM"]),
+    ("Hier arbeitest du mit dem SGB und der ZVSL zusammen.", ["ZVSL"]),  # German codes known
+])
+def test_acronyms_outsiders_cannot_read(lint: Lint, text: str, expected: list[str]) -> None:
+    assert _acronyms(lint, text) == expected
+
+
 def test_posting_length_band(lint: Lint) -> None:
     words = " ".join(["word"] * 200) + "."
     assert lint(words, select=("posting-length",)).diagnostics == ()
