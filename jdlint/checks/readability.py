@@ -10,6 +10,9 @@ from ..document import Document
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 
+#: Related places on the one finding, at most.
+MAX_RELATED = 40
+
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 _LONG = ("We are looking for a motivated colleague who will take responsibility for planning, "
@@ -24,14 +27,20 @@ class LongSentence(Rule):
         name="long-sentence",
         category=Category.READABILITY,
         severity=Severity.INFO,
-        summary="A sentence (or bullet) longer than the word limit.",
-        options={"max-words": 35},
+        summary="Sentences (or bullets) longer than the word limit: one finding at the longest, "
+                "the others listed longest first.",
+        options={"max-words": 35, "per-sentence": False},
         docs=RuleDocs(
             what="Flags sentences, bullets and headings with more words than `max-words` "
                  "(default 35). Bullets, and lines of a plain-text list, count as one sentence "
                  "each; prose wrapped across lines is one sentence. Statements of policy "
-                 "(equal opportunity, accommodation, data protection, agencies) are left out: "
-                 "their wording is usually set by law or by the legal team.",
+                 "(equal opportunity, accommodation, data protection, agencies) and pasted "
+                 "copies are left out: their wording is usually set by law or by the legal "
+                 "team. One finding per posting, at the longest sentence, says how many "
+                 "sentences are over the limit; the others are its related places, longest "
+                 "first (JSON `related`, SARIF `relatedLocations`, a list under it in the text "
+                 "report), so a writer starts with the worst. Option `per-sentence = true` "
+                 "gives one finding per sentence instead.",
             why="Long sentences are the main driver of reading difficulty: readers hold fewer "
                 "ideas at once, skim job postings on phones, and many read them in a second "
                 "language. Plain-language guidance puts the average at 15 to 20 words and "
@@ -65,13 +74,28 @@ class LongSentence(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         limit = int(options["max-words"])
+        long: list[tuple[int, int, int]] = []  # (words, start, end)
         for sentence in doc.sentences:
-            if doc.in_boilerplate(sentence.start):
+            if doc.in_boilerplate(sentence.start) or doc.in_copy(sentence.start):
                 continue  # legal statements (equal opportunity...) are not the writer's to split
             words = len(WORD.findall(sentence.text))
             if words > limit:
-                yield Violation(
-                    sentence.start, sentence.end,
-                    f"sentence has {words} words (limit {limit}); split it into shorter ones",
-                    data={"words": words, "limit": limit},
-                )
+                long.append((words, sentence.start, sentence.end))
+        if not long:
+            return
+        if options.get("per-sentence"):
+            for words, start, end in long:
+                yield Violation(start, end, f"sentence has {words} words (limit {limit}); split "
+                                "it into shorter ones", data={"words": words, "limit": limit})
+            return
+        long.sort(key=lambda item: (-item[0], item[1]))  # longest first, then in reading order
+        words, start, end = long[0]
+        if len(long) == 1:
+            message = f"sentence has {words} words (limit {limit}); split it into shorter ones"
+        else:
+            message = (f"{len(long)} sentences are longer than {limit} words; this one is the "
+                       f"longest ({words} words): split it first, then the others listed")
+        related = tuple((s, e, f"{n} words") for n, s, e in long[1:MAX_RELATED + 1])
+        yield Violation(start, end, message, related=related,
+                        data={"words": words, "limit": limit, "sentences": len(long),
+                              "lengths": [n for n, _, _ in long]})
