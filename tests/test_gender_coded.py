@@ -105,6 +105,12 @@ def test_traits_about_the_candidate_count_and_duties_do_not(lint: Lint) -> None:
     # technical and legal collocations
     "You have used analytical methods for forced degradation studies of lead compounds, "
     "and you hold an active TS/SCI clearance.\n",
+    "You hold an active TS/SCI with full scope poly security clearance, you juggle competing "
+    "priorities, and you know ladder logic and viability determination.\n",
+    "You have published in leading conferences and worked with leading consultants on "
+    "group decision-making meetings.\n",
+    # a title after a determiner at the sentence's start
+    "The Independent Chair will report to the board. You are the Independent Chair.\n",
 ])
 def test_words_that_do_not_describe_the_candidate_do_not_count(lint: Lint, text: str) -> None:
     result = lint(text, select=("gender-coded-wording",),
@@ -129,3 +135,13 @@ def test_related_words_list_the_verdicts_side_first(lint: Lint) -> None:
             "and confident.\n")
     (d,) = lint(text, select=("gender-coded-wording",)).diagnostics
     assert [r.message for r in d.related] == ["masculine-coded"] * 5 + ["feminine-coded"]
+
+
+def test_a_repeated_phrase_is_one_signal(lint: Lint) -> None:
+    text = ("You have a year in a project leader capacity. You have a year in a project leader "
+            "capacity. You are a project leader. You are an experienced project leader.\n")
+    result = lint(text, select=("gender-coded-wording",),
+                  rule_options={"gender-coded-wording": {"per-word": "all"}})
+    (balance,) = [d for d in result.diagnostics if "reads" in d.message]
+    assert balance.data["masculine"] == 1 and balance.data["occurrences"] == {"masculine": 4}
+    assert lint(text, select=("gender-coded-wording",)).diagnostics == ()

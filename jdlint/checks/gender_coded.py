@@ -193,7 +193,9 @@ class GenderCodedWording(Rule):
             counts[coding] += 1
             words[coding].append(m.group().lower())
             found.append((start, end, coding, m.group()))
-        masculine, feminine = counts["masculine"], counts["feminine"]
+        # the balance weighs different words: a phrase repeated in boilerplate ("a project
+        # leader capacity" four times) is one signal, not four
+        masculine, feminine = len(set(words["masculine"])), len(set(words["feminine"]))
         margin = margin_for(len(_WORD.findall(doc.text_without_copies)))
         result = verdict(masculine, feminine, margin)
         per_word = str(options.get("per-word", "masculine"))
@@ -207,8 +209,8 @@ class GenderCodedWording(Rule):
                                 "2011); keep it if it is the right word, or balance it")
         reconsider = sorted(set(words["masculine"]))[:8]
         start, end = doc.first_line
-        message = (f"the posting reads {result}: {masculine} masculine-coded and {feminine} "
-                   "feminine-coded words")
+        message = (f"the posting reads {result}: {masculine} different masculine-coded and "
+                   f"{feminine} feminine-coded words")
         if "masculine" in result and reconsider:
             message += "; reconsider " + ", ".join(f'"{w}"' for w in reconsider)
         # the words that drive the verdict first, each kind in reading order
@@ -219,6 +221,6 @@ class GenderCodedWording(Rule):
                         severity=Severity.WARNING if result.startswith("strongly masculine")
                         else Severity.INFO,
                         data={"masculine": masculine, "feminine": feminine, "verdict": result,
-                              "margin": margin,
+                              "margin": margin, "occurrences": dict(counts),
                               "masculine-words": sorted(words["masculine"]),
                               "feminine-words": sorted(words["feminine"])}, located=False)

@@ -39,6 +39,7 @@ _CAPITALISED = r"[A-ZÆØÅÄÖÜ][\w'’.&/-]*"
 _CONNECTOR = r"(?:and|of|for|the|&|und|für|der|des|og|af|for)"
 _RUN = re.compile(rf"(?<![\w'’.&/-]){_CAPITALISED}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAPITALISED})+")
 _TRIM = ".,;:'’)/"
+_DETERMINERS = frozenset("The Our A An This That Your Their Its Each Every".split())
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,11 @@ def find_names(sentences: Sequence[Sentence], language: str) -> list[tuple[int, 
             continue  # a shouted sentence: every word is capitalised
         lead = len(s.text) - len(s.text.lstrip("•*-–·>#\"'“‘( \t0123456789.)"))
         for m in _RUN.finditer(s.text):
-            organisation = any(_token(w) in heads for w in m.group().split())
-            if organisation or (m.start() > lead and language == "en"):
+            run = m.group().split()
+            organisation = any(_token(w) in heads for w in run)
+            # "The Independent Chair will...": a determiner starts the sentence, not the name
+            after_determiner = len(run) >= 3 and run[0] in _DETERMINERS
+            if organisation or ((m.start() > lead or after_determiner) and language == "en"):
                 end = m.end() - (len(m.group()) - len(m.group().rstrip(_TRIM)))
                 spans.append((s.start + m.start(), s.start + end, organisation))
     return spans
