@@ -219,3 +219,18 @@ def test_sentence_boundaries(text: str, count: int) -> None:
 def test_a_list_of_one_word_items_is_a_list() -> None:
     d = doc("Technologies:\nGit\nPython\nKafka\nSpark\nJava\n")
     assert [b.kind for b in d.blocks] == ["heading"] + ["bullet"] * 5
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Use SAS or SQL (for example MS Access). * We count all experience.",
+     ["Use SAS or SQL (for example MS Access).", "* We count all experience."]),
+    ("Review filings. • Research rates. • Advise on policy.• Keep records.",
+     ["Review filings.", "• Research rates.", "• Advise on policy.", "• Keep records."]),
+    ("Support permits, contracts, etc. The manager plans the work.",
+     ["Support permits, contracts, etc.", "The manager plans the work."]),
+    ("Tools such as Excel, Word, etc. are used daily.",
+     ["Tools such as Excel, Word, etc. are used daily."]),
+])
+def test_footnote_stars_inline_bullets_and_etc_end_sentences(text: str,
+                                                             expected: list[str]) -> None:
+    assert [s.text for s in doc(text + "\n").sentences] == expected

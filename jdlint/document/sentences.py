@@ -52,10 +52,16 @@ def segmentation_data() -> _Data:
                  words("continues-after"))
 
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[^\W_a-zæøåäöüß])"
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“‘(\[]?[^\W_a-zæøåäöüß])"
+                       # an inline bullet after a stop: "decisions.• Developing"
+                       r"|(?<=[.!?;:])\s*(?=[•·▪]\s*[A-ZÆØÅÄÖÜ])"
                        # text scraped without the space: "in 20 years.We are..."
                        r"|(?<=[a-zæøåäöüß]{2})[.!?](?=[A-ZÆØÅÄÖÜ][a-zæøåäöüß’'])")
 _LAST_WORD = re.compile(r"(\S+)$")
+#: Abbreviations that often end a sentence, and the words that show a new one begins.
+_ENDS_SENTENCES = frozenset({"etc", "usw", "osv"})
+_STARTERS = frozenset("The A An We You This It Our In For He She They All Please If As "
+                      "Applicants Candidates Der Die Das Wir Sie Du Bei Vi Du Det Den Hvis".split())
 _NEXT_WORD = re.compile(r"[\"'“‘(\[]?([^\W\d_]+)")
 
 
@@ -66,6 +72,9 @@ def _is_boundary(text: str, start: int, m: re.Match[str], abbreviations: frozens
     token = word.group(1).lower().rstrip(".").lstrip("(\"'“‘[") if word else ""
     if (m.end() == m.start() + 1 and any(c in token for c in "/@")) or token.startswith("www"):
         return False  # a glued stop inside an address: "www.example.Com"
+    if token in _ENDS_SENTENCES:  # "etc." ends a sentence when a new one starts after it
+        following = _NEXT_WORD.match(text, m.end())
+        return bool(following and following.group(1) in _STARTERS)
     if token in abbreviations or (len(token) == 1 and token.isalpha()):
         return False
     if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token):
