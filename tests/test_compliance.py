@@ -173,3 +173,25 @@ def test_labelled_postings(lint: Lint, name: str) -> None:
     path = ROOT / "benchmarks" / "labelled" / name
     result = lint(path.read_text("utf-8"), str(path), select=tuple(LABELS["measured"]))
     assert names(result) == sorted(LABELS["files"][name])
+
+
+@pytest.mark.skipif(not SEEDS, reason="../shared/seeds is not beside the project")
+def test_seed_wording_expectations(lint: Lint) -> None:
+    """"craftsmen" (seed 001) is a gendered term; "Master's degree", "execution" and
+    "German" are nobody's finding, whatever rules are on."""
+    for path in SEEDS:
+        text = path.read_text("utf-8")
+        result = lint(text, str(path), select=("ALL",))
+        quoted = [text_of(text, d) for d in result.diagnostics]
+        for word in ("Master", "execution", "German"):
+            assert not any(word in q for q in quoted), (path.name, word, quoted)
+        if path.name.startswith("001"):
+            assert any(d.name == "gendered-term" and "craftsmen" in d.message
+                       for d in result.diagnostics)
+
+
+def text_of(text: str, d) -> str:  # type: ignore[no-untyped-def]
+    lines = text.splitlines()
+    if d.line != d.end_line or d.line > len(lines):
+        return ""
+    return lines[d.line - 1][d.column - 1:d.end_column - 1]
