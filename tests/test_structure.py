@@ -230,6 +230,13 @@ def test_a_list_of_one_word_items_is_a_list() -> None:
      ["Support permits, contracts, etc.", "The manager plans the work."]),
     ("Tools such as Excel, Word, etc. are used daily.",
      ["Tools such as Excel, Word, etc. are used daily."]),
+    ("Duties include: \u00e2\u20ac\u00a2 Comparing proposals \u00e2\u20ac\u00a2 Planning jobs",
+     ["Duties include:", "\u00e2\u20ac\u00a2 Comparing proposals",
+      "\u00e2\u20ac\u00a2 Planning jobs"]),
+    ("1)\tWord and Excel 2)\tStrong PowerPoint 3)\tResearch skills",
+     ["Word and Excel", "2)\tStrong PowerPoint", "3)\tResearch skills"]),
+    ("You have (1) five years of experience or (2) a degree.",
+     ["You have (1) five years of experience or (2) a degree."]),
 ])
 def test_footnote_stars_inline_bullets_and_etc_end_sentences(text: str,
                                                              expected: list[str]) -> None:

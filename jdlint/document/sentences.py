@@ -55,6 +55,9 @@ def segmentation_data() -> _Data:
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“‘(\[]?[^\W_a-zæøåäöüß])"
                        # an inline bullet after a stop: "decisions.• Developing"
                        r"|(?<=[.!?;:])\s*(?=[•·▪]\s*[A-ZÆØÅÄÖÜ])"
+                       # a bullet inside a line, also as mis-decoded UTF-8 ("â€¢"), and a
+                       # tab-separated numbered item ("PowerPoint 2)\tStrong"): a list
+                       r"|\s+(?=(?:â€¢|[•▪])\s*[A-ZÆØÅÄÖÜ])|\s+(?=\d{1,2}\)\t)"
                        # text scraped without the space: "in 20 years.We are..."
                        r"|(?<=[a-zæøåäöüß]{2})[.!?](?=[A-ZÆØÅÄÖÜ][a-zæøåäöüß’'])")
 _LAST_WORD = re.compile(r"(\S+)$")
