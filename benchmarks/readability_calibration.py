@@ -35,7 +35,8 @@ def main() -> int:
         if doc.language == "da":
             scores["da LIX"].append(float(textstat.lix(text)))
         elif doc.language == "de":
-            scores["de Wiener Sachtextformel"].append(float(textstat.wiener_sachtextformel(text, 4)))
+            wstf = float(textstat.wiener_sachtextformel(text, 4))
+            scores["de Wiener Sachtextformel"].append(wstf)
         else:
             scores["en Flesch-Kincaid grade"].append(float(textstat.flesch_kincaid_grade(text)))
     for name, values in sorted(scores.items()):

@@ -13,6 +13,7 @@ import regex
 import yaml
 
 from .document.language import SUPPORTED
+from .document.subjects import SUBJECTS
 from .errors import RuleDefinitionError
 from .kinds import (
     ALL_LANGUAGES,
@@ -25,7 +26,6 @@ from .kinds import (
     compile_term_regex,
 )
 from .model import CODE_RE, NAME_RE, Category, Example, RuleDocs, RuleMeta, Severity
-from .document.subjects import SUBJECTS
 from .nlp import LEMMA_PREFIX
 
 COMMON = {

@@ -182,8 +182,8 @@ def test_no_wording_finding_inside_markdown_code(lint) -> None:  # type: ignore[
     result = lint(source, path="p.md", select=("INC",),
                   rule_options={"gender-coded-wording": {"per-word": "all"}})
     assert [(d.line, d.data) for d in result.diagnostics] == [
-        (1, {"masculine": 0, "feminine": 0, "verdict": "no coded words", "margin": 3, "occurrences": {},
-             "masculine-words": [], "feminine-words": []})]
+        (1, {"masculine": 0, "feminine": 0, "verdict": "no coded words", "margin": 3,
+             "occurrences": {}, "masculine-words": [], "feminine-words": []})]
 
 
 def test_the_german_gender_star_is_not_emphasis() -> None:

@@ -6,11 +6,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..datafiles import load_yaml
 from ..document import Document
 from ..document.blocks import Block
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
@@ -202,10 +200,8 @@ class _Profile:
     known: frozenset[str]
 
 
-@cache
 def _acronym_data() -> dict[str, Any]:
-    text = resources.files("jdlint").joinpath("data/acronyms.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("acronyms.yaml")
     return data
 
 
@@ -214,8 +210,7 @@ def known_acronyms(language: str = "en") -> frozenset[str]:
     """Acronyms every reader knows, with those of postings in ``language`` and the US state
     and Canadian province codes of jdlint's place data ("Austin, TX", "Winnipeg, MB")."""
     data = _acronym_data()
-    places = yaml.safe_load(resources.files("jdlint").joinpath("data/places.yaml")
-                            .read_text("utf-8"))
+    places = load_yaml("places.yaml")
     codes = {name.upper() for group in ("provinces", "states")
              for names in places.get(group, {}).values() for name in names
              if 2 <= len(name) <= 3 and name.isalpha()}

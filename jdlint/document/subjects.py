@@ -18,10 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from ..datafiles import load_yaml
 from .blocks import Block
 from .sentences import Sentence
 from .zones import BOILERPLATE
@@ -49,13 +47,6 @@ class _Data:
     heads: frozenset[str]
 
 
-@cache
-def _raw() -> dict[str, object]:
-    text = resources.files("jdlint").joinpath("data/subjects.yaml").read_text("utf-8")
-    data: dict[str, object] = yaml.safe_load(text)
-    return data
-
-
 def _compile(by_language: object, language: str, anchored: bool = False) -> re.Pattern[str] | None:
     if not isinstance(by_language, dict):
         return None
@@ -70,7 +61,7 @@ def _compile(by_language: object, language: str, anchored: bool = False) -> re.P
 
 @cache
 def subject_data(language: str) -> _Data:
-    raw = _raw()
+    raw: dict[str, object] = load_yaml("subjects.yaml")
     cues = {kind: p for kind in _CUE_ORDER if (p := _compile(raw.get(kind), language))}
     heads = frozenset(str(raw.get("name-heads", "")).split())
     return _Data(cues, _compile(raw.get("requirement-start"), language, anchored=True), heads)
