@@ -114,3 +114,21 @@ def test_unknown_codes_are_rejected_with_the_nearest(tmp_path, value: str,  # ty
 def test_valid_codes_pass(tmp_path, value: str) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a.txt").write_text("Cook wanted.\n")
     assert _run(str(tmp_path / "a.txt"), "--jurisdiction", value).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # the employer's sites in one list: the country, not one of the states
+    ("Data Engineer\nWe own properties in growth markets New York City, Boston, Washington DC, "
+     "Seattle, Denver and Los Angeles. Apply on our site. 401(k) and E-Verify.\n", "US"),
+    # the employer's seat says less than where the job is
+    ("Scientist\nAcme is a healthcare leader headquartered in Indianapolis, Indiana. The job "
+     "is at our Research Triangle Park site in North Carolina. 401(k) plan. E-Verify "
+     "employer.\n", "US"),
+    # a list of towns after a comma is not "town, state"
+    ("Analyst\nWe have offices in London, New York and Paris. Location: Boston, MA\n",
+     "US-MA"),
+    # the UK's medical grades and spelling
+    ("LAS Specialty Registrar (ST4) in Paediatrics\nJoin our paediatric team.\n", "GB"),
+])
+def test_lists_head_offices_and_medical_grades(text: str, code: str) -> None:
+    assert infer_place(text, {}, "en").code == code
