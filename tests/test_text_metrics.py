@@ -96,7 +96,10 @@ def test_acronyms_readers_understand(lint: Lint, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("You will work closely with the KBP team on strategy.", ["KBP"]),
-    ("NMC registration is not needed for our software team, which uses AEM.", ["NMC", "AEM"]),
+    ("Appointments are subject to OMB approval.", ["OMB"]),
+    ("Wear a mask on all UHDB premises.", ["UHDB"]),
+    ("NMC registration is not needed for our software team, which works with AEM.",
+     ["NMC", "AEM"]),
     ("Hier arbeitest du mit dem SGB und der ZVSL zusammen.", ["ZVSL"]),  # German codes known
 ])
 def test_acronyms_outsiders_cannot_read(lint: Lint, text: str, expected: list[str]) -> None:

@@ -309,6 +309,37 @@ def _in_context_readers_know(doc: Document, start: int, end: int) -> bool:
                 or re.match(r"\s*(?:,|/|and|or|&)\s*[A-Z][A-Z0-9&]+s?\b", after))
 
 
+_IN_HOUSE_BEFORE = re.compile(
+    r"(?:\b(?:the|our|your|their|its|at|join|joining|within|across|via|by|from|with|"
+    r"der|die|das|dem|den|des|beim|im|am|zum|zur|unser\w*|bei|hos|i|til|ved)\s+"
+    r"(?:[a-z][\w-]*\s+)?|^\W*)$", re.I)
+_IN_HOUSE_AFTER = re.compile(
+    r"\s*(?:'s|’s)?\s*(?:-\s*)?(?:team|teams|group|groups|programme|programmes|program|"
+    r"programs|approval|premises|site|sites|form|forms|system|systems|division|unit|units|"
+    r"office|offices|department|departments|project|projects|policy|policies|process|"
+    r"processes|rules?|staff|services?|trust|board|committee|network|portal|accounts?|"
+    r"employees|members|campus|centre|center|contracts?|grade|grades|framework|standards|"
+    r"scheme|award|mission|strategy|application|on-line|online|database|tool|tools|"
+    r"platform|hub|values|colleagues|partners|management|leadership|directorate|branch|"
+    r"bureau|agency|clients?|customers?|products?|brand|plan|score|rating|audit|"
+    r"regulations|requirements|compliance|certification|accreditation|registration|"
+    r"Team|Group|Programme|Program|Division|Unit|Office|Department|Board|Committee|Network|"
+    r"Directorate|Branch|Bureau|Agency|Rules|Services?|Trust|Campus|Centre|Center|Mission|"
+    r"Strategy|Framework|Scheme|Award|Portal|Hub|Plan|Team|Abteilung|Bereich|Gruppe|Team)\b")
+
+
+def _names_something_in_house(text: str, start: int, end: int) -> bool:
+    """Whether the acronym names something of the employer's or its sector's world that
+    applicants meet in the posting: a unit, system, programme, rule or site ("the OMB",
+    "NYCAPS on-line", "HHFT sites", "TBCB Programme", "our SDO team"), not a term of the
+    trade that the posting's readers know ("1+ PB", "platelets and RBC", "ODBC")."""
+    before = text[max(0, start - 40):start]
+    line_start = before.rfind("\n")
+    if line_start >= 0:
+        before = before[line_start + 1:]
+    return bool(_IN_HOUSE_BEFORE.search(before) or _IN_HOUSE_AFTER.match(text, end))
+
+
 def _explained(acronym: str, explained: frozenset[str], allowed: set[str] | frozenset[str]) -> bool:
     """Whether the posting's own words spell ``acronym``, whole or after a known prefix
     ("LADWP": LA and the Department of Water and Power; "NYCDOT": NYC and DOT)."""
@@ -342,7 +373,11 @@ class UndefinedAcronym(Rule):
                  "us-federal; data-and-software; life-sciences; it-certifications; public "
                  "sectors; see jdlint/data/acronyms.yaml). Not judged there: headings, "
                  "reference codes (\"723 RP\"), lists of acronyms (\"VFS, NTFS, ZFS\") and "
-                 "statements of policy. The option `allow` adds your own. Off by default: "
+                 "statements of policy. Only acronyms that name something in-house are "
+                 "reported: after \"the\", \"our\", \"at\", \"join\"... or before \"team\", "
+                 "\"programme\", \"approval\", \"sites\", \"rules\"... (\"subject to OMB "
+                 "approval\", \"all HHFT sites\"), not terms of the trade (\"1+ PB\", \"plasma "
+                 "and RBC\"). The option `allow` adds your own. Off by default: "
                  "even so, many findings are acronyms the posting's audience knows; turn it "
                  "on with `extend-select` for postings aimed at a broad audience.",
             why="In-house acronyms are obvious to the team and opaque to applicants, who "
@@ -391,6 +426,8 @@ class UndefinedAcronym(Rule):
                 explained = expansions(text)
             if _explained(base.replace("&", ""), explained, allowed):
                 continue  # the words it abbreviates stand in the posting
+            if not _names_something_in_house(text, m.start(), m.end()):
+                continue  # a term of the trade ("1+ PB", "platelets and RBC", "ODBC")
             yield Violation(m.start(), m.end(), f"\"{acronym}\" is not explained; write it out "
                             "at first use, followed by the acronym in brackets")
 
