@@ -6,7 +6,9 @@ The truth per posting: the manifest's `country` and `region` (US state, Canadian
 NHS postings are in the UK (GB) and Arbeitnow and Glassdoor give a `location` string
 ("Munich", "Linthicum, MD") from which the country (and US state) is taken by the same place
 syntax jdlint uses. Reported per source: detected, right at country level, right at
-state/province level (where the truth has one), wrong, and the mean time per posting.
+state/province level (where the truth has one), wrong, the same two shares among postings whose
+text names or implies the true place (the issue's targets: a posting that never says where
+the job is cannot be placed), and the mean time per posting.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from jdlint.document import Document
-from jdlint.document.place import country_of, infer_place
+from jdlint.document.place import _signals, country_of, infer_place
 
 ROOT = Path(__file__).resolve().parent.parent
 DK_REGIONS = {"hovedstaden", "sjælland", "syddanmark", "midtjylland", "nordjylland", "bornholm"}
@@ -66,6 +68,12 @@ def main() -> int:
         r["postings"] += 1
         r["known"] += country is not None
         r["regional"] += region is not None
+        # does the text name or imply the true place at all? (any signal for it)
+        signals = {e.code for e in _signals(doc.text, doc.meta, doc.language)}
+        named_country = country is not None and any(country_of(c) == country for c in signals)
+        named_region = region is not None and region in signals
+        r["known-named"] += named_country
+        r["regional-named"] += named_region
         if place.code is None:
             continue
         r["detected"] += 1
@@ -73,8 +81,10 @@ def main() -> int:
             continue
         if country_of(place.code) == country:
             r["country-right"] += 1
+            r["country-right-named"] += named_country
             if region is not None and place.code == region:
                 r["region-right"] += 1
+                r["region-right-named"] += named_region
             elif region is not None and "-" in place.code:
                 r["region-wrong"] += 1
                 wrong.append(f"{entry['file']}: {place.code} (truth {region})")
@@ -82,13 +92,14 @@ def main() -> int:
             r["wrong"] += 1
             wrong.append(f"{entry['file']}: {place.code} (truth {country})")
     print(f"{'source':14}{'postings':>9}{'detected':>10}{'country ok':>12}{'region ok':>12}"
-          f"{'wrong':>8}")
+          f"{'wrong':>8}{'country ok*':>13}{'region ok*':>12}")
     total: dict[str, int] = defaultdict(int)
     for source, r in sorted(rows.items()):
         for k, v in r.items():
             total[k] += v
         _row(source, r)
     _row("all", total)
+    print("* among postings whose text names or implies the true place (any signal for it)")
     print(f"\n{spent / max(1, total['postings']) * 1000:.3f} ms per posting (inference only)")
     if args.show_wrong:
         print("\n".join(wrong))
@@ -101,7 +112,9 @@ def _row(source: str, r: dict[str, int]) -> None:
 
     print(f"{source:14}{r['postings']:>9}{pct(r['detected'], r['postings']):>10}"
           f"{pct(r['country-right'], r['known']):>12}{pct(r['region-right'], r['regional']):>12}"
-          f"{pct(r['wrong'] + r['region-wrong'], r['postings']):>8}")
+          f"{pct(r['wrong'] + r['region-wrong'], r['postings']):>8}"
+          f"{pct(r['country-right-named'], r['known-named']):>13}"
+          f"{pct(r['region-right-named'], r['regional-named']):>12}")
 
 
 if __name__ == "__main__":
