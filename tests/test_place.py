@@ -45,6 +45,10 @@ def test_place_strings_resolve(text: str, code: str) -> None:
     "Reading and writing reports is part of the job.\n",
     "Join the Queen Elizabeth Hospital team.\n",
     "We value calm, clear writing.\n",
+    # a brand is not a town (GeoNames lists "Google" among a Kansas city's alternate names)
+    "Google Cloud Engineer\nJoin Google and build Google Cloud.\n",
+    # a list of products is not "town, state"
+    "Office skills\nMS Office, MS Word and Excel\n",
 ])
 def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None

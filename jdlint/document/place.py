@@ -207,8 +207,9 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         towns = {code for code, _ in _town_codes(_last_words(town))}
         match = next((c for c in options if c in towns or (
             c in _DETAILED and any(country_of(t) == c for t in towns))), None)
-        if match is None and not towns and (zip_code or _location_line(text, m.start(),
-                                                                      m.end())):
+        if match is None and not towns and (zip_code or (
+                _location_line(text, m.start(), m.end())
+                and not re.match(r"[ \t]+[A-Z][a-z]", text[m.end():m.end() + 3]))):
             # a town the gazetteer lacks: only with a ZIP code or alone on a short line
             # ("Linthicum, MD"), never in prose ("Computer Science, MS", "Operations, IT")
             match = options[0]
