@@ -325,7 +325,7 @@ _IN_HOUSE_AFTER = re.compile(
     r"regulations|requirements|compliance|certification|accreditation|registration|"
     r"Team|Group|Programme|Program|Division|Unit|Office|Department|Board|Committee|Network|"
     r"Directorate|Branch|Bureau|Agency|Rules|Services?|Trust|Campus|Centre|Center|Mission|"
-    r"Strategy|Framework|Scheme|Award|Portal|Hub|Plan|Team|Abteilung|Bereich|Gruppe|Team)\b")
+    r"Strategy|Framework|Scheme|Award|Portal|Hub|Plan|Abteilung|Bereich|Gruppe)\b")
 
 
 def _names_something_in_house(text: str, start: int, end: int) -> bool:
@@ -399,8 +399,9 @@ class UndefinedAcronym(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         text = doc.text
         allowed = known_acronyms(doc.language) | set(options.get("allow") or ())
+        shown = sector_profiles(text)  # each profile's signals are scanned once
         for profile in acronym_profiles():
-            if profile.name in sector_profiles(text):
+            if profile.name in shown:
                 allowed |= profile.known
         explained: frozenset[str] | None = None
         seen: set[str] = set()
