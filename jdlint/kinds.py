@@ -126,14 +126,21 @@ def _group_end(regex: str) -> int | None:
     return next((i for i, ch, depth in _structure(regex) if ch == ")" and depth == 0), None)
 
 
-_lowered: list[tuple[str, str]] = []  # the last text lowercased (rules scan the same text)
+_lowered: tuple[str, str] = ("", "")  # the last text lowercased (rules scan the same text)
 
 
 def _lower(text: str) -> str:
-    if _lowered and _lowered[0][0] is text:
-        return _lowered[0][1]
-    _lowered[:] = [(text, text.lower())]
-    return _lowered[0][1]
+    """``text`` lowercased with its offsets kept: a character whose lowercase is longer
+    ("İ" is "i" and a combining dot) becomes the first character of it."""
+    global _lowered
+    last = _lowered  # one read: another thread may replace it (a tuple, swapped whole)
+    if last[0] is text:
+        return last[1]
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(c) == 1 else c[0] for c in map(str.lower, text))
+    _lowered = (text, lower)
+    return lower
 
 
 @dataclass(frozen=True)
@@ -242,13 +249,8 @@ class TermSet:
         lower = _lower(text)
         found: list[tuple[Hit, int]] = []
         deadline = time.monotonic() + PATTERN_SECONDS
-        if len(lower) == len(text):  # lowercasing kept the offsets (it nearly always does)
-            found += self._anchored(text, lower, deadline)
-            patterns = self.patterns
-        else:
-            searched = [i for i, src in enumerate(self.sources) if src]
-            patterns = _group_patterns(self.terms, self.sources, searched, self.flags)
-        for pattern in patterns:
+        found += self._anchored(text, lower, deadline)
+        for pattern in self.patterns:
             found += self._scan(pattern, text, deadline)
         matcher = self.lemma_matcher(lang)
         if matcher is not None:

