@@ -9,12 +9,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from . import interrupts
 from .config import Config, find_config_file, load_config
-from .engine import Context, build_context, check_bytes, check_text, cross_check, rules_of
+from .engine import Context, build_context, check_bytes, cross_check, rules_of
 from .errors import InputError, RunError
 from .model import Diagnostic, FileResult, Report
 from .reading import FORMATS
@@ -129,7 +132,8 @@ def _check_in_worker(items: list[tuple[str, int]]) -> list[FileResult]:
     return [check_file(path, _worker_contexts[i]) for path, i in items]
 
 
-def check_file(path: str, ctx: Context, stdin_filename: str | None = None) -> FileResult:
+def check_file(path: str, ctx: Context, stdin_filename: str | None = None,
+               today: date | None = None) -> FileResult:
     name = (stdin_filename or "<stdin>") if path == STDIN else path
     try:
         if path == STDIN:
@@ -139,7 +143,7 @@ def check_file(path: str, ctx: Context, stdin_filename: str | None = None) -> Fi
     except InputError as exc:
         return check_text_error(name, ctx, str(exc))
     try:
-        return check_bytes(name, data, ctx)
+        return check_bytes(name, data, ctx, today)
     except BaseException as exc:  # one file's surprise must not stop the others
         if interrupts.is_stop(exc) or isinstance(exc, MemoryError):
             raise
@@ -236,7 +240,18 @@ def lint_paths(paths: Sequence[str], options: Options | None = None) -> tuple[Re
     return run(p, options), p
 
 
-def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> FileResult:
-    """Check one posting given as text, with ``config`` (defaults if None), no files read."""
-    ctx = build_context(config or Config())
-    return check_text(path, text, ctx)
+def lint_text(text: str, path: str = "<text>", config: Config | None = None,
+              today: date | None = None) -> FileResult:
+    """Check one posting given as text, with ``config`` (defaults if None), no files read.
+    Without a config it uses one shared :class:`~jdlint.linter.Linter`, built on first call."""
+    from .linter import Linter
+
+    linter = _default_linter() if config is None else Linter(config)
+    return linter.lint_text(text, path, today)
+
+
+@cache
+def _default_linter() -> Any:
+    from .linter import Linter
+
+    return Linter()

