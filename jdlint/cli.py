@@ -86,13 +86,17 @@ def cli() -> None:
               "named on the command line too (as pre-commit names them).")
 @click.option("--across-files", is_flag=True, help="Also report blocks that several of the "
               "checked postings share (duplicate-block, as info).")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing the "
+              "stored results of unchanged ones (also: JDLINT_NO_CACHE=1).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the result cache lives [default: .jdlint_cache at the project root].")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           min_severity: str | None, today: str | None, jurisdiction: str | None,
           language: str | None, config_file: Path | None, isolated: bool,
           output: Path | None, quiet: bool, statistics: bool, color: str, jobs: int | None,
           stdin_filename: str | None, fix: bool, diff: bool, force_exclude: bool | None,
-          across_files: bool) -> None:
+          across_files: bool, no_cache: bool, cache_dir: Path | None) -> None:
     """Check job postings (.md, .txt, .html files, folders, or '-' for standard input)."""
     from .config import (
         parse_fail_on,
@@ -117,13 +121,15 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...],
             "cli_rule_options": {"duplicate-block": {"across-files": True}} if across_files
             else None,
             "languagetool_url": os.environ.get("JDLINT_LANGUAGETOOL_URL") or None,
+            "cache_dir": cache_dir.absolute() if cache_dir is not None else None,
         }
         if fail_on is not None:
             overrides["fail_on"] = parse_fail_on(fail_on) or "never"
         if stdin_filename is not None and not paths:
             paths = ("-",)  # --stdin-filename alone: the posting comes on standard input
         options = Options(config_file=config_file, overrides=overrides, jobs=jobs,
-                          stdin_filename=stdin_filename, isolated=isolated)
+                          stdin_filename=stdin_filename, isolated=isolated,
+                          cache=not no_cache)
         if (fix or diff) and "-" in paths:
             raise click.UsageError(f"--{'fix' if fix else 'diff'} cannot rewrite standard input")
         if fix and diff:
@@ -385,6 +391,32 @@ def explain(rule: str, config_file: Path | None) -> None:
         _fail(f"unknown rule {rule!r}{hint}; `jdlint rules` lists them")
         sys.exit(EXIT_ERROR)
     click.echo(explain_markdown(found.meta), nl=False)
+
+
+@cli.command()
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Clear the cache of this configuration file's project.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The cache folder to clear.")
+def clean(config_file: Path | None, cache_dir: Path | None) -> None:
+    """Remove the result cache (.jdlint_cache) of the project here."""
+    from .cache import cache_dir as where
+    from .cache import clear
+    from .config import Config, find_config_file, load_config
+
+    try:
+        if cache_dir is None:
+            source = config_file or find_config_file(Path.cwd())
+            cache_dir = where(load_config(source) if source else Config())
+        removed = clear(cache_dir)
+    except JdlintError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        _fail(f"{cache_dir}: cannot remove the cache: {exc.strerror or exc}")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"jdlint: removed {cache_dir}" if removed else f"jdlint: no cache at {cache_dir}",
+               err=True)
 
 
 def main() -> None:

@@ -56,6 +56,7 @@ class Config:
     max_file_size: int = 20_000_000
     employer_size: int | None = None  # employees; laws with thresholds compare with it
     languagetool_url: str | None = None  # naming a server turns the grammar rule on
+    cache_dir: Path | None = None  # the result cache (None: .jdlint_cache at the root)
     root: Path = field(default_factory=Path.cwd)  # relative paths and globs start here
     source: Path | None = None  # the file this came from
 
@@ -116,7 +117,7 @@ _KEYS = {
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-on", "rule-dirs",
     "rules", "jurisdiction", "language", "today", "exclude", "extend-exclude", "encoding",
     "max-file-size", "employer-size", "languagetool-url", "min-severity", "force-exclude",
-    "docx-headers-footers",
+    "docx-headers-footers", "cache-dir",
 }
 
 
@@ -177,6 +178,8 @@ def parse_config(table: Mapping[str, Any], *, where: str, root: Path,
         out["today"] = parse_today(table["today"], where)
     out["encoding"] = text("encoding")
     out["languagetool_url"] = text("languagetool-url")
+    if (folder := text("cache-dir")) is not None:
+        out["cache_dir"] = (root / Path(folder).expanduser()).absolute()
     if "max-file-size" in table:
         size = table["max-file-size"]
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:

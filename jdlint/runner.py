@@ -38,6 +38,7 @@ class Options:
     jobs: int | None = None
     stdin_filename: str | None = None
     isolated: bool = False  # ignore config files (the library's default for lint_text)
+    cache: bool = False  # reuse stored results of unchanged files (the CLI's default)
 
 
 @dataclass(frozen=True)
@@ -162,24 +163,70 @@ def check_text_error(path: str, ctx: Context, reason: str,
 def run(p: Plan, options: Options, progress: Callable[[int], None] | None = None) -> Report:
     contexts = [build_context(c) for c in p.configs]
     jobs = options.jobs or os.cpu_count() or 1
-    results: list[FileResult] = []
-    parallel = jobs > 1 and len(p.files) >= PARALLEL_THRESHOLD and STDIN not in dict(p.files)
+    cached, todo, keys = _from_cache(p, options)
+    if progress and cached:
+        progress(len(cached))
+    results: list[FileResult] = list(cached)
+    parallel = jobs > 1 and len(todo) >= PARALLEL_THRESHOLD and STDIN not in dict(todo)
     if parallel:
         if sys.platform != "win32":  # forked workers inherit what the parent loaded
             for active in rules_of(contexts):
                 with contextlib.suppress(Exception):  # check() reports a broken rule
                     active.rule.prepare()
-        results = _run_pool(p, jobs, progress)
+        checked = _run_pool(replace(p, files=tuple(todo)), jobs, progress)
     else:
-        for path, i in p.files:
-            results.append(check_file(path, contexts[i], options.stdin_filename))
+        checked = []
+        for path, i in todo:
+            checked.append(check_file(path, contexts[i], options.stdin_filename))
             if progress:
                 progress(1)
+    for result in checked:
+        if result.path in keys:
+            store, key, digest = keys[result.path]
+            if result.digest == digest:  # the bytes checked are the bytes hashed
+                store.put(key, result)
+    results += checked
     results += [check_text_error(path, contexts[i], reason, "cannot list this folder")
                 for path, i, reason in p.unreadable]
     results = _add_cross_findings(results, contexts)
     results.sort(key=lambda r: r.path)
     return Report(tuple(results), tuple(a.rule.meta for a in rules_of(contexts)))
+
+
+def _from_cache(p: Plan, options: Options) -> tuple[
+        list[FileResult], list[tuple[str, int]], dict[str, tuple[Any, str, str]]]:
+    """The stored results of unchanged files; the files left to check; and for each of
+    those, where its result goes (cache, key, the digest of the bytes the key was made of)."""
+    if not options.cache or not p.files:
+        return [], list(p.files), {}
+    from .cache import Cache, cache_dir, disabled_by_environment
+    from .engine import content_digest
+
+    if disabled_by_environment():
+        return [], list(p.files), {}
+    stores = [Cache(cache_dir(c), c) for c in p.configs]
+    cached: list[FileResult] = []
+    todo: list[tuple[str, int]] = []
+    keys: dict[str, tuple[Any, str, str]] = {}
+    for path, i in p.files:
+        store = stores[i]
+        if path == STDIN or not store.usable:
+            todo.append((path, i))
+            continue
+        try:
+            data = read_posting(path, p.configs[i].max_file_size)
+        except InputError:
+            todo.append((path, i))  # the check says why, in its own words
+            continue
+        digest = content_digest(data)
+        key = store.key(path, digest)
+        hit = store.get(key)
+        if hit is not None and hit.path == path:
+            cached.append(hit)
+        else:
+            todo.append((path, i))
+            keys[path] = (store, key, digest)
+    return cached, todo, keys
 
 
 def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None) -> list[FileResult]:

@@ -178,6 +178,12 @@ class Glob:
 
     def matches(self, rel_path: str) -> bool:
         names = rel_path.split("/")
+        if len(self.parts) == 2 and self.parts[0] is None:  # one name at any depth: "build"
+            part = self.parts[1]
+            assert part is not None
+            if "*" not in part and "?" not in part:
+                return part in names
+            return any(_name_matches(part, name) for name in names)
         n = len(names)
         reach = {0}
         last = len(self.parts) - 1

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,10 @@ import pytest
 from jdlint.config import Config
 from jdlint.engine import Context, build_context, check_text
 from jdlint.model import FileResult
+
+# Tests patch rules and dates in process: a stored result would hide what they change. The
+# cache has its own tests (test_cache.py), which turn it back on.
+os.environ["JDLINT_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
