@@ -223,7 +223,7 @@ def _diagnostic_from_json(o: Mapping[str, Any]) -> Diagnostic:
     shown = tuple(o["shown"]) if "shown" in o else None
     return Diagnostic(o["path"], o["code"], o["name"], Severity(o["severity"]), line, column,
                       end_line, end_column, o["message"], fix, o.get("data"), o.get("quote"),
-                      excerpt, related, shown)  # type: ignore[arg-type]
+                      excerpt, related, shown)
 
 
 def result_to_json(r: FileResult) -> dict[str, Any]:
