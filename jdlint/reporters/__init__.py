@@ -11,7 +11,7 @@ from ..model import Report
 Reporter = Callable[[Report, TextIO], None]
 
 #: ``text`` is the people's report (grouped, quoted); ``concise`` one line per finding.
-FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "html")
 
 
 def get(name: str, *, color: bool = False, quiet: bool = False, statistics: bool = False,
@@ -22,6 +22,10 @@ def get(name: str, *, color: bool = False, quiet: bool = False, statistics: bool
         from .json import write_json
 
         return partial(write_json, statistics=statistics, hidden=hidden)
+    if name == "jsonl":
+        from .json import write_jsonl
+
+        return partial(write_jsonl, statistics=statistics)
     if name == "sarif":
         from .sarif import write_sarif
 

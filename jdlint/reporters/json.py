@@ -63,3 +63,16 @@ def report_dict(report: Report, statistics: bool = False, hidden: int = 0) -> di
 def write_json(report: Report, out: TextIO, statistics: bool = False, hidden: int = 0) -> None:
     json.dump(report_dict(report, statistics, hidden), out, indent=2, ensure_ascii=False)
     out.write("\n")
+
+
+def write_jsonl(report: Report, out: TextIO, statistics: bool = False) -> None:
+    """One finding per line (JSON Lines), in the fields of the JSON report's ``diagnostics``;
+    with ``statistics``, one line per rule instead (code, name, severity, count, fixable)."""
+    if statistics:
+        for row in stats(report.diagnostics):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    for f in report.files:
+        paragraphs = f.format in BINARY_FORMATS
+        for d in f.diagnostics:
+            out.write(json.dumps(diagnostic_dict(d, paragraphs), ensure_ascii=False) + "\n")
