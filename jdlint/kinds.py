@@ -17,6 +17,7 @@ when such a term is scanned, see :mod:`jdlint.nlp`). Lists may be given per lang
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -126,21 +127,55 @@ def _group_end(regex: str) -> int | None:
     return next((i for i, ch, depth in _structure(regex) if ch == ")" and depth == 0), None)
 
 
-_lowered: tuple[str, str] = ("", "")  # the last text lowercased (rules scan the same text)
+class _Lowered:
+    """A posting lowercased with its offsets kept, and its words (runs of letters, digits,
+    ``_`` and ``-``) sorted, so that the starts of the words that begin with a key are a
+    binary search away instead of a scan of the whole text per key."""
+
+    __slots__ = ("_index", "lower", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lower = text.lower()
+        if len(lower) != len(text):  # "İ" is "i" and a combining dot: keep the first
+            lower = "".join(c if len(c) == 1 else c[0] for c in map(str.lower, text))
+        self.lower = lower
+        self._index: dict[bool, tuple[list[str], list[int]]] = {}
+
+    def word_starts(self, prefix: str, hyphens: bool) -> list[int]:
+        """The offsets of the words that begin with ``prefix``: runs of ``\\w`` and, with
+        ``hyphens``, ``-`` (a phrase term's words), else of ``\\w`` alone (a ``\\b``)."""
+        if hyphens not in self._index:
+            run = _HYPHENATED_WORD if hyphens else _PLAIN_WORD
+            pairs = sorted((m.group(), m.start()) for m in run.finditer(self.lower))
+            self._index[hyphens] = ([w for w, _ in pairs], [s for _, s in pairs])
+        words, starts = self._index[hyphens]
+        i = bisect.bisect_left(words, prefix)
+        out: list[int] = []
+        while i < len(words) and words[i].startswith(prefix):
+            out.append(starts[i])
+            i += 1
+        return out
+
+
+_HYPHENATED_WORD = re.compile(r"[\w\-]+")
+_PLAIN_WORD = re.compile(r"\w+")
+_lowered = _Lowered("")  # the last text seen (rules scan the same text); swapped whole
+
+
+def _lowered_for(text: str) -> _Lowered:
+    global _lowered
+    last = _lowered  # one read: another thread may replace it
+    if last.text is text:
+        return last
+    last = _lowered = _Lowered(text)
+    return last
 
 
 def _lower(text: str) -> str:
     """``text`` lowercased with its offsets kept: a character whose lowercase is longer
     ("İ" is "i" and a combining dot) becomes the first character of it."""
-    global _lowered
-    last = _lowered  # one read: another thread may replace it (a tuple, swapped whole)
-    if last[0] is text:
-        return last[1]
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = "".join(c if len(c) == 1 else c[0] for c in map(str.lower, text))
-    _lowered = (text, lower)
-    return lower
+    return _lowered_for(text).lower
 
 
 @dataclass(frozen=True)
@@ -200,6 +235,7 @@ class TermSet:
     sources: tuple[str, ...] = ()  # by term index: the regex compiled for it ("" for lemma:)
     keys: tuple[frozenset[str] | None, ...] = ()
     flags: int = 0
+    boundary: tuple[bool, ...] = ()  # by term index: does its regex start with \b?
     single: dict[int, regex.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False)  # keyed terms, compiled on first use
     lemma_phrases: tuple[tuple[str, int], ...] = ()  # ``lemma:`` terms, without the prefix
@@ -231,8 +267,10 @@ class TermSet:
         matchers = {}
         if lemma_phrases and lang != ALL_LANGUAGES:
             matchers[lang] = LemmaMatcher(lang, tuple(lemma_phrases))
+        boundary = tuple(t.startswith("re:") and t[3:].strip().startswith("\\b")
+                         for t in terms)
         return cls(patterns, tuple(tuple(a) for _, a in entries), terms, tuple(starts),
-                   tuple(sources), keys, flags,
+                   tuple(sources), keys, flags, boundary=boundary,
                    lemma_phrases=tuple(lemma_phrases), lemma_matchers=matchers)
 
     def lemma_matcher(self, lang: str) -> LemmaMatcher | None:
@@ -246,10 +284,9 @@ class TermSet:
                  overlaps: bool = False) -> Iterator[tuple[Hit, int]]:
         """Matches in ``text`` (a posting in ``lang``), left to right, without overlaps
         unless ``overlaps`` (exception lists: every span an exception covers counts)."""
-        lower = _lower(text)
         found: list[tuple[Hit, int]] = []
         deadline = time.monotonic() + PATTERN_SECONDS
-        found += self._anchored(text, lower, deadline)
+        found += self._anchored(text, _lowered_for(text), deadline)
         for pattern in self.patterns:
             found += self._scan(pattern, text, deadline)
         matcher = self.lemma_matcher(lang)
@@ -272,30 +309,39 @@ class TermSet:
                               "was stopped (look for nested repetition such as (a+)+ or "
                               "(a|aa)+ in the rule file)")
 
-    def _anchored(self, text: str, lower: str,
+    def _anchored(self, text: str, lowered: _Lowered,
                   deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
+        lower = lowered.lower
         for i, keys in enumerate(self.keys):
             if keys is None or not self.sources[i]:
                 continue
-            pattern = None
-            tried: set[int] = set()
+            at_word = self.word_start[i]
+            at_boundary = not at_word and i < len(self.boundary) and self.boundary[i]
+            positions: set[int] = set()
             for key in keys:
+                head = (_HYPHENATED_WORD if at_word else _PLAIN_WORD).match(key) \
+                    if at_word or at_boundary else None
+                if head is not None:  # only where a word starts with it: a lookup
+                    positions.update(p for p in lowered.word_starts(head.group(), at_word)
+                                     if head.end() == len(key) or lower.startswith(key, p))
+                    continue
                 pos = lower.find(key)
                 while pos >= 0:
-                    if pos not in tried:
-                        tried.add(pos)
-                        if pattern is None:
-                            pattern = self.single.get(i) or self.single.setdefault(
-                                i, compile_term_regex(self.sources[i], self.flags))
-                        try:
-                            m = pattern.match(text, pos, timeout=_left(deadline))
-                        except TimeoutError:
-                            raise self._timeout(i) from None
-                        if m is not None and m.end() > pos and not (
-                                self.word_start[i] and pos > 0
-                                and _WORD_CHAR.match(text, pos - 1)):
-                            yield m, i
+                    if not (at_word and pos > 0 and _WORD_CHAR.match(text, pos - 1)):
+                        positions.add(pos)
                     pos = lower.find(key, pos + 1)
+            if not positions:
+                continue
+            pattern = self.single.get(i) or self.single.setdefault(
+                i, compile_term_regex(self.sources[i], self.flags))
+            timeout = _left(deadline)
+            for pos in sorted(positions):
+                try:
+                    m = pattern.match(text, pos, timeout=timeout)
+                except TimeoutError:
+                    raise self._timeout(i) from None
+                if m is not None and m.end() > pos:
+                    yield m, i
 
     def _scan(self, pattern: regex.Pattern[str], text: str,
               deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
