@@ -111,8 +111,9 @@ def read_postings(urlpath: str | list[str], *, text_column: str = "text",
         rows = frame[columns].to_bag(format="dict")
         return rows.map(_rename, text_column, path_column)
     compressed = any(str(p).endswith((".gz", ".bz2", ".xz", ".zst")) for p in paths)
-    lines = db.read_text(paths, blocksize=None if compressed else blocksize,
-                         compression="infer", encoding="utf-8", include_path=True)
+    lines = db.read_text(paths, blocksize=None if compressed else blocksize,  # type: ignore[no-untyped-call]
+                         compression="infer", encoding="utf-8", errors="replace",
+                         include_path=True)
     return lines.filter(_not_blank).map(_parse_line, text_column, path_column)
 
 
@@ -129,7 +130,7 @@ def _parse_line(item: tuple[str, str], text_column: str, path_column: str) -> di
     line, source = item
     try:
         record = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return {"path": source, "text": None, "error": f"a line that is not JSON ({exc.msg}): "
                 f"{line.strip()[:60]!r}"}
     if not isinstance(record, dict):
