@@ -78,8 +78,9 @@ def test_an_empty_lemma_term_is_a_rule_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "loaded"), [
     ("We are hiring a data engineer. You will build pipelines with our analysts.\n", False),
+    # the built-in rules' Danish phrases come with their forms (jdlint/data/lemmas/da.json)
     ("Vi søger en tillidsmand til vores lager i Aarhus. Du bliver en del af et godt team.\n",
-     True),
+     False),
 ])
 def test_spacy_is_imported_only_when_a_lemma_term_is_scanned(
         tmp_path: Path, text: str, loaded: bool) -> None:
@@ -92,3 +93,55 @@ def test_spacy_is_imported_only_when_a_lemma_term_is_scanned(
     out = subprocess.run([sys.executable, "-c", probe, str(posting)], capture_output=True,
                          text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == str(loaded)
+
+
+def test_a_phrase_the_shipped_forms_lack_loads_spacy() -> None:
+    probe = ("import sys\nfrom jdlint.kinds import TermSet\n"
+             "t = TermSet.compile([('lemma:lærling', [])], True, 'da')\n"
+             "print([m.group() for m, _ in t.finditer('To lærlinge og en lærling.', 'da')])\n"
+             "print('spacy' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == ["['lærlinge', 'lærling']", "True"]
+
+
+DANISH = [
+    "Tillidsmanden og tillidsmændene mødes hver uge; tillidsmandens rolle er vigtig.",
+    "Kun danske statsborgere, dansk statsborgerskab eller dansk indfødsret kan søges.",
+    "Krav: Dansk-statsborger? Nej. DANSKE STATSBORGERE. (Danske statsborgere.)",
+    "Vores talsmand, to talsmænd og talsmandens kontor; en fagmand (fagmænd) søges.",
+    "Opsynsmanden, rengøringsdamen og kassedamerne; modersmål: dansk, modersmålet engelsk.",
+    "Tillidsrepræsentanten og en dansk kollega, ikke en statsborger fra Norge.",
+    "tillidsmand-ordningen, e-mail: talsmand@firma.dk, fagmand.",
+]
+
+
+@pytest.mark.parametrize("text", DANISH)
+def test_the_shipped_forms_match_what_spacy_matches(text: str) -> None:
+    """Single spaces: spaCy makes a token of the second of two spaces, which breaks a phrase
+    ("danske  statsborgere"); the shipped forms' tokens do not (a deliberate difference)."""
+    from jdlint.registry import discover
+
+    phrases = sorted({p for rule in discover() for value in vars(rule).values()
+                      if isinstance(value, dict) for lang, terms in value.items()
+                      if lang == "da" and isinstance(terms, TermSet)
+                      for p, _ in terms.lemma_phrases})
+    assert len(phrases) >= 10
+    matcher = nlp.LemmaMatcher("da", tuple((p, i) for i, p in enumerate(phrases)))
+    shipped = nlp.shipped_forms("da")
+    assert shipped is not None
+    fast = matcher._shipped_spans(text, shipped)
+    pipe, spacy_matcher = matcher._matcher()
+    doc = pipe.parse(text)
+    strings = pipe.nlp.vocab.strings
+    slow = sorted(((doc[s:e].start_char, doc[s:e].end_char, int(strings[m]))
+                   for m, s, e in spacy_matcher(doc)), key=lambda x: (x[0], -x[1]))
+    assert fast == slow
+
+
+def test_the_shipped_forms_are_up_to_date() -> None:
+    """A rule's new lemma: phrase, or a new spacy-lookups-data, needs the file rebuilt."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_lemma_forms.py"
+    out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
