@@ -53,6 +53,8 @@ class Vocabulary:
     contact: re.Pattern[str]
     phone: re.Pattern[str]
     apply: re.Pattern[str]
+    apply_weak: re.Pattern[str]
+    channel: re.Pattern[str]
     not_names: frozenset[str]
     meta_keys: Mapping[str, tuple[str, ...]]
 
@@ -68,8 +70,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         union("deadline-cues"), union("deadline-cues-weak"), union("not-deadline-cues"),
         union("rolling"), union("rolling-explicit"), union("application-words"),
-        union("contact-cues"), union("phone"), union("apply"),
-        frozenset(str(data["not-names"]).lower().split()),
+        union("contact-cues"), union("phone"), union("apply"), union("apply-weak"),
+        union("channel"), frozenset(str(data["not-names"]).lower().split()),
         {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
     )
 
@@ -259,14 +261,40 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     vocab = vocabulary()
     if meta_value(doc, "apply") is not None:
         return (doc.first_content_offset, doc.first_content_offset)
-    if m := vocab.apply.search(doc.text):
-        return m.span()
+    for m in vocab.apply.finditer(doc.text):
+        if not doc.in_boilerplate(m.start()):  # "agencies may not submit CVs to ..."
+            return m.span()
+    for m in vocab.apply_weak.finditer(doc.text):
+        if _names_a_channel(doc, m.start(), vocab):
+            return m.span()
     for s in doc.sentences:  # a link or mailbox given in a sentence about applying
         if vocab.application.search(s.text) and (_URL.search(s.text) or EMAIL.search(s.text)
-                                                 or "<CONTACT>" in s.text):
+                                                 or "<CONTACT>" in s.text) \
+                and not doc.in_boilerplate(s.start):
             return (s.start, s.end)
     for section in doc.sections_of("apply"):
         body = doc.text[section.heading.end if section.heading else section.start:section.end]
         if _URL.search(body) or EMAIL.search(body) or "<CONTACT>" in body:
             return (section.start, section.end)
     return None
+
+
+_CANNOT_INSTRUCT = frozenset({"candidate", "duties", "served", "policy"})
+
+
+def _names_a_channel(doc: Document, offset: int, vocab: Vocabulary) -> bool:
+    """Whether the words about applying at ``offset`` come with a channel: in their sentence
+    or the next two of the same section ("To apply, please send your CV to ..."; "How to
+    apply" over "Use the button below"). Not in a requirement or a duty ("the ability to
+    apply statistics"), the people served, or a statement of policy ("everyone is welcome to
+    apply")."""
+    i = doc.sentence_index(offset)
+    if i < 0 or doc.in_boilerplate(offset) or doc.subjects[i] in _CANNOT_INSTRUCT:
+        return False
+    section = doc.section_at(offset)
+    for s in doc.sentences[i:i + 3]:
+        if section is not None and not section.start <= s.start < section.end:
+            break
+        if vocab.channel.search(s.text):
+            return True
+    return False

@@ -98,6 +98,14 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Bewerben Sie sich jetzt über unser Portal.",
     "Send din ansøgning til os.",
     "---\napply-url: https://example.com\n---\nText.",
+    # words about applying with a channel beside them
+    "To apply, send a short cover letter and your CV to careers@example.org.",
+    "## How to apply\n\nUse the orange button at the bottom of this page.\n",
+    "- Please use the following link to apply for this job:\n- https://example.org/j/77\n",
+    "Please submit a copy of your CV via our recruitment site.",
+    "Interested? Please send a PDF copy of your resume to hiring@example.net.",
+    "Submit Resume To: https://example.org/careers/4411",
+    "If you would like to discuss the role, please leave your details below.",
 ])
 def test_apply_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == []
@@ -107,6 +115,12 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "We look forward to hearing from you.",
     "You will build cloud applications and apply machine learning.",
     "Apply today and make a difference for patients.",
+    # "apply" that is a skill, an invitation or boilerplate, not an instruction
+    "Requirements\n\n- Ability to apply statistics to messy data sets online and offline.\n",
+    "Speakers of French and English are equally welcome to apply.",
+    "If you need an adjustment to apply, email access@example.org and we will help.",
+    "Graduates due to finish their studies this summer are encouraged to apply.",
+    "Recruitment agencies: please do not submit your candidates' CVs to hr@example.org.",
 ])
 def test_apply_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == [

@@ -64,6 +64,15 @@ def test_a_bullet_in_no_section_is_read_by_its_shape() -> None:
     assert found["Plan the rota"] == "duties"
 
 
+def test_a_request_to_the_reader_is_an_instruction_in_any_section() -> None:
+    found = subjects("## Responsibilities\n\n- Please use the link below to apply.\n"
+                     "- Review the monthly reports.\n\n## Bewerbung\n\nBitte senden Sie Ihre "
+                     "Unterlagen per E-Mail.\n", "de")
+    assert found["Please use the link below to apply."] == "instruction"
+    assert found["Review the monthly reports."] == "duties"
+    assert found["Bitte senden Sie Ihre Unterlagen per E-Mail."] == "instruction"
+
+
 def test_german_and_danish_cues() -> None:
     assert subjects("Wir sind ein führendes Unternehmen für Logistik.\n", "de") == {
         "Wir sind ein führendes Unternehmen für Logistik.": "company"}

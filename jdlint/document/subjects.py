@@ -8,8 +8,9 @@ posting also describes the duties, the company, its benefits and the people the 
 phrases; the cues are data (``jdlint/data/subjects.yaml``).
 
 Subjects: ``policy`` (equal-opportunity and other boilerplate), ``served`` (the people the job
-serves), ``candidate``, ``culture`` (the team and how it works), ``company``, ``duties``,
-``benefits`` and ``other``.
+serves), ``instruction`` (a request to the reader: "Please use the link below"),
+``candidate``, ``culture`` (the team and how it works), ``company``, ``duties``, ``benefits``
+and ``other``.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ from .blocks import Block
 from .sentences import Sentence
 from .zones import BOILERPLATE
 
-SUBJECTS = ("policy", "served", "candidate", "culture", "company", "duties", "benefits",
-            "other")
+SUBJECTS = ("policy", "served", "instruction", "candidate", "culture", "company", "duties",
+            "benefits", "other")
 
 #: A section's kind -> the subject of its sentences when no cue in the sentence says more.
 _BY_ZONE = {"requirements": "candidate", "responsibilities": "duties", "benefits": "benefits",
             "about": "company", "salary": "benefits"}
 
-_CUE_ORDER = ("served", "candidate", "culture", "company")
+_CUE_ORDER = ("served", "instruction", "candidate", "culture", "company")
 
 _CAPITALISED = r"[A-ZÆØÅÄÖÜ][\w'’.&/-]*"
 _CONNECTOR = r"(?:and|of|for|the|&|und|für|der|des|og|af|for)"
