@@ -10,6 +10,13 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 [0.8 s] posting, peak memory [150 MB], a cached re-run of the whole corpus [1 s], the Dask
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
+
+Last run (2026-12-06, 2 cores, the 1,700 dev postings): cold start 0.64 s English, 0.55 s
+Danish (was 1.47 s: spaCy is no longer loaded for the built-in lemma phrases); --jobs 1 59/s,
+--jobs 2 101/s, peak 113 MB; proselint 0.16 100/s (jdlint --jobs 2 1.0 times its rate);
+cached re-run 0.70 s; Dask with 2 workers 108/s. In process: reading, structure and place
+3.7 ms per posting, gender-coded-wording 3.3 ms (it is the first to ask for the sentences'
+subjects: 1.6 ms of it), readability 1.9 ms, the other rules under 1 ms each.
 """
 
 from __future__ import annotations
