@@ -4,6 +4,7 @@
     python benchmarks/corpus_report.py run.json                       # counts per rule and source
     python benchmarks/corpus_report.py run.json --compare before.json # before/after per rule
     python benchmarks/corpus_report.py run.json --sample long-sentence --seed 7 -n 20
+    python benchmarks/corpus_report.py run.json --sample RULE --compare before.json  # new only
 
 Samples print the quoted text of each finding, to be read and judged by hand; the corpus is for
 internal testing only, so never paste that output into the project or an issue.
@@ -103,6 +104,9 @@ def main() -> int:
     if args.sample:
         pool = [d for d in diags if d["name"] == args.sample
                 and (not args.source or source_of(d["path"]) == args.source)]
+        if args.compare:  # only what the change added: the files the rule did not flag before
+            flagged = {d["path"] for d in load(args.compare) if d["name"] == args.sample}
+            pool = [d for d in pool if d["path"] not in flagged]
         rng = random.Random(args.seed)
         picked = rng.sample(pool, min(args.n, len(pool)))
         cache: dict[str, list[str]] = {}
