@@ -268,13 +268,12 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
         if _names_a_channel(doc, m.start(), vocab):
             return m.span()
     for s in doc.sentences:  # a link or mailbox given in a sentence about applying
-        if vocab.application.search(s.text) and (_URL.search(s.text) or EMAIL.search(s.text)
-                                                 or "<CONTACT>" in s.text) \
+        if vocab.application.search(s.text) and _names_link_or_mailbox(s.text) \
                 and not doc.in_boilerplate(s.start):
             return (s.start, s.end)
     for section in doc.sections_of("apply"):
         body = doc.text[section.heading.end if section.heading else section.start:section.end]
-        if _URL.search(body) or EMAIL.search(body) or "<CONTACT>" in body:
+        if _names_link_or_mailbox(body):
             return (section.start, section.end)
     return None
 
@@ -295,6 +294,10 @@ def _names_a_channel(doc: Document, offset: int, vocab: Vocabulary) -> bool:
     for s in doc.sentences[i:i + 3]:
         if section is not None and not section.start <= s.start < section.end:
             break
-        if vocab.channel.search(s.text):
+        if _names_link_or_mailbox(s.text) or vocab.channel.search(s.text):
             return True
     return False
+
+
+def _names_link_or_mailbox(text: str) -> bool:
+    return bool(_URL.search(text) or EMAIL.search(text)) or "<CONTACT>" in text

@@ -172,12 +172,6 @@ def _lowered_for(text: str) -> _Lowered:
     return last
 
 
-def _lower(text: str) -> str:
-    """``text`` lowercased with its offsets kept: a character whose lowercase is longer
-    ("İ" is "i" and a combining dot) becomes the first character of it."""
-    return _lowered_for(text).lower
-
-
 @dataclass(frozen=True)
 class LemmaHit:
     """A ``lemma:`` term's match, with the part of :class:`re.Match` the rules use."""
