@@ -2,7 +2,9 @@
 
 "12 March 2025", "October 14th, 2025", "2025-03-12", "12.03.2025", "15. Januar 2026",
 "1. december 2025", "29.05.2024 - 29.10.2024" (a range), "31.10." (the year from context) and
-"12/03/2025" (day-first or month-first: :attr:`DateMatch.readings` keeps both). A month name
+"12/03/2025" (day-first or month-first: :attr:`DateMatch.readings` keeps both). Markup around a
+date ("_2025-03-12_") and a year glued to its month ("19th November2025", "19/11 2025") are
+read too. A month name
 only becomes a date next to a day number, so "we may" or "March" alone never do.
 """
 
@@ -33,11 +35,15 @@ _ORD = r"(?:\s?(?:st|nd|rd|th)\b)?"
 
 _DATE = re.compile(
     rf"""
-    (?<![\w.,/-])(?:
-        (?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\w/-])
-      | (?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d\d|\d\d)
-            (?![\w/-]|[.,]\d)
-      | (?P<d1>[0-3]?\d){_ORD}\.?[ \t\xa0-]*(?:of[ \t]+)?(?P<m1>{_MONTH})(?![\w])\.?
+    (?<![^\W_]|[.,/-])(?:
+        (?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)
+            (?![^\W_]|[/-])
+      | (?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)
+            (?:(?P=sep)(?P<ny>(?:19|20)\d\d|\d\d)
+               |(?:(?<=/\d)|(?<=/\d\d))[ \t\xa0](?P<ny4>(?:19|20)\d\d))
+            (?![^\W_]|[/-]|[.,]\d)
+      | (?P<d1>[0-3]?\d){_ORD}\.?[ \t\xa0-]*(?:of[ \t]+)?(?P<m1>{_MONTH})
+            (?:(?!\w)|(?=(?:19|20)\d\d(?!\d)))\.?
             (?:,?[ \t\xa0-]*(?P<y1>(?:19|20)\d\d)(?!\d))?
       | (?P<m2>{_MONTH})\.?[ \t\xa0]+(?:the[ \t]+)?(?P<d2>[0-3]?\d){_ORD}(?![\d:])
             (?:,?[ \t\xa0]*(?P<y2>(?:19|20)\d\d)(?!\d))?
@@ -96,7 +102,7 @@ def _parse(m: re.Match[str], day_first: bool) -> DateMatch | None:
         value = _make(d, mo, y)
         return DateMatch(m.start(), m.end(), text, value, d, mo, y) if value else None
     if g["a"]:
-        a, b, y = int(g["a"]), int(g["b"]), _year(g["ny"])
+        a, b, y = int(g["a"]), int(g["b"]), _year(g["ny"] or g["ny4"])
         if g["sep"] == "." or a > 12:
             d, mo = a, b  # dotted dates are day-first everywhere
         elif b > 12:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
@@ -47,9 +47,13 @@ class Vocabulary:
     deadline_strong: re.Pattern[str]
     deadline_weak: re.Pattern[str]
     not_deadline: re.Pattern[str]
+    posted: re.Pattern[str]
+    start: re.Pattern[str]
     rolling: re.Pattern[str]
     rolling_explicit: re.Pattern[str]
     application: re.Pattern[str]
+    handling: re.Pattern[str]
+    early_closing: re.Pattern[str]
     contact: re.Pattern[str]
     phone: re.Pattern[str]
     apply: re.Pattern[str]
@@ -69,7 +73,9 @@ def vocabulary() -> Vocabulary:
 
     return Vocabulary(
         union("deadline-cues"), union("deadline-cues-weak"), union("not-deadline-cues"),
+        union("posted-cues"), union("start-cues"),
         union("rolling"), union("rolling-explicit"), union("application-words"),
+        union("handling-words"), union("early-closing"),
         union("contact-cues"), union("phone"), union("apply"), union("apply-weak"),
         union("channel"), frozenset(str(data["not-names"]).lower().split()),
         {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
@@ -124,10 +130,55 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
     if (meta := meta_value(doc, "deadline")) is not None:
         found.append(_meta_deadline(doc, meta[1], day_first))
     in_section = _section_dates(doc, dates)
-    for d in dates:
+    frame: tuple[date | None, date | None] | None = None
+    for d, written in zip(dates, raw, strict=True):
         if d.start in in_section or _cued(doc, d, vocab):
+            if written.year is None and d.value is not None:
+                frame = frame or _posted_and_start(doc, raw, vocab)
+                d = _year_within(d, *frame)
             found.append(Deadline(d.start, d.end, d.value, d.text, d.range_start))
     return DeadlineInfo(tuple(found), _rolling(doc, vocab), tuple(dates), day_first)
+
+
+def _posted_and_start(doc: Document, raw: list[DateMatch],
+                      vocab: Vocabulary) -> tuple[date | None, date | None]:
+    """The day the posting was published and the day the work starts, when it says them."""
+    posted = start = None
+    if (meta := meta_value(doc, "posted")) is not None:
+        value = meta[1]
+        if isinstance(value, datetime):
+            value = value.date()
+        if not isinstance(value, date):
+            parsed = find_dates(str(value), day_first=prefers_day_first(doc))
+            value = parsed[0].value if parsed else None
+        posted = value
+    for d in raw:
+        if d.value is None:
+            continue
+        prefix = _sentence_prefix(doc, d.start, 60).translate(_EMPHASIS)
+        deadline = max(_last_end(vocab.deadline_strong, prefix),
+                       _last_end(vocab.deadline_weak, prefix))
+        if posted is None and _last_end(vocab.posted, prefix) > deadline:
+            posted = d.value
+        elif start is None and _last_end(vocab.start, prefix) > deadline:
+            start = d.value
+    return posted, start
+
+
+def _year_within(d: DateMatch, posted: date | None, start: date | None) -> DateMatch:
+    """A deadline written without a year ("Closing date: 19th November") falls after the
+    posting date and before the start; only without either does it keep the year of the
+    nearest dated mention, which may be an unrelated one ("since 1st April 2017")."""
+    if posted is not None:
+        year = posted.year if (d.month, d.day) >= (posted.month, posted.day) else posted.year + 1
+    elif start is not None:
+        year = start.year if (d.month, d.day) <= (start.month, start.day) else start.year - 1
+    else:
+        return d
+    try:
+        return replace(d, year=year, value=date(year, d.month, d.day))
+    except ValueError:  # 29 February
+        return d
 
 
 def _meta_deadline(doc: Document, value: Any, day_first: bool) -> Deadline:
@@ -165,8 +216,12 @@ def _last_end(pattern: re.Pattern[str], text: str) -> int:
     return last
 
 
+_EMPHASIS = str.maketrans("_*", "  ")
+
+
 def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
-    prefix = _sentence_prefix(doc, d.start)
+    # emphasis marks left in plain text ("_Closing Date:_ _2020-04-07_") are read as spaces
+    prefix = _sentence_prefix(doc, d.start).translate(_EMPHASIS)
     strong = _last_end(vocab.deadline_strong, prefix)
     weak = _last_end(vocab.deadline_weak, prefix)
     against = _last_end(vocab.not_deadline, prefix)
@@ -175,12 +230,21 @@ def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
     return weak > -1 and against == -1
 
 
+_NOT_ABOUT_APPLYING = frozenset({"duties", "served"})
+
+
 def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
     if m := vocab.rolling_explicit.search(doc.text):
         return m.span()
     for m in vocab.rolling.finditer(doc.text):
         i = doc.sentence_index(m.start())
-        if i >= 0 and vocab.application.search(doc.sentences[i].text):
+        # about handling applications, not a requirement ("authorised to work ... on an
+        # ongoing basis"), a duty or the people served
+        if i < 0 or doc.subjects[i] in _NOT_ABOUT_APPLYING:
+            continue
+        text = doc.sentences[i].text
+        if vocab.application.search(text) and vocab.handling.search(text) \
+                and not vocab.early_closing.search(text):
             return m.span()
     return None
 

@@ -35,6 +35,17 @@ DEADLINES = [
     ("Make sure to send yours the latest by Sunday 9.5.2021.", date(2021, 5, 9)),
     ("Bewerbungsfrist: 31.10.\n\nBeginn: 01.01.2027", date(2026, 10, 31)),
     ("Deadline January 10th", None),
+    # the cue says the posting closes, or the application is due
+    ("This role will close on 4th May 2026.", date(2026, 5, 4)),
+    ("The advert closes at 17:00 on 9th June 2026.", date(2026, 6, 9)),
+    ("Competition closes: 2026-02-02", date(2026, 2, 2)),
+    ("Applications due: 3/20/2026", date(2026, 3, 20)),
+    ("Due date for resumes: 8 July 2026", date(2026, 7, 8)),
+    # markup around the date and a year glued to its month
+    ("_Closing Date:_ _2026-05-06_", date(2026, 5, 6)),
+    ("**Deadline:** *14 May 2026*", date(2026, 5, 14)),
+    ("Closing date: 21st August2026", date(2026, 8, 21)),
+    ("Closing date: 21/08 2026", date(2026, 8, 21)),
 ]
 
 
@@ -110,9 +121,35 @@ def test_rolling_statements() -> None:
                  "We do not have an application deadline.",
                  "Wir sichten die Bewerbungen laufend.",
                  "Die Stelle bleibt bis zur Besetzung ausgeschrieben.",
-                 "Vi behandler ansøgningerne løbende."]:
+                 "Vi behandler ansøgningerne løbende.",
+                 "We may close this post once we have enough applications.",
+                 "Applicants are shortlisted and interviewed on a continuous basis."]:
         assert deadlines(Document.from_source("p.txt", text)).rolling, text
     for text in ["You will receive training on an ongoing basis.",
                  "The recruitment process is still ongoing.",
-                 "Continuously improve the application performance."]:
+                 "Continuously improve the application performance.",
+                 "Applicants must hold a permit to work here on a full-time, ongoing basis.",
+                 "Help clients apply for benefits on a continuous basis.",
+                 "We may close this post early once we have enough applications.",
+                 "We reserve the right to close the vacancy as soon as we have enough applicants."]:
         assert deadlines(Document.from_source("p.txt", text)).rolling is None, text
+
+
+def test_a_yearless_deadline_falls_between_posting_and_start() -> None:
+    """Not the year of the nearest dated mention, which may be unrelated."""
+    history = "Founded on 1st April 2011, we grew fast.\n\n"
+    posted = Document.from_source(
+        "p.txt", history + "Date posted: 20 December 2025\n\nClosing date: 9th January\n")
+    assert [d.value for d in deadlines(posted).deadlines] == [date(2026, 1, 9)]
+    start = Document.from_source(
+        "p.txt", history + "Closing date: 9th November\n\nStart date: 2 February 2026\n")
+    assert [d.value for d in deadlines(start).deadlines] == [date(2025, 11, 9)]
+    front = Document.from_source(
+        "p.md", "---\ndate-posted: 2026-03-02\n---\n" + history + "Deadline: 1 April\n")
+    assert [d.value for d in deadlines(front).deadlines] == [date(2026, 4, 1)]
+
+
+@pytest.mark.parametrize("text", ["file_2026-05-06_v2", "1.5 2026 units", "3 mar1", "Jun2"])
+def test_glued_forms_need_a_date_shape(text: str) -> None:
+    assert [d.text for d in find_dates(text) if d.year is not None] in (
+        [], ["2026-05-06"])
