@@ -17,10 +17,11 @@ from typing import Any
 
 import yaml
 
+from .contacts import EMAIL, channels
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
+from .document.zones import boilerplate_kind
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _PLACEHOLDER_NAME = re.compile(r"<NAME>")
 _PLACEHOLDER_CONTACT = re.compile(
@@ -55,7 +56,6 @@ class Vocabulary:
     handling: re.Pattern[str]
     early_closing: re.Pattern[str]
     contact: re.Pattern[str]
-    phone: re.Pattern[str]
     apply: re.Pattern[str]
     apply_weak: re.Pattern[str]
     channel: re.Pattern[str]
@@ -76,7 +76,7 @@ def vocabulary() -> Vocabulary:
         union("posted-cues"), union("start-cues"),
         union("rolling"), union("rolling-explicit"), union("application-words"),
         union("handling-words"), union("early-closing"),
-        union("contact-cues"), union("phone"), union("apply"), union("apply-weak"),
+        union("contact-cues"), union("apply"), union("apply-weak"),
         union("channel"), frozenset(str(data["not-names"]).lower().split()),
         {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
     )
@@ -266,41 +266,39 @@ def names_in(text: str, vocab: Vocabulary, cue_end: int | None = None) -> bool:
             if len(run) >= 2 and not all(x.endswith(".") for x in run):
                 return True
             run = []
-    if cue_end is not None:  # "contact Anna at ..." names one person by first name
-        after = re.match(rf"[ \t]*:?[ \t]*({_CAP})\b", text[cue_end:])
-        if after and after.group(1).lower() not in vocab.not_names:
-            return True
-    return False
+    return cue_end is not None and _name_right_after(text, cue_end, vocab)
 
 
-_DIGIT_RUN = re.compile(r"[+(]?\d[\d \t()./-]{5,}\d")
+def _name_right_after(text: str, cue_end: int, vocab: Vocabulary) -> bool:
+    """ "contact Anna at ...", "contact Dr Lee": one person named right after the cue."""
+    after = _AFTER_CUE.match(text, cue_end)
+    return after is not None and after.group(1).lower() not in vocab.not_names
 
 
-def find_phone(text: str) -> tuple[int, int] | None:
-    """A phone number: a run of digits with a cue ("tel.", "phone") or a country code before
-    it. Digit runs are found first: the cue alternation is slow to scan a whole text with."""
-    vocab = vocabulary()
-    for m in _DIGIT_RUN.finditer(text):
-        window_start = max(0, m.start() - 25)
-        if (found := vocab.phone.search(text, window_start, m.end())) is not None:
-            return found.span()
-    return None
+_AFTER_CUE = re.compile(
+    rf"[ \t]*:?[ \t]*(?:(?:Mr|Mrs|Ms|Mx|Dr|Herr|Frau|Fru|Hr)\.?[ \t]+)?({_CAP})\b")
 
 
 def contact(doc: Document) -> tuple[int, int] | None:
-    """Where the posting names someone to ask, or gives an e-mail address or phone number."""
+    """Where the posting names someone to ask, or gives a mailbox or phone number."""
     return doc.memo("contact", _find_contact)
+
+
+# Sentences that cannot offer a contact: duties ("answer customers' questions"), the people
+# served, boilerplate, benefits. In a sentence about the candidate ("you enjoy translating
+# business questions", "if you have questions, contact Anna") only a name after the cue counts.
+_CANNOT_OFFER_CONTACT = frozenset({"duties", "served", "policy", "benefits"})
 
 
 def _find_contact(doc: Document) -> tuple[int, int] | None:
     vocab = vocabulary()
     if meta_value(doc, "contact") is not None:
         return (doc.first_content_offset, doc.first_content_offset)
-    if "@" in doc.text and (m := EMAIL.search(doc.text)):
-        return m.span()
-    if span := find_phone(doc.text):
-        return span
-    if "<CONTACT>" in doc.text and (m := _PLACEHOLDER_CONTACT.search(doc.text)):
+    for channel in channels(doc):
+        if _offered_for_contact(doc, channel.start, vocab):
+            return (channel.start, channel.end)
+    if "<CONTACT>" in doc.text and (m := _PLACEHOLDER_CONTACT.search(doc.text)) \
+            and _offered_for_contact(doc, m.start(), vocab):
         return m.span()
     for section in doc.sections_of("contact"):
         # a name line ("Jane Doe, Engineering Manager") may itself look like a heading: read on
@@ -310,11 +308,47 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         body = doc.text[section.start:min(end, section.start + 600)]
         if names_in(body, vocab):
             return (section.start, section.end)
-    for s in doc.sentences:
+    for i, s in enumerate(doc.sentences):
+        if doc.subjects[i] in _CANNOT_OFFER_CONTACT:
+            continue
         for cue in vocab.contact.finditer(s.text):
-            if names_in(s.text, vocab, cue.end()) or _CHANNEL_PLACEHOLDER.search(s.text):
+            if cue.start() and s.text[cue.start() - 1] in "-/":
+                continue  # "On-Call", "Call/SMS" as a product
+            if doc.subjects[i] == "candidate":
+                if _name_right_after(s.text, cue.end(), vocab):
+                    return (s.start, s.end)
+                continue
+            frame = _frame(doc, i)
+            if names_in(frame, vocab, cue.end()) or _CHANNEL_PLACEHOLDER.search(frame):
                 return (s.start, s.end)
     return None
+
+
+def _offered_for_contact(doc: Document, offset: int, vocab: Vocabulary) -> bool:
+    """Whether a mailbox or number is there for questions about the job: not one for
+    adjustments, for agencies or for data protection. A sentence that is such boilerplate by
+    its own words never offers a contact; one that is only inside such a section or paragraph
+    still does when it speaks of contact ("For informal visits contact: ..." under an
+    "Equality and diversity" heading)."""
+    if not doc.in_boilerplate(offset):
+        return True
+    i = doc.sentence_index(offset)
+    if i < 0:
+        return False
+    text = doc.sentences[i].text
+    return not boilerplate_kind(text, doc.language) and vocab.contact.search(text) is not None
+
+
+def _frame(doc: Document, i: int) -> str:
+    """A contact sentence, and when it is a lead-in ending in ":" ("For questions please
+    contact:"), the lines after it in its section, where the person is named."""
+    s = doc.sentences[i]
+    if not s.text.rstrip().endswith(":"):
+        return s.text
+    section = doc.section_at(s.start)
+    limit = section.end if section is not None else len(doc.text)
+    following = [t for t in doc.sentences[i + 1:i + 4] if t.start < limit]
+    return doc.text[s.start:following[-1].end] if following else s.text
 
 
 def apply_instructions(doc: Document) -> tuple[int, int] | None:

@@ -73,6 +73,18 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     "For further information, please contact Associate Professor <NAME> <NAME>.",
     "---\ncontact: Jane Doe\n---\nText.",
     "Du er velkommen til at ringe til Mette Hansen på tlf. 70 20 30 40.",
+    # a lead-in ending in ":" with the person on the next lines
+    "Role\n\nFor questions about the post please contact:\n\nPriya Raman\nWard Sister\n",
+    # a team number in the place's national format, no "tel." before it
+    "Location: Bristol, UK\n\nTo talk it through, ring the Nights Team on 0117 496 0345.",
+    "Location: Bristol, UK\n\nPlease telephone Owen Pryce (Charge Nurse) on 01174960345.",
+    "Standort: Leipzig\n\nBei Rückfragen erreichen Sie uns telefonisch bei Herrn Albers-Ott "
+    "unter 015112345678.",
+    # label and value lines
+    "Recruiter Name: Dana Whitfield\nPhone Number: 415-555-0143\n",
+    # a contact paragraph under an equality heading
+    "Our commitment to equality\n\nFor informal visits contact: Lee Marsh, Lead Nurse, at "
+    "lee.marsh@example.org",
 ])
 def test_contact_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == []
@@ -85,6 +97,14 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "Feel free to contact the HR Department with questions.",
     "We will contact you as soon as possible.",
     "Read more at <CONTACT>.",
+    # mailboxes and numbers that are for something else
+    "If you need an adjustment because of a disability, email access@example.com.",
+    "Recruitment agencies: please do not send CVs to talent@example.com.",
+    "Requisition ID 5550123456X",
+    # contact words that offer no one to ask
+    "Over 900 people call Springfield Falls home.",
+    "You enjoy translating Business Questions into Data Models.",
+    "On-Call Rates are paid for weekend cover.",
 ])
 def test_contact_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == ["missing-contact"]

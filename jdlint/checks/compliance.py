@@ -13,9 +13,10 @@ from typing import Any
 
 import yaml
 
+from ..contacts import Channel, channels
 from ..document import Document
 from ..document.jurisdiction import matches
-from ..elements import EMAIL, names_in, vocabulary
+from ..elements import names_in, vocabulary
 from ..facts import Law, ontario_law, posting_setting
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
@@ -199,10 +200,20 @@ class MissingPrivacyNotice(Rule):
 
 
 # --- personal contact data -----------------------------------------------------------------
-_ROLE_MAILBOX = re.compile(
-    r"^(?:jobs?|careers?|recruit\w*|hr|people|talent|hiring|apply|applications?|bewerbung\w*|"
-    r"karriere|personal|job|stellen|rekruttering|ansøgning\w*|info|kontakt|contact|mail|post|"
-    r"office|team|[\w-]*-(?:jobs?|team|hr|careers?))$", re.I)
+# A mailbox whose name says what it is for, not whose it is ("jobs@", "dhc.careers@",
+# "nursing-recruitment-team@", "hrsupport@"): one of its parts is, or begins or ends with, a role
+_ROLE_WORD = (r"jobs?|careers?|recruit\w*|hr|people|talent|hiring|apply|applications?|"
+              r"bewerbung\w*|karriere|personal\w*|stellen|rekruttering|ansøgning\w*|info|"
+              r"kontakt|contact|mail|post|office|team|support|admin\w*|enquir\w*|inquir\w*|"
+              r"vacanc\w*|resourc\w*|staffing|workforce|medical|nursing|bank|service\w*|"
+              r"sekretariat|secretar\w*|verwaltung|desk|help|competitions?|process\w*|"
+              r"advertis\w*|postings?|staff|employ\w*|appdocs|docs|noreply|no-reply")
+_ROLE_PART = re.compile(rf"^(?:{_ROLE_WORD})$|^(?:{_ROLE_WORD})[a-zæøåäöü]{{2,}}$"
+                        rf"|^[a-zæøåäöü]{{2,}}(?:{_ROLE_WORD})$", re.I)
+
+
+def is_role_mailbox(local: str) -> bool:
+    return any(_ROLE_PART.match(p) for p in re.split(r"[._+-]", local) if p)
 
 
 class PersonalContactData(Rule):
@@ -214,8 +225,9 @@ class PersonalContactData(Rule):
         summary="A named person's direct e-mail address or phone number in a public posting.",
         default_enabled=False,
         docs=RuleDocs(
-            what="Reports an e-mail address or phone number that belongs to a named person "
-                 "(\"jane.doe@example.com\", or one given next to a person's name), and "
+            what="Reports an e-mail address made of a person's name (\"jane.doe@example.com\" "
+                 "near \"Jane Doe\"; role mailboxes such as \"dhc.careers@\" are fine) or a "
+                 "phone number given next to a person's name, and "
                  "suggests a role mailbox. Off by default: enable it with "
                  "`extend-select = [\"personal-contact-data\"]`.",
             why="A public posting is copied to job boards and scraped, often for years. A "
@@ -237,25 +249,38 @@ class PersonalContactData(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         vocab = vocabulary()
-        for m in EMAIL.finditer(doc.text) if "@" in doc.text else ():
-            local = m.group().split("@")[0]
-            if _ROLE_MAILBOX.match(local):
+        for c in channels(doc):
+            if c.kind == "email":
+                if not is_role_mailbox(c.local) and _named_after_person(doc, c):
+                    yield Violation(c.start, c.end, f"A person's direct address ({c.text}): a "
+                                    "role mailbox (jobs@...) outlives the person and keeps "
+                                    "their address off job boards")
                 continue
-            parts = [p for p in re.split(r"[._-]", local) if p]
-            personal = len(parts) >= 2 and all(p.isalpha() and len(p) >= 2 for p in parts)
-            i = doc.sentence_index(m.start())
-            named = i >= 0 and names_in(doc.sentences[i].text, vocab)
-            if personal or named:
-                yield Violation(m.start(), m.end(), f"{m.group()} is a person's direct "
-                                "address; a role mailbox (jobs@...) outlives the person and "
-                                "keeps their address off job boards")
-        for s in doc.sentences:
-            if names_in(s.text, vocab):
-                for m in vocab.phone.finditer(s.text):  # a cue ("tel.") or a country code
-                    if sum(c.isdigit() for c in m.group()) >= 8:
-                        yield Violation(s.start + m.start(), s.start + m.end(),
-                                        "a person's direct phone number in a public posting; "
-                                        "consider a team number")
+            i = doc.sentence_index(c.start)
+            if i >= 0 and names_in(doc.sentences[i].text, vocab) \
+                    and sum(ch.isdigit() for ch in c.text) >= 8:
+                yield Violation(c.start, c.end, "a person's direct phone number in a public "
+                                "posting; consider a team number")
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w@.])[A-ZÆØÅÄÖÜ][a-zæøåäöüß'’-]{2,}")
+
+
+def _named_after_person(doc: Document, c: Channel) -> bool:
+    """Whether an address is made of a person's name: one of the capitalised words near it
+    ("Jane Doe ... jane.doe@", "Dr Philip Lawrenson ... philiplawrenson@") is in the address's
+    name part, and that word is not a role or team word."""
+    local = c.local.lower()
+    if len(local) > 30:
+        return False  # a department's compound, not a person's name
+    vocab = vocabulary()
+    window = doc.text[max(0, c.start - 300):c.end + 200]
+    for m in _CAPITALISED_WORD.finditer(window):
+        word = m.group().lower().strip("'’-")
+        if len(word) >= 3 and word in local and word not in vocab.not_names \
+                and not _ROLE_PART.match(word):
+            return True
+    return False
 
 
 # --- Ontario 2026 --------------------------------------------------------------------------

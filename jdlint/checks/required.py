@@ -192,9 +192,11 @@ class MissingContact(Rule):
         docs=RuleDocs(
             what="Looks for someone applicants can ask: a named person in a contact sentence "
                  "or section (\"contact Jane Doe\", \"Ihre Ansprechpartnerin: Frau Weber\", "
-                 "\"kontakt Mette Lund\"), an e-mail address, a phone number, or a `contact` "
-                 "key in front matter. A careers-site link or \"apply online\" alone is not a "
-                 "contact.",
+                 "\"kontakt Mette Lund\"; the lines after a lead-in ending in \":\"), an "
+                 "e-mail address, a phone number (in the format of the job's country, read "
+                 "with libphonenumber), or a `contact` key in front matter. A careers-site "
+                 "link or \"apply online\" alone is not a contact, nor is a mailbox or number "
+                 "given only for disability adjustments, for agencies or for data protection.",
             why="A named contact is one of the strongest signals of a real, staffed vacancy. "
                 "Applicants with questions about accessibility, part-time or relocation need "
                 "someone to ask before they apply; without one, many do not apply.",

@@ -1,0 +1,156 @@
+"""Channels in a posting: mailboxes and phone numbers, found as a reader would read them.
+
+A mailbox is an e-mail address, cut free of labels that the source glued to it ("Email
+addressjane.doe@nhs.netTelephone number..." is ``jane.doe@nhs.net``). A phone number is found
+by Google's libphonenumber rules (the ``phonenumbers`` package, Apache-2.0, offline) for the
+posting's country, so "0333 577 3316" in a British posting is a number without a "tel." before
+it, and a date, a reference number or an amount of pay is not. Where the country is not known,
+only a number with a country code or a phone cue ("Tel.: 0711 898-48603") counts.
+
+Every rule that asks about channels (``missing-contact``, ``personal-contact-data``) uses these
+finders; they are memoised on the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+from .dates import find_dates
+from .document import Document
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+# A label glued in front of the address: "Email addressjane@...", "Email: addressjane@...",
+# "or emailjane@...", "HR Advisor atJane.Doe@..."
+_LABEL_BEFORE = re.compile(
+    r"(?:e-?mail|mail)[ \t]*:?[ \t]*$|(?:\bor|\band|\bvia|\bby|:)[ \t]*$", re.I)
+_GLUED_LABEL = re.compile(r"(?i:address|e-?mail)(?=[\w.+-]{2,}@)|(?:at|on|to)(?=[A-Z][\w.+-]+@)")
+# A word glued after it: a top-level domain has no digits and no capital after a small letter
+_GLUED_AFTER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
+
+# A run of digits that may be a phone number, with what may open it ("+49", "(0151)")
+_DIGIT_RUN = re.compile(r"[+(]?\d[\d \t()./-]{5,}\d")
+# A cue that makes a digit run a phone number where the country is not known
+_PHONE_CUE = re.compile(
+    r"(?:\btel(?:ephone|efon)?\b\.?|\bphone\b|\bmobile?\b|\bmob\b\.?|\btlf\b\.?|\bmobil\b"
+    r"|\bhandy\b|\bcall\b|\bring\b|☎|📞)(?:[ \t]*(?:number|no\.?|nr\.?|nummer))?[ \t]*[:.]?[ \t]*$",
+    re.I,
+)
+# A digit run that is a reference or a fax, not a number to call: after such a label, or with
+# a letter glued to its end ("Requisition ID 2206054567W")
+_ID_BEFORE = re.compile(
+    r"(?:\b(?:id|ref\.?|reference(?:[ \t]+(?:no|number))?|requisition(?:[ \t]+(?:id|no|number))?"
+    r"|(?:job|vacancy|posting|position)[ \t]+(?:code|id|no|number|ref\w*)|kennziffer|kennung"
+    r"|referenz\w*|ausschreibungs(?:nummer|kennziffer)|sagsnr|sagsnummer|stillingsnr|fax)\b|#)"
+    r"[\s.:#]*$", re.I)
+_ID_AFTER = re.compile(r"[A-Za-z](?![a-z])")
+_MONEY = re.compile(r"[$£€¥]|\b(?:EUR|USD|GBP|CAD|DKK|kr)\b")
+_LANGUAGE_REGION = {"de": "DE", "da": "DK"}
+# Where the place is not known: the countries a language's postings most often come from; a
+# number valid in one of them counts in a sentence that offers contact
+_LANGUAGE_COUNTRIES = {"en": ("GB", "US", "CA", "IE", "AU", "NZ"), "de": ("DE", "AT", "CH"),
+                       "da": ("DK",)}
+_CONTACT_WORDS = re.compile(
+    r"\b(?:contact\w*|call|phone|telephone|ring|questions?|enquir\w*|inquir\w*|discuss\w*|"
+    r"chat|speak|talk|reach|kontakt\w*|fragen|rückfragen|anruf\w*|erreich\w*|telefonisch|"
+    r"spørgsmål|henvend\w*)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    kind: str  # "email" or "phone"
+    start: int
+    end: int
+    text: str
+
+    @property
+    def local(self) -> str:
+        """An address's part before the "@"."""
+        return self.text.split("@", 1)[0]
+
+
+def mailboxes(doc: Document) -> tuple[Channel, ...]:
+    return doc.memo("mailboxes", _find_mailboxes)
+
+
+def _find_mailboxes(doc: Document) -> tuple[Channel, ...]:
+    text = doc.text
+    if "@" not in text:
+        return ()
+    found = []
+    for m in EMAIL.finditer(text):
+        start, end = m.span()
+        if glued := _GLUED_LABEL.match(text, start):
+            capital_after = glued.group().islower() and text[glued.end()].isupper()
+            if capital_after or _LABEL_BEFORE.search(text, max(0, start - 12), start):
+                start = glued.end()
+        domain_start = text.index("@", start) + 1
+        last_dot = text.rfind(".", domain_start, end)
+        if last_dot > 0 and (cut := _GLUED_AFTER.search(text, last_dot + 1, end)):
+            end = cut.start()
+        if text.rfind(".", domain_start, end) < 0:
+            continue  # nothing left of the domain
+        found.append(Channel("email", start, end, text[start:end]))
+    return tuple(found)
+
+
+def region(doc: Document) -> str | None:
+    """The country whose phone-number formats the posting uses: its place's, else its
+    language's where the language has one main country."""
+    place = (doc.jurisdiction or "").split("-")[0]
+    if len(place) == 2 and place.isalpha() and place != "EU":
+        return place.upper()
+    return _LANGUAGE_REGION.get(doc.language)
+
+
+def phones(doc: Document) -> tuple[Channel, ...]:
+    return doc.memo("phones", _find_phones)
+
+
+def _find_phones(doc: Document) -> tuple[Channel, ...]:
+    text = doc.text
+    country = region(doc)
+    found: list[Channel] = []
+    for run in _DIGIT_RUN.finditer(text):
+        if _in_mailbox(doc, run.start()) or _ID_AFTER.match(text, run.end()) \
+                or _ID_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
+                or _MONEY.search(text, max(0, run.start() - 2), min(len(text), run.end() + 5)) \
+                or any(d.end - d.start >= len(run.group()) - 1
+                       for d in find_dates(text, run.start(), run.end())):
+            continue  # a reference, an amount or a date ("05.02.2025")
+        window = run.group()
+        matches = list(phonenumbers.PhoneNumberMatcher(
+            window, country or "ZZ", leniency=phonenumbers.Leniency.VALID))
+        if not matches and country is None and _offers_contact(doc, run.start()):
+            matches = next((valid for c in _LANGUAGE_COUNTRIES.get(doc.language, ())
+                            if (valid := list(phonenumbers.PhoneNumberMatcher(
+                                window, c, leniency=phonenumbers.Leniency.VALID)))), [])
+        if matches:
+            found.extend(Channel("phone", run.start() + m.start, run.start() + m.end,
+                                 m.raw_string) for m in matches)
+        elif _PHONE_CUE.search(text, max(0, run.start() - 25), run.start()) \
+                and sum(c.isdigit() for c in window) >= 6:
+            # after "Tel.:" a number the rules find merely possible counts too; where the
+            # country is not known, the cue decides
+            possible = [] if country is None else list(phonenumbers.PhoneNumberMatcher(
+                window, country, leniency=phonenumbers.Leniency.POSSIBLE))
+            if country is None or possible:
+                found.append(Channel("phone", run.start(), run.end(), window))
+    return tuple(found)
+
+
+def _offers_contact(doc: Document, offset: int) -> bool:
+    i = doc.sentence_index(offset)
+    return i >= 0 and _CONTACT_WORDS.search(doc.sentences[i].text) is not None
+
+
+def _in_mailbox(doc: Document, offset: int) -> bool:
+    return any(c.start <= offset < c.end for c in mailboxes(doc))
+
+
+def channels(doc: Document) -> tuple[Channel, ...]:
+    """Mailboxes and phone numbers, in the order they are written."""
+    return tuple(sorted((*mailboxes(doc), *phones(doc)), key=lambda c: c.start))

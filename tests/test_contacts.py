@@ -1,0 +1,92 @@
+"""Mailboxes and phone numbers (jdlint.contacts) and the personal-contact-data rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from jdlint.contacts import mailboxes, phones
+from jdlint.document import Document
+from jdlint.model import FileResult
+
+Lint = Callable[..., FileResult]
+UK = "Location: Bristol, UK\n\n"
+DE = "Standort: Leipzig\n\n"
+US = "Location: Austin, Texas, US\n\n"
+
+
+def doc(text: str) -> Document:
+    return Document.from_source("p.txt", text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("NameLee MarshJob titleNurseEmail addresslee.marsh@example.orgTelephone number0117",
+     "lee.marsh@example.org"),
+    ("Email: addresskim.ode@example.net Telephone", "kim.ode@example.net"),
+    ("on 0117 496 0345 or emailkode@example.net;", "kode@example.net"),
+    ("please contact Ana Ruiz, HR Advisor atAna.Ruiz@example.com, quoting", "Ana.Ruiz@example.com"),
+    ("Write to atlas.team@example.com", "atlas.team@example.com"),
+    ("Mail jobs@example.co.uk2026", "jobs@example.co.uk"),
+])
+def test_glued_labels_are_cut_from_addresses(text: str, address: str) -> None:
+    assert [m.text for m in mailboxes(doc(text))] == [address]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    (UK + "Ring the Nights Team on 0117 496 0345.", "0117 496 0345"),
+    (UK + "Telephone number07700900461Additional", "07700900461"),
+    (DE + "telefonisch bei Herrn Albers-Ott unter 015112345678", "015112345678"),
+    (DE + "Tel.: +49 (0) 341 / 97-12345", "+49 (0) 341 / 97-12345"),
+    (US + "Call (512) 555-0143 with questions.", "(512) 555-0143"),
+    # place unknown: a number valid in a usual country of the language, in a contact sentence
+    ("Questions? Contact the desk on 0117 496 0345.", "0117 496 0345"),
+    ("Tel. 555 1234 567", "555 1234 567"),
+])
+def test_phone_numbers_found(text: str, number: str) -> None:
+    assert [p.text for p in phones(doc(text))] == [number]
+
+
+@pytest.mark.parametrize("text", [
+    DE + "Bewerbungen bis zum 05.02.2026 über das Portal.",
+    UK + "Band 6: £33,706 - £40,588 per annum.",
+    US + "Salary: 1200000 - 1500000 per year.",
+    US + "Requisition ID: 5125550143",
+    US + "Job code 5125550143X",
+    US + "Fax: (512) 555-0199",
+    "The project ran from 2019-2023 with 4500000 records.",
+    "Reference 0117 496 0345 appears in the budget.",  # place unknown and no contact sentence
+])
+def test_not_phone_numbers(text: str) -> None:
+    assert phones(doc(text)) == ()
+
+
+def _pcd(lint: Lint, text: str) -> list[str]:
+    result = lint(text, select=("personal-contact-data",))
+    return [d.message for d in result.diagnostics]
+
+
+def test_personal_address_is_reported_clean(lint: Lint) -> None:
+    text = "For visits contact:\n\nNameLee MarshJob titleNurseEmail addresslee.marsh@example.org\n"
+    (message,) = _pcd(lint, text)
+    assert "lee.marsh@example.org" in message and "addresslee" not in message
+
+
+@pytest.mark.parametrize("text", [
+    "Questions? Ask Lee Marsh at dhc.careers@example.org.",
+    "Contact Lee Marsh at nursing-recruitment-team@example.org.",
+    "Contact Lee Marsh at hrsupport@example.org.",
+    "Questions? Write to info@example.org.",
+    "Apply to pablo@example.org.",  # no one of that name near it
+])
+def test_role_mailboxes_are_not_personal(lint: Lint, text: str) -> None:
+    assert _pcd(lint, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Questions? Contact Dr Philip Hale on philiphale@example.org.",
+    "Contact Lee Marsh at l.marsh@example.org.",
+    "Ansprechpartnerin: Frau Dr. Ilse Brandt, ilse.brandt@example.de",
+])
+def test_personal_addresses(lint: Lint, text: str) -> None:
+    assert len(_pcd(lint, text)) == 1
