@@ -1,8 +1,11 @@
 """Pay in a posting: amounts, ranges ("$80,000 - $95,000", "48.000 bis 56.000 Euro",
 "34.000-38.000 kr."), open ends ("up to $90k", "ab 50.000 €") and pay grades ("TV-L E13").
 
-An amount counts as pay only with a currency or in a sentence about pay, so "200 employees"
-or "3-5 years" never do.
+An amount counts only with a currency, a pay word or a period ("120,000 - 150,000 a year"), so
+"200 employees" or "3-5 years" never do. Each amount has a role: ``pay`` (salary, hourly rate,
+band) or ``other`` money (an allowance, supplement, bonus, voucher, relocation, pension, loan
+or welcome payment attached to it: "£2k welcome payment", "relocation allowance of up to
+£8,000"). The pay rules read only amounts whose role is pay.
 """
 
 from __future__ import annotations
@@ -16,16 +19,45 @@ _CUR = (r"(?:US\$|CA\$|C\$|A\$|\$|€|£|EUR|USD|CAD|GBP|DKK|SEK|NOK|CHF|kr\.?|k
         r"dollars?|pounds?)")
 _NUM = r"\d{1,3}(?:[,.\s\u00a0'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _AMOUNT = rf"(?:{_CUR}\s?)?(?:{_NUM})\s?(?:[kK]\b|tsd\.?|t\.)?(?:\s?{_CUR})?"
-_AMOUNT_RE = re.compile(rf"(?<![\w.,])({_AMOUNT})", re.I)
+# an amount never starts inside a number, after a slash ("Band 5/6 - £24,907") or, in a range,
+# after a hyphen ("08-28-2015")
+_AMOUNT_RE = re.compile(rf"(?<![\w.,/])({_AMOUNT})", re.I)
 _RANGE = re.compile(
-    rf"(?<![\w.,])(?P<low>{_AMOUNT})\s*(?:-|–|—|to|and|bis|til|und|og|until)\s*(?P<high>{_AMOUNT})",
-    re.I)
+    rf"(?<![\w.,/-])(?:(?:a\s+)?minimum\s+of\s+)?(?P<low>{_AMOUNT})\s*"
+    rf"(?:-|–|—|to|up\s+to|and|bis|til|und|og|until)\s*(?:(?:a\s+)?maximum\s+of\s+)?"
+    rf"(?P<high>{_AMOUNT})", re.I)
 _OPEN = re.compile(
     rf"\b(?P<kind>up\s+to|as\s+much\s+as|maximum\s+of|max\.?|from|starting\s+(?:at|from)|"
-    rf"at\s+least|minimum\s+of|min\.?|bis\s+zu|ab|mindestens|op\s+til|fra|mindst)\s+"
-    rf"(?P<amount>{_AMOUNT})", re.I)
+    rf"at\s+least|minimum\s+of|min\.?|bis\s+zu|ab|mindestens|op\s+til|fra|mindst)"
+    rf"(?:\s+|(?=[$£€]))(?P<amount>{_AMOUNT})", re.I)
+# A period after a figure makes it pay even without a currency ("120,000 - 150,000 a year")
+_PERIOD = re.compile(
+    r"[ \t]*(?:(?:per|an?|each|/)\s?(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day)\b|hourly\b|"
+    r"annually\b|yearly\b|monthly\b|p\.\s?a\.|p\.\s?h\.|pro\s+(?:stunde|jahr|monat)\b|"
+    r"im\s+(?:jahr|monat)\b|brutto\b|(?:i|om)\s+(?:timen|året|måneden)\b)", re.I)
+# Money that is not the pay: the words it is attached to
+_OTHER = (r"(?:allowances?|supplements?|bonus(?:es)?|vouchers?|relocation|pensions?|loans?|"
+          r"welcome\s+(?:payment|bonus)|golden\s+hello|sign(?:ing)?[\s-]?on|retention|referral|"
+          r"reimburs\w*|expenses|mileage|budget|tuition|childcare|discounts?|contributions?|"
+          r"premium|premia|incentives?|stipends?|subsid\w*|enhancements?|uplifts?|payments?|"
+          # German and Danish compounds end with the word: "Fahrtkostenzuschuss", "funktionstillæg"
+          r"\w*(?:zuschuss|zuschüsse|zulagen?|prämien?|jobticket|gutscheine?|altersvorsorge|"
+          r"betriebsrente|urlaubsgeld|weihnachtsgeld|sonderzahlung(?:en)?|"
+          r"tillæg|pensionsordning|godtgørelse|rabat))")
+_SEPARATOR = r"(?!(?:plus|and|with|und|mit|og|med|inkl\w*|incl\w*)\b)"
+_OTHER_AFTER = re.compile(
+    rf"[ \t]*(?:{_SEPARATOR}[\w'’-]+[ \t]+){{0,2}}?(?:{_OTHER})\b", re.I)
+# The money words before an amount in its sentence: the nearest says what the amount is
+# ("High Cost Area Supplement of 15% of the basic salary (with a minimum of £3,784 ...)": a
+# salary that is only the base of a percentage does not count)
+_ROLE_BEFORE = re.compile(
+    rf"(?P<other>\b(?:{_OTHER})\b)"
+    r"|(?<!of the basic )(?<!of the base )(?<!of your )(?<!of the )(?<!of )"
+    r"(?P<pay>\b(?:salary|salaries|pay|wage|wages|compensation|remuneration|earn\w*|"
+    r"rate|\w*gehalt|\w*vergütung|\w*lohn|\w*løn)\b)", re.I)
 _PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|paid|wage|wages|compensation|remuneration|base|annual|annually|"
+    r"packages?|"
     r"per\s+(?:year|annum|hour|month)|hourly|yearly|monthly|p\.a\.|/\s?(?:hr|h|year|yr|month)|"
     r"gehalt|vergütung|lohn|brutto|jährlich|monatlich|stundenlohn|jahresgehalt|"
     r"løn|månedsløn|årsløn|timeløn|om\s+måneden|pr\.\s+måned|årligt)\b",
@@ -52,6 +84,7 @@ class Pay:
     low: float | None
     high: float | None
     kind: str  # "range", "amount", "open-max" ("up to"), "open-min" ("from"), "grade"
+    role: str = "pay"  # "pay", or "other" money (an allowance, a bonus, relocation...)
 
 
 def amount_value(text: str) -> float | None:
@@ -77,7 +110,13 @@ def _has_currency(text: str) -> bool:
 
 
 def find_pay(doc: Document) -> list[Pay]:
+    """Every amount, range and grade, with its role; see :func:`salary` for pay only."""
     return doc.memo("pay", _find_pay)
+
+
+def salary(doc: Document) -> list[Pay]:
+    """The amounts, ranges and grades that are the job's pay."""
+    return [p for p in find_pay(doc) if p.role == "pay"]
 
 
 def _pay_sentence(doc: Document, start: int) -> str:
@@ -106,17 +145,36 @@ def _find_pay(doc: Document) -> list[Pay]:
         section = doc.section_at(s)
         return bool(_PAY_WORDS.search(near)) or (section is not None and section.kind == "salary")
 
-    for m in _RANGE.finditer(text):
+    def role(s: int, e: int) -> str:
+        """"other" when money words are attached after the amount ("£2k welcome payment")
+        or the nearest money word before it in its sentence is one ("relocation package up
+        to a maximum of £2000"); else "pay"."""
+        if _OTHER_AFTER.match(text, e):
+            return "other"
+        i = doc.sentence_index(s)
+        begin = doc.sentences[i].start if i >= 0 else max(0, s - 200)
+        words = list(_ROLE_BEFORE.finditer(text, begin, s))
+        if not words and i > 0:  # a list item: its lead-in ("Relocation support:") says
+            words = list(_ROLE_BEFORE.finditer(doc.sentences[i - 1].text))
+        return "other" if words and words[-1].group("other") else "pay"
+
+    pos = 0
+    while (m := _RANGE.search(text, pos)) is not None:
+        pos = m.end()
         low, high = amount_value(m.group("low")), amount_value(m.group("high"))
         if low is None or high is None:
             continue
         if low < 1000 <= high and re.search(r"\d\s?[kK]\b", m.group("high")):
             low *= 1000  # "50 - 65K"
-        if not (0 < low < high) or (high < 1000 and not _has_currency(m.group())):
-            continue  # "3-5 years", "51-200 employees"
-        if not about_pay(m.start(), m.end(), m.group()):
+        period = _PERIOD.match(text, m.end()) is not None
+        one_sided = _has_currency(m.group("low")) != _has_currency(m.group("high"))
+        if not (0 < low < high) or (high < 1000 and not _has_currency(m.group()) and not period) \
+                or (one_sided and high > 20 * low):
+            pos = m.start("high")  # "3-5 years", "51-200 employees", "Band 5 - £24,907 - ..."
             continue
-        out.append(Pay(*_trimmed(m), low, high, "range"))
+        if not (period or about_pay(m.start(), m.end(), m.group())):
+            continue
+        out.append(Pay(*_trimmed(m), low, high, "range", role(m.start(), m.end())))
         taken.append(m.span())
     for m in _OPEN.finditer(text):
         near = text[max(0, m.start() - 60):m.end() + 30]
@@ -127,8 +185,8 @@ def _find_pay(doc: Document) -> list[Pay]:
             continue  # "up to 30 days", "at least 25 operations per year"
         kind = m.group("kind").lower()
         is_max = kind.startswith(("up", "as much", "max", "bis", "op"))
-        out.append(Pay(*_trimmed(m), None if is_max else value,
-                       value if is_max else None, "open-max" if is_max else "open-min"))
+        out.append(Pay(*_trimmed(m), None if is_max else value, value if is_max else None,
+                       "open-max" if is_max else "open-min", role(m.start(), m.end())))
         taken.append(m.span())
     for m in _AMOUNT_RE.finditer(text):
         if not free(*m.span()) or not _has_currency(m.group()):
@@ -136,7 +194,7 @@ def _find_pay(doc: Document) -> list[Pay]:
         value = amount_value(m.group())
         if value is None or value < 7 or not _PAY_WORDS.search(_pay_sentence(doc, m.start())):
             continue
-        out.append(Pay(*_trimmed(m), value, value, "amount"))
+        out.append(Pay(*_trimmed(m), value, value, "amount", role(m.start(), m.end())))
         taken.append(m.span())
     grades: list[Pay] = []
     for m in _GRADE.finditer(text):

@@ -45,6 +45,12 @@ def test_amount_values(text: str, value: float) -> None:
     ("Vergütung nach TV-L E13.", "grade", None, None),
     ("W2-Professur für Betriebswirtschaft", "grade", None, None),  # Besoldung W2
     ("Vergütung nach Haustarifvertrag.", "grade", None, None),
+    # no currency, but a period or a pay word beside the figures
+    ("The role pays 98,000 - 121,000 a year.", "range", 98000, 121000),
+    ("Paid 21.40 - 26.10 per hour.", "range", 21.4, 26.1),
+    ("Salary: £41,300 up to £47,900.", "range", 41300, 47900),
+    ("Base salary up to£52,500 depending on experience.", "open-max", None, 52500),
+    ("Total packages up to £95K for the right person.", "open-max", None, 95000),
 ])
 def test_pay_found(text: str, kind: str, low: float | None, high: float | None) -> None:
     (pay,) = find_pay(Document.from_source("p.txt", text))
@@ -58,6 +64,57 @@ def test_pay_found(text: str, kind: str, low: float | None, high: float | None) 
 ])
 def test_not_pay(text: str) -> None:
     assert find_pay(Document.from_source("p.txt", text)) == []
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    # money attached to an allowance, a bonus, relocation... is not the pay
+    ("Salary: up to £41,000 + £3k joining payment.", [("up to £41,000", "pay"), ("£3k", "other")]),
+    ("A relocation allowance of up to £6,500 and a salary of £39,000.",
+     [("up to £6,500", "other"), ("£39,000", "pay")]),
+    ("Salary £52,000; we also offer a home-office stipend up to $900.",
+     [("£52,000", "pay"), ("up to $900", "other")]),
+    ("A Night Supplement of 10% of the basic salary (a minimum of £2,100 to a maximum of £3,050).",
+     [("a minimum of £2,100 to a maximum of £3,050", "other")]),
+    ("- Relocation support, paid as a lump sum\n  - Moving over 50 miles: up to £3,000\n",
+     [("up to £3,000", "other")]),
+    ("Gehalt ab 51.000 €, dazu ein Fahrtkostenzuschuss: bis zu 40 € im Monat.",
+     [("ab 51.000 €", "pay"), ("bis zu 40 €", "other")]),
+])
+def test_money_roles(text: str, roles: list[tuple[str, str]]) -> None:
+    found = find_pay(Document.from_source("p.txt", text))
+    assert [(p.text, p.role) for p in found] == roles
+
+
+@pytest.mark.parametrize(("text", "ranges"), [
+    # bands joined by slashes, and a band number before a range, are not one range
+    ("Band 6/7 - £33,100 - £40,600/ £41,700 - £47,600 per annum",
+     [(33100, 40600), (41700, 47600)]),
+    ("Band 5 - £26,000 - £31,500 per annum", [(26000, 31500)]),
+    ("Opened 03-14-2019. Salary: $61,000 - $70,000", [(61000, 70000)]),
+])
+def test_bands_are_ranges_of_their_own(text: str, ranges: list[tuple[float, float]]) -> None:
+    found = find_pay(Document.from_source("p.txt", text))
+    assert [(p.low, p.high) for p in found if p.kind == "range"] == ranges
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Salary: up to $95,000 a year.\n", ["open-ended-pay-range"]),
+    ("Salary: $80,000 - $95,000 a year, and a sign-on bonus up to $5,000.\n", []),
+    ("Salary: $80,000 - $95,000 a year; earn up to $110,000 with overtime.\n", []),
+    ("We pay for your commute: up to $150 a month in transit passes.\n", ["open-ended-pay-range"]),
+    ("Transit passes: a commuter subsidy up to $150 a month.\n", []),
+])
+def test_open_ended_pay_reads_roles(lint: Lint, text: str, expected: list[str]) -> None:
+    assert names(lint(text, select=("open-ended-pay-range",))) == expected
+
+
+def test_currency_less_us_range_satisfies_pay_laws(lint: Lint) -> None:
+    co = "Location: Denver, Colorado, USA\n\n"
+    assert names(lint(co + "The range is 120,000 - 150,000 a year.\n",
+                      select=("missing-pay-range",))) == []
+    assert names(lint(co + "Hourly: 24.00 - 29.50 per hour.\n", select=("missing-pay-range",))) == []
+    assert names(lint(co + "Relocation allowance up to $5,000.\n",
+                      select=("missing-pay-range",))) == ["missing-pay-range"]
 
 
 def test_unknown_jurisdiction_keeps_place_rules_silent(lint: Lint) -> None:

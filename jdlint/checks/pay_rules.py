@@ -9,7 +9,7 @@ from typing import Any
 from ..document import Document
 from ..facts import Law, pay_law, pay_laws
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
-from ..pay import find_pay
+from ..pay import salary
 from ..rule import Rule
 
 _ON = "Location: Toronto, Ontario, Canada\n\n"
@@ -75,7 +75,7 @@ class MissingPayRange(Rule):
         law = _applicable(doc)
         if law is None or doc.meta.get("salary"):
             return  # pay given as structured data (JSON-LD baseSalary, front matter)
-        pays = find_pay(doc)
+        pays = salary(doc)
         if any(p.kind != "grade" or law.grade_counts for p in pays):
             return
         strict = law.in_force(doc.today) and law.in_posting
@@ -120,7 +120,7 @@ class PayRangeTooWide(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         law = _applicable(doc)
         ratio = float(options["max-ratio"])
-        for p in find_pay(doc):
+        for p in salary(doc):
             if p.kind != "range" or p.low is None or p.high is None:
                 continue
             width = p.high - p.low
@@ -163,7 +163,10 @@ class OpenEndedPayRange(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         law = _applicable(doc)
-        for p in find_pay(doc):
+        pays = salary(doc)
+        if any(p.kind == "range" for p in pays):
+            return  # a range with both ends is given; "earn up to ... with enhancements" is extra
+        for p in pays:
             if p.kind in ("open-max", "open-min"):
                 end = "a maximum" if p.kind == "open-max" else "a minimum"
                 where = f"; {law.law} asks for both ends" if law and law.in_posting else ""
