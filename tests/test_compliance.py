@@ -112,7 +112,8 @@ def test_currency_less_us_range_satisfies_pay_laws(lint: Lint) -> None:
     co = "Location: Denver, Colorado, USA\n\n"
     assert names(lint(co + "The range is 120,000 - 150,000 a year.\n",
                       select=("missing-pay-range",))) == []
-    assert names(lint(co + "Hourly: 24.00 - 29.50 per hour.\n", select=("missing-pay-range",))) == []
+    assert names(lint(co + "Hourly: 24.00 - 29.50 per hour.\n",
+                      select=("missing-pay-range",))) == []
     assert names(lint(co + "Relocation allowance up to $5,000.\n",
                       select=("missing-pay-range",))) == ["missing-pay-range"]
 
