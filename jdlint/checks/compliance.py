@@ -39,13 +39,14 @@ def in_places(doc: Document, places: Iterable[str]) -> bool:
 
 # --- photos --------------------------------------------------------------------------------
 def photo_requests(doc: Document) -> list[tuple[int, int]]:
-    """Photo words in a sentence about the application, outside guidance to leave them out."""
+    """Photo words in a sentence about the application that asks the applicant for something,
+    outside guidance to leave them out."""
     def compute(d: Document) -> list[tuple[int, int]]:
         p = patterns()
         guidance = [m.span() for m in p["photo-guidance"].finditer(d.text)]
         out = []
         for s in d.sentences:
-            if not p["photo-cues"].search(s.text):
+            if not (p["photo-cues"].search(s.text) and p["photo-request-cues"].search(s.text)):
                 continue
             for m in p["photo-words"].finditer(d.text, s.start, s.end):
                 a, b = m.span()
@@ -91,6 +92,10 @@ class PhotoRequest(Rule):
             Example("Please refrain from adding a photo to your CV.\n", False),
             Example("Bitte verzichten Sie auf ein Bewerbungsfoto.\n", False),
             Example("You will get a good picture of our products in your first week.\n", False),
+            Example("Applications should include a CV and a recent photo.\n", True),
+            Example("Spot roof damage in customer photos with computer vision (CV).\n", False),
+            Example("- Aerial photo interpretation, including GPS applications.\n", False),
+            Example("Wir bitten darum, in der Bewerbung von Fotos abzu-\nsehen.\n", False),
         ),
     )
 
