@@ -55,6 +55,7 @@ class Vocabulary:
     application: re.Pattern[str]
     handling: re.Pattern[str]
     early_closing: re.Pattern[str]
+    posting: re.Pattern[str]
     contact: re.Pattern[str]
     apply: re.Pattern[str]
     apply_weak: re.Pattern[str]
@@ -75,7 +76,7 @@ def vocabulary() -> Vocabulary:
         union("deadline-cues"), union("deadline-cues-weak"), union("not-deadline-cues"),
         union("posted-cues"), union("start-cues"),
         union("rolling"), union("rolling-explicit"), union("application-words"),
-        union("handling-words"), union("early-closing"),
+        union("handling-words"), union("early-closing"), union("posting-words"),
         union("contact-cues"), union("apply"), union("apply-weak"),
         union("channel"), frozenset(str(data["not-names"]).lower().split()),
         {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
@@ -130,19 +131,26 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
     if (meta := meta_value(doc, "deadline")) is not None:
         found.append(_meta_deadline(doc, meta[1], day_first))
     in_section = _section_dates(doc, dates)
-    frame: tuple[date | None, date | None] | None = None
+    frame: _Frame | None = None
     for d, written in zip(dates, raw, strict=True):
         if d.start in in_section or _cued(doc, d, vocab):
-            if written.year is None and d.value is not None:
-                frame = frame or _posted_and_start(doc, raw, vocab)
-                d = _year_within(d, *frame)
+            if written.year is None:
+                frame = frame or _process_dates(doc, raw, vocab)
+                d = _year_within(written, frame)
             found.append(Deadline(d.start, d.end, d.value, d.text, d.range_start))
     return DeadlineInfo(tuple(found), _rolling(doc, vocab), tuple(dates), day_first)
 
 
-def _posted_and_start(doc: Document, raw: list[DateMatch],
-                      vocab: Vocabulary) -> tuple[date | None, date | None]:
-    """The day the posting was published and the day the work starts, when it says them."""
+@dataclass(frozen=True)
+class _Frame:
+    posted: date | None  # the day the posting was published
+    start: date | None  # the day the work starts
+    process: tuple[DateMatch, ...]  # dated steps of the recruitment (closing, interviews...)
+
+
+def _process_dates(doc: Document, raw: list[DateMatch], vocab: Vocabulary) -> _Frame:
+    """The posting's own dates: when it was published, when work starts, and every dated
+    step of the recruitment, from cues before each date."""
     posted = start = None
     if (meta := meta_value(doc, "posted")) is not None:
         value = meta[1]
@@ -152,29 +160,36 @@ def _posted_and_start(doc: Document, raw: list[DateMatch],
             parsed = find_dates(str(value), day_first=prefers_day_first(doc))
             value = parsed[0].value if parsed else None
         posted = value
+    process = []
     for d in raw:
         if d.value is None:
             continue
-        prefix = _sentence_prefix(doc, d.start, 60).translate(_EMPHASIS)
+        prefix = _cue_text(_sentence_prefix(doc, d.start, 60))
         deadline = max(_last_end(vocab.deadline_strong, prefix),
                        _last_end(vocab.deadline_weak, prefix))
         if posted is None and _last_end(vocab.posted, prefix) > deadline:
             posted = d.value
         elif start is None and _last_end(vocab.start, prefix) > deadline:
             start = d.value
-    return posted, start
+        if deadline > -1 or vocab.posted.search(prefix) or vocab.start.search(prefix) \
+                or vocab.not_deadline.search(prefix):
+            process.append(d)
+    return _Frame(posted, start, tuple(process))
 
 
-def _year_within(d: DateMatch, posted: date | None, start: date | None) -> DateMatch:
+def _year_within(d: DateMatch, frame: _Frame) -> DateMatch:
     """A deadline written without a year ("Closing date: 19th November") falls after the
-    posting date and before the start; only without either does it keep the year of the
-    nearest dated mention, which may be an unrelated one ("since 1st April 2017")."""
-    if posted is not None:
+    posting date and before the start; without either, it takes its year from the nearest
+    dated step of the recruitment ("Interviews: 4 December 2020"), never from an unrelated
+    date ("since 1st April 2017"); without one, the year cannot be told."""
+    if frame.posted is not None:
+        posted = frame.posted
         year = posted.year if (d.month, d.day) >= (posted.month, posted.day) else posted.year + 1
-    elif start is not None:
+    elif frame.start is not None:
+        start = frame.start
         year = start.year if (d.month, d.day) <= (start.month, start.day) else start.year - 1
     else:
-        return d
+        return next(with_context_year([d], list(frame.process)))
     try:
         return replace(d, year=year, value=date(year, d.month, d.day))
     except ValueError:  # 29 February
@@ -203,10 +218,16 @@ def _section_dates(doc: Document, dates: list[DateMatch]) -> set[int]:
     return chosen
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _sentence_prefix(doc: Document, offset: int, width: int = 160) -> str:
+    """The last ``width`` characters of the sentence before ``offset``, runs of white space
+    read as one (PDF text pads its lines)."""
     i = doc.sentence_index(offset)
     start = doc.sentences[i].start if i >= 0 else 0
-    return doc.text[max(start, offset - width):offset]
+    raw = doc.text[max(start, offset - 3 * width):offset]
+    return _SPACES.sub(" ", raw)[-width:]
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
@@ -217,11 +238,17 @@ def _last_end(pattern: re.Pattern[str], text: str) -> int:
 
 
 _EMPHASIS = str.maketrans("_*", "  ")
+_GLUED = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
+
+
+def _cue_text(text: str) -> str:
+    """Text to look for cues in: emphasis marks left in plain text ("_Closing Date:_") read
+    as spaces, and words the source glued together ("CompetitionClosing Date:") parted."""
+    return _GLUED.sub(" ", text.translate(_EMPHASIS))
 
 
 def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
-    # emphasis marks left in plain text ("_Closing Date:_ _2020-04-07_") are read as spaces
-    prefix = _sentence_prefix(doc, d.start).translate(_EMPHASIS)
+    prefix = _cue_text(_sentence_prefix(doc, d.start, 240))
     strong = _last_end(vocab.deadline_strong, prefix)
     weak = _last_end(vocab.deadline_weak, prefix)
     against = _last_end(vocab.not_deadline, prefix)
@@ -234,7 +261,14 @@ _NOT_ABOUT_APPLYING = frozenset({"duties", "served"})
 
 
 def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
-    if m := vocab.rolling_explicit.search(doc.text):
+    for m in vocab.rolling_explicit.finditer(doc.text):
+        i = doc.sentence_index(m.start())
+        # "no deadline" must be about the posting, not a boast about the team ("we have no
+        # deadlines, only happy customers"); "open until filled" always is
+        if i >= 0 and re.search(r"deadline|frist", m.group(), re.I) and (
+                doc.subjects[i] in _NOT_ABOUT_APPLYING | {"culture"}
+                or not vocab.posting.search(doc.sentences[i].text)):
+            continue
         return m.span()
     for m in vocab.rolling.finditer(doc.text):
         i = doc.sentence_index(m.start())

@@ -153,3 +153,47 @@ def test_a_yearless_deadline_falls_between_posting_and_start() -> None:
 def test_glued_forms_need_a_date_shape(text: str) -> None:
     assert [d.text for d in find_dates(text) if d.year is not None] in (
         [], ["2026-05-06"])
+
+
+def test_a_yearless_deadline_never_takes_an_unrelated_year() -> None:
+    history = "Since 1st April 2011 the unit has grown.\n\n"
+    alone = Document.from_source("p.txt", history + "Closing date: 19th November\n")
+    assert [d.value for d in deadlines(alone).deadlines] == [None]
+    steps = Document.from_source(
+        "p.txt", history + "Closing date: 19th November\n\nInterviews: 4 December 2025\n")
+    assert [d.value for d in deadlines(steps).deadlines] == [date(2025, 11, 19)]
+
+
+@pytest.mark.parametrize("text", [
+    "Closing Date: Open until filledClassification: Program Services 4",
+    "This examination will remain open until sufficient applications are received.",
+    "The role stays open until a suitable candidate has been found.",
+    "We take candidates into the process continuously and hire as soon as we find the right one.",
+    "Jeden Montag werden die eingehenden Bewerbungen gesichtet.",
+    "Filing may be closed without prior notice after a sufficient number of applications arrive.",
+])
+def test_more_rolling_statements(text: str) -> None:
+    assert deadlines(Document.from_source("p.txt", text + "\n")).rolling, text
+
+
+@pytest.mark.parametrize("text", [
+    "Our team enjoys great freedom: we have no deadlines, only happy customers.",
+    "Die Stelle ist bis zum 31.01.2027 befristet.",
+])
+def test_not_rolling_nor_deadline(text: str) -> None:
+    info = deadlines(Document.from_source("p.txt", text + "\n"))
+    assert info.rolling is None and info.deadlines == (), text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Scope: Open CompetitionClosing Date: November 12, 2025 Classification: PS 2",
+     date(2025, 11, 12)),
+    ("Ausschreibungsschluss: 13.11.2024", date(2024, 11, 13)),
+    ("- Publizierung bis: 31.01.2025", date(2025, 1, 31)),
+    ("Ihre Unterlagen (Anschreiben, Lebenslauf, Zeugnisse) laden Sie bitte als eine PDF-Datei\n"
+     "                 unter Angabe der Kennziffer 7/2025 bis zum 15.03.2025 hoch.",
+     date(2025, 3, 15)),
+])
+def test_glued_and_padded_cues(text: str, expected: date) -> None:
+    found = deadlines(Document.from_source("p.txt", text + "\n")).deadlines
+    assert [d.value for d in found] == [expected]

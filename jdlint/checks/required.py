@@ -137,13 +137,16 @@ class AmbiguousDate(Rule):
         name="ambiguous-date",
         category=Category.REQUIRED,
         severity=Severity.WARNING,
-        summary="A numeric date such as 03/04/2026 reads differently day-first and month-first.",
+        summary="A date that reads two ways (03/04/2026: day-first or month-first) or a "
+                "deadline without a year.",
         docs=RuleDocs(
             what="Flags dates written with slashes or dashes whose day and month are both 12 "
                  "or less, so that they read as two different days. The message gives both "
                  "readings and the one jdlint chose: month-first for jobs in the US (and "
                  "English-language postings in Canada), day-first elsewhere. Dotted dates "
-                 "(03.04.2026) are day-first everywhere and are not flagged.",
+                 "(03.04.2026) are day-first everywhere and are not flagged. Also flags a "
+                 "deadline written without a year (\"Closing date: 19th November\") when the "
+                 "posting's own dates (published, start, interviews) do not tell the year.",
             why="Postings travel: a US applicant reads 03/04/2026 as 4 March, a Danish one as "
                 "3 April. A deadline misread by a month loses applicants.",
             example="Closing date: 03/04/2026",
@@ -157,11 +160,18 @@ class AmbiguousDate(Rule):
             Example("Closing date: 3 April 2026\n", False),
             Example("Closing date: 25/04/2026\n", False),
             Example("Bewerbungsfrist: 03.04.2026\n", False),
+            Example("Since 1 April 2011 we have grown.\n\nClosing date: 19th November\n", True),
+            Example("Closing date: 19th November\n\nInterviews: 4 December 2026\n", False),
         ),
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         info = deadlines(doc)
+        for dl in info.deadlines:
+            if dl.value is None and not dl.from_meta:
+                yield Violation(dl.start, dl.end, f"the deadline \"{dl.text}\" has no year, "
+                                "and the posting's own dates (published, start, interviews) "
+                                "do not tell it; write the year")
         where = doc.jurisdiction or "unknown"
         for d in info.dates:
             if not d.ambiguous or d.readings is None:
