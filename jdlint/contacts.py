@@ -51,8 +51,9 @@ _MONEY = re.compile(r"[$£€¥]|\b(?:EUR|USD|GBP|CAD|DKK|kr)\b")
 _LANGUAGE_REGION = {"de": "DE", "da": "DK"}
 # Where the place is not known: the countries a language's postings most often come from; a
 # number valid in one of them counts in a sentence that offers contact
-_LANGUAGE_COUNTRIES = {"en": ("GB", "US", "CA", "IE", "AU", "NZ"), "de": ("DE", "AT", "CH"),
-                       "da": ("DK",)}
+# (English is the language of many postings in continental Europe too)
+_LANGUAGE_COUNTRIES = {"en": ("GB", "US", "CA", "IE", "AU", "NZ", "DK", "DE", "NL", "SE", "NO"),
+                       "de": ("DE", "AT", "CH"), "da": ("DK",)}
 _CONTACT_WORDS = re.compile(
     r"\b(?:contact\w*|call|phone|telephone|ring|questions?|enquir\w*|inquir\w*|discuss\w*|"
     r"chat|speak|talk|reach|kontakt\w*|fragen|rückfragen|anruf\w*|erreich\w*|telefonisch|"

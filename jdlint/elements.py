@@ -60,6 +60,8 @@ class Vocabulary:
     apply: re.Pattern[str]
     apply_weak: re.Pattern[str]
     channel: re.Pattern[str]
+    visit: re.Pattern[str]
+    contact_verbs: re.Pattern[str]
     not_names: frozenset[str]
     meta_keys: Mapping[str, tuple[str, ...]]
 
@@ -78,7 +80,8 @@ def vocabulary() -> Vocabulary:
         union("rolling"), union("rolling-explicit"), union("application-words"),
         union("handling-words"), union("early-closing"), union("posting-words"),
         union("contact-cues"), union("apply"), union("apply-weak"),
-        union("channel"), frozenset(str(data["not-names"]).lower().split()),
+        union("channel"), union("visit-words"), union("contact-verbs"),
+        frozenset(str(data["not-names"]).lower().split()),
         {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
     )
 
@@ -284,10 +287,14 @@ def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
 
 
 # --- contact and how to apply --------------------------------------------------------------
-def names_in(text: str, vocab: Vocabulary, cue_end: int | None = None) -> bool:
+def names_in(text: str, vocab: Vocabulary, cue_end: int | None = None,
+             language: str = "en") -> bool:
+    """Whether ``text`` names a person: a placeholder, an honorific and a name ("Frau
+    Weber"), a name right after the cue (``cue_end``), or, outside German (where every noun is
+    capitalised), a run of two or more capitalised words that are not a team's."""
     if _PLACEHOLDER_NAME.search(text) or _HONORIFIC.search(text):
         return True
-    for m in _NAME_RUN.finditer(text):
+    for m in _NAME_RUN.finditer(text) if language != "de" else ():
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before and before.group(1).lower() in _NOT_BEFORE_NAME:
             continue  # "more information about Customer Care", "the Data Team"
@@ -340,7 +347,7 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         end = next((s.start for s in doc.sections if s.start > section.start and s.kind),
                    len(doc.text))
         body = doc.text[section.start:min(end, section.start + 600)]
-        if names_in(body, vocab):
+        if names_in(body, vocab, language=doc.language):
             return (section.start, section.end)
     for i, s in enumerate(doc.sentences):
         if doc.subjects[i] in _CANNOT_OFFER_CONTACT:
@@ -352,8 +359,11 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
                 if _name_right_after(s.text, cue.end(), vocab):
                     return (s.start, s.end)
                 continue
+            if vocab.visit.search(s.text) and not vocab.contact_verbs.search(s.text):
+                break  # "for more information, visit ...": a web page, not someone to ask
             frame = _frame(doc, i)
-            if names_in(frame, vocab, cue.end()) or _CHANNEL_PLACEHOLDER.search(frame):
+            if names_in(frame, vocab, cue.end(), doc.language) \
+                    or _CHANNEL_PLACEHOLDER.search(frame):
                 return (s.start, s.end)
     return None
 

@@ -42,6 +42,7 @@ def test_glued_labels_are_cut_from_addresses(text: str, address: str) -> None:
     # place unknown: a number valid in a usual country of the language, in a contact sentence
     ("Questions? Contact the desk on 0117 496 0345.", "0117 496 0345"),
     ("Tel. 555 1234 567", "555 1234 567"),
+    ("Any questions? You can contact us on 7027 7665 on weekdays.", "7027 7665"),
 ])
 def test_phone_numbers_found(text: str, number: str) -> None:
     assert [p.text for p in phones(doc(text))] == [number]

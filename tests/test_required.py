@@ -85,6 +85,9 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     # a contact paragraph under an equality heading
     "Our commitment to equality\n\nFor informal visits contact: Lee Marsh, Lead Nurse, at "
     "lee.marsh@example.org",
+    "Ansprechpartnerin: Anna Weber",
+    "Noch Fragen? Kontaktieren Sie Frau Dr. Weber.",
+    "Questions about the role? Contact Priya Raman or visit our careers site.",
 ])
 def test_contact_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == []
@@ -105,6 +108,10 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "Over 900 people call Springfield Falls home.",
     "You enjoy translating Business Questions into Data Models.",
     "On-Call Rates are paid for weekend cover.",
+    "We design the right Customer Contact and Channel Strategy for Retail Brands.",
+    "For more information, please visit the Acme Transparency Reporting Site.",
+    "## Technical help contact\n\nEmail: portal.help@example.org\n",
+    "Als Customer Support Manager bist du erste Anlaufstelle bei Technischen Fragen unserer Kunden.",
 ])
 def test_contact_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == ["missing-contact"]

@@ -262,7 +262,7 @@ class PersonalContactData(Rule):
                                     "their address off job boards")
                 continue
             i = doc.sentence_index(c.start)
-            if i >= 0 and names_in(doc.sentences[i].text, vocab) \
+            if i >= 0 and names_in(doc.sentences[i].text, vocab, language=doc.language) \
                     and sum(ch.isdigit() for ch in c.text) >= 8:
                 yield Violation(c.start, c.end, "a person's direct phone number in a public "
                                 "posting; consider a team number")

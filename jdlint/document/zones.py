@@ -3,9 +3,10 @@
 A zone is a section's kind (``requirements`` is the candidate profile, ``responsibilities`` the
 duties, ``benefits``, ``about`` the company, ``apply``, ``contact``, ``deadline``, ``salary``,
 ``location``, ``notes``) or a boilerplate kind (``equal-opportunity``, ``accommodation``,
-``anti-agency``, ``data-protection``). Boilerplate is found by its wording wherever it stands
-(``jdlint/data/zones.yaml``), sentence by sentence, so an equal-opportunity sentence at the end
-of the benefits list is boilerplate, not a benefit. "" is a part no heading or wording names.
+``anti-agency``, ``data-protection``, ``technical-help`` with a job portal). Boilerplate is
+found by its wording wherever it stands (``jdlint/data/zones.yaml``), sentence by sentence, so
+an equal-opportunity sentence at the end of the benefits list is boilerplate, not a benefit.
+"" is a part no heading or wording names.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from .blocks import Block
 from .sections import Section
 from .sentences import Sentence
 
-BOILERPLATE = ("equal-opportunity", "accommodation", "anti-agency", "data-protection")
+BOILERPLATE = (
+    "equal-opportunity", "accommodation", "anti-agency", "data-protection", "technical-help")
 
 
 @dataclass(frozen=True, slots=True)
