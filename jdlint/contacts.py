@@ -22,6 +22,10 @@ from .dates import find_dates
 from .document import Document
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address written to keep harvesters off: "jobs(at)example.de", "jobs [at] example [dot] de"
+_OBFUSCATED = (r"[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|\(ät\)|\[ät\])[ \t]*[\w-]+"
+               r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\(punkt\)|\[punkt\])[ \t]*)[\w-]+)+")
+MAILBOX = re.compile(rf"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{_OBFUSCATED}", re.I)
 
 # A label glued in front of the address: "Email addressjane@...", "Email: addressjane@...",
 # "or emailjane@...", "HR Advisor atJane.Doe@..."
@@ -69,8 +73,8 @@ class Channel:
 
     @property
     def local(self) -> str:
-        """An address's part before the "@"."""
-        return self.text.split("@", 1)[0]
+        """An address's part before the "@" (or "(at)")."""
+        return re.split(r"@|[ \t]*[(\[{](?:at|ät)[)\]}]", self.text, maxsplit=1, flags=re.I)[0]
 
 
 def mailboxes(doc: Document) -> tuple[Channel, ...]:
@@ -79,15 +83,18 @@ def mailboxes(doc: Document) -> tuple[Channel, ...]:
 
 def _find_mailboxes(doc: Document) -> tuple[Channel, ...]:
     text = doc.text
-    if "@" not in text:
+    if "@" not in text and "at" not in text.lower():
         return ()
     found = []
-    for m in EMAIL.finditer(text):
+    for m in MAILBOX.finditer(text):
         start, end = m.span()
         if glued := _GLUED_LABEL.match(text, start):
             capital_after = glued.group().islower() and text[glued.end()].isupper()
             if capital_after or _LABEL_BEFORE.search(text, max(0, start - 12), start):
                 start = glued.end()
+        if "@" not in m.group():  # an obfuscated address keeps its spelling
+            found.append(Channel("email", start, end, m.group()))
+            continue
         domain_start = text.index("@", start) + 1
         last_dot = text.rfind(".", domain_start, end)
         if last_dot > 0 and (cut := _GLUED_AFTER.search(text, last_dot + 1, end)):

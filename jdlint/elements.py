@@ -17,9 +17,10 @@ from typing import Any
 
 import yaml
 
-from .contacts import EMAIL, channels
+from .contacts import MAILBOX, channels, mailboxes
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
+from .document.place import has_postal_address
 from .document.zones import boilerplate_kind
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -59,6 +60,9 @@ class Vocabulary:
     contact: re.Pattern[str]
     apply: re.Pattern[str]
     apply_weak: re.Pattern[str]
+    apply_invitation: re.Pattern[str]
+    applying: re.Pattern[str]
+    software: re.Pattern[str]
     channel: re.Pattern[str]
     visit: re.Pattern[str]
     contact_verbs: re.Pattern[str]
@@ -80,6 +84,7 @@ def vocabulary() -> Vocabulary:
         union("rolling"), union("rolling-explicit"), union("application-words"),
         union("handling-words"), union("early-closing"), union("posting-words"),
         union("contact-cues"), union("apply"), union("apply-weak"),
+        union("apply-invitation"), union("applying-words"), union("software-applications"),
         union("channel"), union("visit-words"), union("contact-verbs"),
         frozenset(str(data["not-names"]).lower().split()),
         {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
@@ -404,18 +409,28 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     if meta_value(doc, "apply") is not None:
         return (doc.first_content_offset, doc.first_content_offset)
     for m in vocab.apply.finditer(doc.text):
-        if not doc.in_boilerplate(m.start()):  # "agencies may not submit CVs to ..."
-            return m.span()
+        if doc.in_boilerplate(m.start()):  # "agencies may not submit CVs to ..."
+            continue
+        if vocab.software.search(doc.text, max(0, m.start() - 40), m.start()):
+            continue  # "develop applications using ..."
+        return m.span()
     for m in vocab.apply_weak.finditer(doc.text):
         if _names_a_channel(doc, m.start(), vocab):
             return m.span()
-    for s in doc.sentences:  # a link or mailbox given in a sentence about applying
-        if vocab.application.search(s.text) and _names_link_or_mailbox(s.text) \
-                and not doc.in_boilerplate(s.start):
+    for m in vocab.apply_invitation.finditer(doc.text):
+        if _names_a_channel(doc, m.start(), vocab, before=2):
+            return m.span()
+    for c in mailboxes(doc):  # a mailbox named for applications: "bewerbung@", "apply@"
+        if _APPLICATION_MAILBOX.search(c.local) and not doc.in_boilerplate(c.start):
+            return (c.start, c.end)
+    for i, s in enumerate(doc.sentences):  # a link or mailbox in a sentence about applying
+        if vocab.applying.search(s.text) and _names_link_or_mailbox(s.text) \
+                and not doc.in_boilerplate(s.start) \
+                and doc.subjects[i] not in _CANNOT_INSTRUCT:
             return (s.start, s.end)
     for section in doc.sections_of("apply"):
         body = doc.text[section.heading.end if section.heading else section.start:section.end]
-        if _names_link_or_mailbox(body):
+        if _names_link_or_mailbox(body) or has_postal_address(body):  # "Apply to: ... R3B 2A9"
             return (section.start, section.end)
     return None
 
@@ -423,23 +438,30 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
 _CANNOT_INSTRUCT = frozenset({"candidate", "duties", "served", "policy"})
 
 
-def _names_a_channel(doc: Document, offset: int, vocab: Vocabulary) -> bool:
+_APPLICATION_MAILBOX = re.compile(
+    r"^(?:apply|applications?|bewerbung(?:en)?|ansøgning(?:er)?|resumes?|cvs?)(?![a-z])"
+    r"|[._-](?:apply|applications?|bewerbung(?:en)?|ansøgning(?:er)?)(?![a-z])"
+    r"|^bewerbung", re.I)
+
+
+def _names_a_channel(doc: Document, offset: int, vocab: Vocabulary, before: int = 0) -> bool:
     """Whether the words about applying at ``offset`` come with a channel: in their sentence
-    or the next two of the same section ("To apply, please send your CV to ..."; "How to
-    apply" over "Use the button below"). Not in a requirement or a duty ("the ability to
-    apply statistics"), the people served, or a statement of policy ("everyone is welcome to
-    apply")."""
+    or the next two in the same section ("To apply, please send your CV to ..."; "How to
+    apply" over "Use the button below"), or the ``before`` sentences before it (two
+    addresses, then "Meld dich bei uns").
+    Not in a requirement or a duty ("the ability to apply statistics"), the people served,
+    or a statement of policy ("everyone is welcome to apply")."""
     i = doc.sentence_index(offset)
     if i < 0 or doc.in_boilerplate(offset) or doc.subjects[i] in _CANNOT_INSTRUCT:
         return False
     section = doc.section_at(offset)
-    for s in doc.sentences[i:i + 3]:
+    for s in doc.sentences[max(0, i - before):i + 3]:
         if section is not None and not section.start <= s.start < section.end:
-            break
+            continue
         if _names_link_or_mailbox(s.text) or vocab.channel.search(s.text):
             return True
     return False
 
 
 def _names_link_or_mailbox(text: str) -> bool:
-    return bool(_URL.search(text) or EMAIL.search(text)) or "<CONTACT>" in text
+    return bool(_URL.search(text) or MAILBOX.search(text)) or "<CONTACT>" in text

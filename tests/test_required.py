@@ -111,7 +111,7 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "We design the right Customer Contact and Channel Strategy for Retail Brands.",
     "For more information, please visit the Acme Transparency Reporting Site.",
     "## Technical help contact\n\nEmail: portal.help@example.org\n",
-    "Als Customer Support Manager bist du erste Anlaufstelle bei Technischen Fragen unserer Kunden.",
+    "Als Support Manager bist du erste Anlaufstelle bei Technischen Fragen unserer Kunden.",
 ])
 def test_contact_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == ["missing-contact"]
@@ -133,6 +133,15 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Interested? Please send a PDF copy of your resume to hiring@example.net.",
     "Submit Resume To: https://example.org/careers/4411",
     "If you would like to discuss the role, please leave your details below.",
+    # an invitation to write with a mailbox just before or after it
+    "Lust mitzumachen?\nOle: ole@example.de\nMELDE DICH GERNE\nBEI UNS.\n",
+    "Wenn du Interesse hast, dann schreibe mir unter:\nteam@example.de\n",
+    # a mailbox named for applications, an obfuscated address, a portal, a postal address
+    "Mehmet Aksoy\nTalent Scout\nbewerbung_koeln@example.de\n",
+    "Ihre Bewerbung schicken Sie bitte bis zum 1. März 2026 an jobs(at)example.de.",
+    "Laden Sie alles bis zum **15. März 2026** in das Bewerbungsportal (Schaltfläche unten).",
+    "## Application instructions\n\n### Apply to\n\nHuman Resources\nWinnipeg, MB\nR3B 2A9\n",
+    "Ihre Bewerbung richten Sie bitte unter Angabe der Reg.-Nr.\n4-11/26 an jobs@example.de.",
 ])
 def test_apply_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == []
@@ -145,6 +154,12 @@ def test_apply_found(lint: Lint, text: str) -> None:
     # "apply" that is a skill, an invitation or boilerplate, not an instruction
     "Requirements\n\n- Ability to apply statistics to messy data sets online and offline.\n",
     "Speakers of French and English are equally welcome to apply.",
+    "You will design and develop applications using Python and modern cloud services.",
+    "If we have not replied within 21 days after submitting your application, assume you "
+    "were not shortlisted.",
+    "We strongly suggest that you apply at an early stage.",
+    "Dann bewirb dich jetzt. Und finde heraus, ob das hier dein nächster Schritt ist.",
+    "Read how we process applications prior to submitting your application form.",
     "If you need an adjustment to apply, email access@example.org and we will help.",
     "Graduates due to finish their studies this summer are encouraged to apply.",
     "Recruitment agencies: please do not submit your candidates' CVs to hr@example.org.",

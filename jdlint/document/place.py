@@ -112,6 +112,12 @@ _CA_POSTAL_PROVINCE = {"A": "CA-NL", "B": "CA-NS", "C": "CA-PE", "E": "CA-NB", "
                        "V": "CA-BC", "X": "CA", "Y": "CA-YT"}
 _DE_POSTCODE = re.compile(rf"\b(?:D-)?(\d{{5}})[ \t]+({_TOWN})")
 _DK_POSTCODE = re.compile(rf"\b(?:DK-)?([1-9]\d{{3}})[ \t]+({_TOWN})")
+
+
+def has_postal_address(text: str) -> bool:
+    """Whether ``text`` gives a postcode (UK, Canada, Germany, Denmark): part of an address
+    to write to."""
+    return any(p.search(text) for p in (_UK_POSTCODE, _CA_POSTCODE, _DE_POSTCODE, _DK_POSTCODE))
 def _longest_run(pattern: str) -> str:
     plain = re.sub(r"\\[bBdswSDW]|\(\?[:i!=<]*|\[[^\]]*\]|[?*+{}()]|\\", " ", pattern)
     runs = re.findall(r"[^\s|]{2,}", plain)
