@@ -40,13 +40,14 @@ _OTHER = (r"(?:allowances?|supplements?|bonus(?:es)?|vouchers?|relocation|pensio
           r"welcome\s+(?:payment|bonus)|golden\s+hello|sign(?:ing)?[\s-]?on|retention|referral|"
           r"reimburs\w*|expenses|mileage|budget|tuition|childcare|discounts?|contributions?|"
           r"premium|premia|incentives?|stipends?|subsid\w*|enhancements?|uplifts?|payments?|"
+          r"value|revenues?|turnover|funding|contracts?|purchases?|bids?|"
           # German and Danish compounds end with the word: "Fahrtkostenzuschuss", "funktionstillæg"
           r"\w*(?:zuschuss|zuschüsse|zulagen?|prämien?|jobticket|gutscheine?|altersvorsorge|"
           r"betriebsrente|urlaubsgeld|weihnachtsgeld|sonderzahlung(?:en)?|"
           r"tillæg|pensionsordning|godtgørelse|rabat))")
 _SEPARATOR = r"(?!(?:plus|and|with|und|mit|og|med|inkl\w*|incl\w*)\b)"
 _OTHER_AFTER = re.compile(
-    rf"[ \t]*(?:{_SEPARATOR}[\w'’-]+[ \t]+){{0,2}}?(?:{_OTHER})\b", re.I)
+    rf"[ \t]*(?:{_SEPARATOR}[\w'’-]+[ \t]+){{0,3}}?(?:{_OTHER})\b", re.I)
 # The money words before an amount in its sentence: the nearest says what the amount is
 # ("High Cost Area Supplement of 15% of the basic salary (with a minimum of £3,784 ...)": a
 # salary that is only the base of a percentage does not count)
@@ -63,12 +64,21 @@ _PAY_WORDS = re.compile(
     r"løn|månedsløn|årsløn|timeløn|om\s+måneden|pr\.\s+måned|årligt)\b",
     re.I)
 _GRADE = re.compile(
-    r"\b(?:TV-?L|TVöD(?:-\w+)?|TV-?H|TV-?V|TV-?Ärzte|Entgeltgruppe|EG\s?\d|E\s?\d{1,2}\b|"
-    r"Besoldungsgruppe|A\s?1[0-6]\b|W\s?[1-3]\b|\w*tarifvertrag\w*|tarifliche|Tarif|"
-    r"overenskomst\w*|"
+    r"\b(?:TV-?L|TVöD(?:-\w+)?|TV-?H|TV-?V|TV-?Ärzte|Entgeltgruppe|EG\s?\d|(?-i:E)\s?\d{1,2}\b|"
+    r"Besoldungsgruppe|(?-i:A)\s?1[0-6]\b|(?-i:W)\s?[1-3]\b|\w*tarifvertrag\w*|tarifliche|"
+    r"Tarif|overenskomst\w*|"
     r"løntrin|lønramme|lønklasse|pay\s+(?:band|grade|scale)|salary\s+(?:band|grade|scale)|"
-    r"band\s+\d|grade\s+\d|collective\s+(?:bargaining\s+)?agreement)",
+    r"(?P<generic>band\s+\d|grade\s+\d|(?:collective|joint|union|framework)\s+(?:bargaining\s+)?"
+    r"agreement))",
     re.I)
+# "Band 6" and "collective agreement" are the job's pay in its title or a heading, on a short
+# line of their own, beside pay words, or said of the post; not "experience at Band 6", "teams
+# include Band 5 and Band 4" or "applying Collective Agreements"
+_OF_THE_POST = re.compile(r"\b(?:this|the)\s+(?:post|role|position|job|vacancy)\b|\bpaid\b|"
+                          r"\baccording\s+to\b|\bin\s+accordance\s+with\b", re.I)
+# Amounts of a company's size, not pay: "$545 billion annual revenue", "$1.5M in funding"
+_MAGNITUDE = re.compile(
+    r"[ \t]*(?:million|billion|trillion|bn|mn|mio\.?|mrd\.?|millionen|milliarden|[MB])\b", re.I)
 
 
 def _trimmed(m: re.Match[str]) -> tuple[int, int, str]:
@@ -109,6 +119,24 @@ def _has_currency(text: str) -> bool:
     return re.search(_CUR, text, re.I) is not None and re.search(r"\d", text) is not None
 
 
+def _grade_of_the_job(doc: Document, start: int) -> bool:
+    section = doc.section_at(start)
+    if section is not None and section.heading is not None \
+            and section.heading.start <= start < section.heading.end:
+        return True
+    if section is not None and section.kind == "salary":
+        return True
+    i = doc.sentence_index(start)
+    if i < 0:
+        return True
+    sentence = doc.sentences[i].text
+    if _PAY_WORDS.search(sentence) or _OF_THE_POST.search(sentence):
+        return True
+    block = doc.blocks[doc.sentences[i].block].text if doc.blocks else sentence
+    facts_line = block.count("|") >= 2  # "Nurse | Band 5 | Liverpool | Full time"
+    return (len(block) < 100 or facts_line) and doc.subjects[i] != "candidate"
+
+
 def find_pay(doc: Document) -> list[Pay]:
     """Every amount, range and grade, with its role; see :func:`salary` for pay only."""
     return doc.memo("pay", _find_pay)
@@ -146,14 +174,18 @@ def _find_pay(doc: Document) -> list[Pay]:
         return bool(_PAY_WORDS.search(near)) or (section is not None and section.kind == "salary")
 
     def role(s: int, e: int) -> str:
-        """"other" when money words are attached after the amount ("£2k welcome payment")
-        or the nearest money word before it in its sentence is one ("relocation package up
-        to a maximum of £2000"); else "pay"."""
-        if _OTHER_AFTER.match(text, e):
+        """"other" when an amount has a magnitude ("$545 billion"), when money words are
+        attached after the amount ("£2k welcome payment") or the nearest money word before
+        it in its sentence is one ("relocation package up to a maximum of £2000"); else
+        "pay"."""
+        if _OTHER_AFTER.match(text, e) or _MAGNITUDE.match(text, e):
             return "other"
         i = doc.sentence_index(s)
         begin = doc.sentences[i].start if i >= 0 else max(0, s - 200)
         words = list(_ROLE_BEFORE.finditer(text, begin, s))
+        if doc.zone_at(s) == "benefits" and not any(w.group("pay") for w in words) \
+                and not _ROLE_BEFORE.search(text, e, doc.sentences[i].end if i >= 0 else e):
+            return "other"  # "Free mental health care ($550/year)" among the benefits
         if not words and i > 0:  # a list item: its lead-in ("Relocation support:") says
             words = list(_ROLE_BEFORE.finditer(doc.sentences[i - 1].text))
         return "other" if words and words[-1].group("other") else "pay"
@@ -198,6 +230,8 @@ def _find_pay(doc: Document) -> list[Pay]:
         taken.append(m.span())
     grades: list[Pay] = []
     for m in _GRADE.finditer(text):
+        if m.group("generic") and not _grade_of_the_job(doc, m.start()):
+            continue
         if grades and m.start() - grades[-1].end <= 3:  # "TV-L E13" is one grade
             last = grades.pop()
             grades.append(Pay(last.start, m.end(), text[last.start:m.end()], None, None, "grade"))

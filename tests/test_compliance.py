@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from jdlint.cli import cli
 from jdlint.document import Document
 from jdlint.model import FileResult, Severity
-from jdlint.pay import amount_value, find_pay
+from jdlint.pay import amount_value, find_pay, salary
 
 from .conftest import ROOT, SHARED
 
@@ -106,6 +106,38 @@ def test_bands_are_ranges_of_their_own(text: str, ranges: list[tuple[float, floa
 ])
 def test_open_ended_pay_reads_roles(lint: Lint, text: str, expected: list[str]) -> None:
     assert names(lint(text, select=("open-ended-pay-range",))) == expected
+
+
+@pytest.mark.parametrize(("text", "grades"), [
+    # a band or an agreement is the job's pay in a heading, a short facts line, beside pay
+    # words or said of the post
+    ("# Staff Nurse (Band 5)\n\nJoin our ward.\n", ["Band 5"]),
+    ("Staff Nurse | Band 5 depending on experience | Leeds | Full time, days only, weekends\n",
+     ["Band 5"]),
+    ("Salary and conditions in accordance with the joint agreement for state employees.\n",
+     ["joint agreement"]),
+    ("Vergütung nach A 13.\n", ["A 13"]),
+    # ...not a requirement, the team's make-up or a duty
+    ("You must have substantial experience at Band 6 level within an acute setting, ideally "
+     "in critical care or a high dependency unit.\n", []),
+    ("Our locality teams include Band 5 and Band 4 staff in a skill mix that serves children "
+     "and families across the county.\n", []),
+    ("Advise managers on applying legislation, policies and Collective Agreements consistently "
+     "across all of the regional service delivery teams.\n", []),
+    ("This is a 12 month secondment with a 12 hour shift pattern.\n", []),
+])
+def test_grades_of_the_job(text: str, grades: list[str]) -> None:
+    found = find_pay(Document.from_source("p.md", text))
+    assert [p.text for p in found if p.kind == "grade"] == grades
+
+
+@pytest.mark.parametrize("text", [
+    "Wealth management is a $545 billion industry, and we raised $30M in funding.",
+    "Our capital programme spends $1.5 billion per year.",
+    "## Benefits\n\n- Free mental health care ($550/year)\n- Gym reimbursement ($400/year)\n",
+])
+def test_company_size_and_benefit_values_are_not_pay(text: str) -> None:
+    assert salary(Document.from_source("p.md", text)) == []
 
 
 def test_currency_less_us_range_satisfies_pay_laws(lint: Lint) -> None:
