@@ -147,14 +147,17 @@ def salary(doc: Document) -> list[Pay]:
     return [p for p in find_pay(doc) if p.role == "pay"]
 
 
+def _heading(doc: Document, start: int) -> str:
+    section = doc.section_at(start)
+    return section.heading.text if section and section.heading else ""
+
+
 def _pay_sentence(doc: Document, start: int) -> str:
     """The sentence around ``start``, with its section's heading ("Salary")."""
     i = doc.sentence_index(start)
     if i < 0:
         return ""
-    section = doc.section_at(start)
-    head = section.heading.text if section and section.heading else ""
-    return head + " " + doc.sentences[i].text
+    return _heading(doc, start) + " " + doc.sentences[i].text
 
 
 def _find_pay(doc: Document) -> list[Pay]:
@@ -184,7 +187,8 @@ def _find_pay(doc: Document) -> list[Pay]:
         begin = doc.sentences[i].start if i >= 0 else max(0, s - 200)
         words = list(_ROLE_BEFORE.finditer(text, begin, s))
         if doc.zone_at(s) == "benefits" and not any(w.group("pay") for w in words) \
-                and not _ROLE_BEFORE.search(text, e, doc.sentences[i].end if i >= 0 else e):
+                and not _ROLE_BEFORE.search(text, e, doc.sentences[i].end if i >= 0 else e) \
+                and not _ROLE_BEFORE.search(_heading(doc, s)):  # "Salary & Benefits"
             return "other"  # "Free mental health care ($550/year)" among the benefits
         if not words and i > 0:  # a list item: its lead-in ("Relocation support:") says
             words = list(_ROLE_BEFORE.finditer(doc.sentences[i - 1].text))

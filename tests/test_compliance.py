@@ -140,6 +140,11 @@ def test_company_size_and_benefit_values_are_not_pay(text: str) -> None:
     assert salary(Document.from_source("p.md", text)) == []
 
 
+def test_pay_under_a_salary_and_benefits_heading_is_pay() -> None:
+    text = "## Salary & Benefits\n\nWe offer up to £41,000pa for this vacancy, and more.\n"
+    assert [p.text for p in salary(Document.from_source("p.md", text))] == ["up to £41,000"]
+
+
 def test_currency_less_us_range_satisfies_pay_laws(lint: Lint) -> None:
     co = "Location: Denver, Colorado, USA\n\n"
     assert names(lint(co + "The range is 120,000 - 150,000 a year.\n",
