@@ -11,6 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from jdlint.checks.compliance import has_privacy_notice
 from jdlint.cli import cli
 from jdlint.document import Document
 from jdlint.model import FileResult, Severity
@@ -290,3 +291,25 @@ def text_of(text: str, d) -> str:  # type: ignore[no-untyped-def]
     if d.line != d.end_line or d.line > len(lines):
         return ""
     return lines[d.line - 1][d.column - 1:d.end_column - 1]
+
+
+@pytest.mark.parametrize("text", [
+    "With your application you consent to the processing of your personal data.",
+    "Mit Ihrer Bewerbung erteilen Sie Ihr Einverständnis zur Verarbeitung Ihrer persönlichen "
+    "Daten bis zum Abschluss des Verfahrens.",
+    "Die Bewerbungsunterlagen werden nach Abschluss des Verfahrens gelöscht.",
+    "Should your application be unsuccessful, your data will be destroyed after 6 months.",
+    "Weitere datenschutzrechtliche Infos: siehe Link.",
+    "## Datenschutz\n\nSiehe unsere Website.\n",
+])
+def test_privacy_notice_found(text: str) -> None:
+    assert has_privacy_notice(Document.from_source("p.md", text + "\n"))
+
+
+@pytest.mark.parametrize("text", [
+    "Wir digitalisieren medizinische Kommunikation datenschutzkonform.",
+    "We are a software company with 22 years of experience in data protection.",
+    "You will advise clients on personal data in their products.",
+])
+def test_privacy_words_about_the_business_are_no_notice(text: str) -> None:
+    assert not has_privacy_notice(Document.from_source("p.md", text + "\n"))

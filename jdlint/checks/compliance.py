@@ -196,12 +196,26 @@ class MissingPrivacyNotice(Rule):
         p = patterns()
         if not in_places(doc, options["jurisdictions"]) or not p["collects"].search(doc.text):
             return
-        if p["privacy-notice"].search(doc.text):
+        if has_privacy_notice(doc):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, "the posting collects applications but says nothing about "
                         "how applicant data is handled; link the applicant privacy notice and "
                         "say how long applications are kept", located=False)
+
+
+def has_privacy_notice(doc: Document) -> bool:
+    """A notice of how applicant data is handled: a named notice ("GDPR", "privacy
+    policy"), a retention period, a data-protection section, or data-protection words in a
+    sentence about applicants or with a link."""
+    p = patterns()
+    if p["privacy-notice"].search(doc.text) or doc.sections_of("data-protection"):
+        return True
+    for m in p["privacy-words"].finditer(doc.text):
+        i = doc.sentence_index(m.start())
+        if i < 0 or p["privacy-context"].search(doc.sentences[i].text):
+            return True
+    return False
 
 
 # --- personal contact data -----------------------------------------------------------------
