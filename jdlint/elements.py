@@ -48,6 +48,7 @@ _NOT_BEFORE_NAME = frozenset("about of in at from for the our their your its thi
 class Vocabulary:
     deadline_strong: re.Pattern[str]
     deadline_weak: re.Pattern[str]
+    deadline_modifiers: re.Pattern[str]
     not_deadline: re.Pattern[str]
     posted: re.Pattern[str]
     start: re.Pattern[str]
@@ -79,7 +80,8 @@ def vocabulary() -> Vocabulary:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)
 
     return Vocabulary(
-        union("deadline-cues"), union("deadline-cues-weak"), union("not-deadline-cues"),
+        union("deadline-cues"), union("deadline-cues-weak"), union("deadline-modifiers"),
+        union("not-deadline-cues"),
         union("posted-cues"), union("start-cues"),
         union("rolling"), union("rolling-explicit"), union("application-words"),
         union("handling-words"), union("early-closing"), union("posting-words"),
@@ -262,7 +264,9 @@ def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
     against = _last_end(vocab.not_deadline, prefix)
     if strong > against:
         return True
-    return weak > -1 and against == -1
+    if weak > against:  # application words, then "by"/"bis": the cue nearest the date decides
+        return True
+    return against == -1 and _last_end(vocab.deadline_modifiers, prefix) > -1
 
 
 _NOT_ABOUT_APPLYING = frozenset({"duties", "served"})

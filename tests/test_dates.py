@@ -190,6 +190,8 @@ def test_not_rolling_nor_deadline(text: str) -> None:
      date(2025, 11, 12)),
     ("Ausschreibungsschluss: 13.11.2024", date(2024, 11, 13)),
     ("- Publizierung bis: 31.01.2025", date(2025, 1, 31)),
+    ("Ihre Bewerbung (Lebenslauf, ggf. Verzeichnis der Veröffentlichungen) senden Sie bitte "
+     "online bis zum 04.02.2025 über das Portal.", date(2025, 2, 4)),
     ("Ihre Unterlagen (Anschreiben, Lebenslauf, Zeugnisse) laden Sie bitte als eine PDF-Datei\n"
      "                 unter Angabe der Kennziffer 7/2025 bis zum 15.03.2025 hoch.",
      date(2025, 3, 15)),

@@ -142,6 +142,8 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Laden Sie alles bis zum **15. März 2026** in das Bewerbungsportal (Schaltfläche unten).",
     "## Application instructions\n\n### Apply to\n\nHuman Resources\nWinnipeg, MB\nR3B 2A9\n",
     "Ihre Bewerbung richten Sie bitte unter Angabe der Reg.-Nr.\n4-11/26 an jobs@example.de.",
+    "Ihre Unterlagen (Lebenslauf, Zeugnisse) senden Sie bitte ausschließlich online über das "
+    "Bewerbungsmanagementsystem.",
 ])
 def test_apply_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == []
