@@ -313,3 +313,9 @@ def test_privacy_notice_found(text: str) -> None:
 ])
 def test_privacy_words_about_the_business_are_no_notice(text: str) -> None:
     assert not has_privacy_notice(Document.from_source("p.md", text + "\n"))
+
+
+def test_a_statement_of_what_is_done_with_the_data_is_a_notice() -> None:
+    text = ("If you are a licensed physician, your name, address and any payments we make will "
+            "be reported to the government.\n")
+    assert has_privacy_notice(Document.from_source("p.md", text))
