@@ -4,7 +4,7 @@ import pytest
 
 from jdlint.document import Document
 from jdlint.document.sections import section_kind
-from jdlint.document.structure import looks_like_heading
+from jdlint.document.structure import find_blocks, looks_like_heading
 
 
 def doc(text: str, path: str = "p.txt") -> Document:
@@ -241,3 +241,16 @@ def test_a_list_of_one_word_items_is_a_list() -> None:
 def test_footnote_stars_inline_bullets_and_etc_end_sentences(text: str,
                                                              expected: list[str]) -> None:
     assert [s.text for s in doc(text + "\n").sentences] == expected
+
+
+def test_a_wrapped_german_line_ending_in_a_comma_goes_on() -> None:
+    """German nouns start lines in capitals: in wrapped text, after a comma the line goes on."""
+    text = ("Wir suchen eine engagierte Person, die unser Team in der Verwaltung\n"
+            "unterstützt und sich für die Arbeit mit Menschen begeistern kann und\n"
+            "gerne im Team arbeitet, flexibel ist und auch in stressigen Zeiten den\n"
+            "überblick behält.\n\n"
+            "Bitte sende uns die vollständigen\n"
+            "Bewerbungsunterlagen (Anschreiben,\n"
+            "Lebenslauf, Zeugnisse) als eine PDF-Datei bis zum 31.01.2027 an uns.\n")
+    blocks = find_blocks(text)
+    assert any("(Anschreiben,\nLebenslauf, Zeugnisse)" in b.text for b in blocks)

@@ -253,6 +253,8 @@ class _Reader:
             return True
         if self._lower_continues(a, b, width, prose):
             return True
+        if last == "," and line_b[0].isalpha() and wrapped and not looks_like_heading(line_b):
+            return True  # "Bewerbungsunterlagen (Anschreiben," / "Lebenslauf, ...": German nouns
         if not (wrapped and prose) or width > MAX_WRAP_WIDTH or looks_like_heading(line_b):
             return False
         first = _FIRST_WORD.match(line_b)
