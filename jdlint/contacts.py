@@ -26,6 +26,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _OBFUSCATED = (r"[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|\(ät\)|\[ät\])[ \t]*[\w-]+"
                r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\(punkt\)|\[punkt\])[ \t]*)[\w-]+)+")
 MAILBOX = re.compile(rf"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{_OBFUSCATED}", re.I)
+_OBFUSCATION = re.compile(r"[(\[{](?:at|ät)[)\]}]", re.I)
 
 # A label glued in front of the address: "Email addressjane@...", "Email: addressjane@...",
 # "or emailjane@...", "HR Advisor atJane.Doe@..."
@@ -83,10 +84,14 @@ def mailboxes(doc: Document) -> tuple[Channel, ...]:
 
 def _find_mailboxes(doc: Document) -> tuple[Channel, ...]:
     text = doc.text
-    if "@" not in text and "at" not in text.lower():
+    if "@" in text:
+        pattern = MAILBOX if _OBFUSCATION.search(text) else EMAIL
+    elif _OBFUSCATION.search(text):
+        pattern = MAILBOX
+    else:
         return ()
     found = []
-    for m in MAILBOX.finditer(text):
+    for m in pattern.finditer(text):
         start, end = m.span()
         if glued := _GLUED_LABEL.match(text, start):
             capital_after = glued.group().islower() and text[glued.end()].isupper()
