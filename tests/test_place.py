@@ -136,3 +136,20 @@ def test_valid_codes_pass(tmp_path, value: str) -> None:  # type: ignore[no-unty
 ])
 def test_lists_head_offices_and_medical_grades(text: str, code: str) -> None:
     assert infer_place(text, {}, "en").code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Join the team that delivers the Government of Saskatchewan’s new finance system.",
+     "CA-SK"),
+    ("Degrees must be recognised by the Province of Nova Scotia. The offer follows.", "CA-NS"),
+    ("You will be part of the Manitoba public service, serving people across the province.",
+     "CA-MB"),
+    ("The State of Colorado offers a defined-benefit pension plan to its employees.", "US-CO"),
+])
+def test_a_province_or_state_government_places_the_job(text: str, code: str) -> None:
+    assert Document.from_source("p.txt", text + "\n").jurisdiction == code
+
+
+def test_state_of_the_art_is_no_state() -> None:
+    doc = Document.from_source("p.txt", "We build state of the art tools. Government of Nowhere.\n")
+    assert doc.jurisdiction is None

@@ -342,7 +342,34 @@ def _first_known(town: str) -> str:
     return town
 
 
+# A province's or state's own public body: "Government of Saskatchewan", "Province of Nova
+# Scotia", "State of New York", "the Manitoba public service"
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:Government of (?:the )?|Province of |State of |Commonwealth of )"
+    r"((?:[A-Z][\wé]*)(?: (?:and )?[A-Z][\wé]*){0,3})")
+_PUBLIC_SERVICE = re.compile(
+    r"\b((?:[A-Z][\wé]*)(?: [A-Z][\wé]*){0,2})(?:'s|’s)? (?:[Pp]ublic|[Cc]ivil) [Ss]ervice\b")
+
+
+def _region_named(words: str) -> str | None:
+    """The province or state the longest leading run of ``words`` names."""
+    parts = words.split()
+    regions = names().regions
+    for k in range(len(parts), 0, -1):
+        if (code := regions.get(" ".join(parts[:k]).lower())) is not None:
+            return code
+    return None
+
+
 def _other(text: str, language: str) -> Iterator[Evidence]:
+    for pattern in (_GOVERNMENT_OF, _PUBLIC_SERVICE):
+        for m in pattern.finditer(text):
+            words = m.group(1)
+            code = _region_named(words) if pattern is _GOVERNMENT_OF else next(
+                (c for k in range(len(words.split())) if (c := _region_named(
+                    " ".join(words.split()[k:]))) is not None), None)
+            if code is not None:
+                yield Evidence("organisation", m.group(), code, 5.0, m.start())
     spelling = _BRITISH.search(text)
     if spelling is not None:  # one vote however many words: Danes write British English too
         yield Evidence("spelling", "British spelling", "GB", 1.0, spelling.start())
