@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-
 from .dates import find_dates
 from .document import Document
 
@@ -124,6 +122,8 @@ def phones(doc: Document) -> tuple[Channel, ...]:
 
 
 def _find_phones(doc: Document) -> tuple[Channel, ...]:
+    import phonenumbers  # 13 ms to import: only when a posting is checked, not at start-up
+
     text = doc.text
     country = region(doc)
     found: list[Channel] = []

@@ -270,6 +270,7 @@ def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
 
 
 _NOT_ABOUT_APPLYING = frozenset({"duties", "served"})
+_NO_DEADLINE = re.compile(r"deadline|frist", re.I)  # the explicit statements that name one
 
 
 def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
@@ -277,7 +278,7 @@ def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
         i = doc.sentence_index(m.start())
         # "no deadline" must be about the posting, not a boast about the team ("we have no
         # deadlines, only happy customers"); "open until filled" always is
-        if i >= 0 and re.search(r"deadline|frist", m.group(), re.I) and (
+        if i >= 0 and _NO_DEADLINE.search(m.group()) and (
                 doc.subjects[i] in _NOT_ABOUT_APPLYING | {"culture"}
                 or not vocab.posting.search(doc.sentences[i].text)):
             continue
