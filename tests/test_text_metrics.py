@@ -89,6 +89,10 @@ def _acronyms(lint: Lint, text: str) -> list[str]:
     "and the ORCP statement.",
     # US states and Canadian provinces after a town
     "The office is in Austin, TX, near the river; remote in Winnipeg, MB is possible.",
+    # a brand or a place that begins with capitals, and a name said as a word
+    "Our offices fill two floors of the QRB Tower in the old town centre.",
+    "The QRB Harbour Hospital in Poole is part of our group of hospitals.",
+    "Bei TALMERO begleiten wir Sie durch den gesamten Prozess.",
 ])
 def test_acronyms_readers_understand(lint: Lint, text: str) -> None:
     assert _acronyms(lint, text) == []
@@ -101,6 +105,9 @@ def test_acronyms_readers_understand(lint: Lint, text: str) -> None:
     ("NMC registration is not needed for our software team, which works with AEM.",
      ["NMC", "AEM"]),
     ("Hier arbeitest du mit dem SGB und der ZVSL zusammen.", ["ZVSL"]),  # German codes known
+    # an acronym before the employer's own unit is in-house jargon, however capitalised
+    ("Engineers work closely with the BWSQ Capital Planning Division.", ["BWSQ"]),
+    ("The QTEV Early Intervention for Psychosis Service is growing.", ["QTEV"]),
 ])
 def test_acronyms_outsiders_cannot_read(lint: Lint, text: str, expected: list[str]) -> None:
     assert _acronyms(lint, text) == expected

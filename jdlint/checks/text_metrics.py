@@ -327,6 +327,37 @@ _IN_HOUSE_AFTER = re.compile(
     r"Strategy|Framework|Scheme|Award|Portal|Hub|Plan|Abteilung|Bereich|Gruppe)\b")
 
 
+# the capitalised words after an acronym, up to five, with "for", "of" and "and" between them
+_NAME_AFTER = re.compile(
+    r"(?:[ \t]+(?:(?:for|of|and|&)[ \t]+)?[A-Z][a-z][\w'’-]*){1,5}(?:[ \t]+[a-z]+)?")
+_UNIT_WORDS = frozenset(
+    "team group programme program division unit office department board committee network "
+    "directorate branch bureau agency rules service services trust campus centre center "
+    "mission strategy framework scheme award portal hub plan project projects policy "
+    "policies process system systems intervention clinic ward abteilung bereich gruppe "
+    "geschäftsstelle".split())
+
+
+def _starts_a_brand(text: str, end: int) -> bool:
+    """An acronym that begins a proper name with no unit in it is a brand or a place, not
+    jargon to spell out: "UBS Tower", "BMI Healthcare", "QinetiQ Inc." (but "TBCB
+    Programme" and "the BWSO Capital Planning Division" are the employer's own)."""
+    m = _NAME_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = {w.strip("'’-").lower() for w in m.group().split()}
+    return not words & _UNIT_WORDS
+
+
+def _spoken_as_a_word(base: str) -> bool:
+    """A long capitalised token with the vowels of a word is a name said as a word (a
+    company, a product: "CONCAPE", "TACLANE", "HITRUST"), not letters to spell out; acronyms
+    are shorter ("NYCAPS", "NAPICU", "BHRUT")."""
+    if not base.isalpha() or len(base) < 7:
+        return False
+    return sum(c in "aeiouäöüæøå" for c in base.lower()) >= 2
+
+
 def _names_something_in_house(text: str, start: int, end: int) -> bool:
     """Whether the acronym names something of the employer's or its sector's world that
     applicants meet in the posting: a unit, system, programme, rule or site ("the OMB",
@@ -416,8 +447,9 @@ class UndefinedAcronym(Rule):
                     or re.fullmatch(r"[IVXLC]+", base)
                     or doc.is_protected(*m.span())):
                 continue  # "EC2", "HTML5": versions and product names, not in-house jargon
-            if _is_word(base, text, doc.language) or _shouted(doc, m.start()):
-                continue  # "APPLY", "JAVA", "ABOUT THE ROLE": words in capitals
+            if _is_word(base, text, doc.language) or _shouted(doc, m.start()) \
+                    or _spoken_as_a_word(base):
+                continue  # "APPLY", "JAVA", "ABOUT THE ROLE", "CONCAPE": words in capitals
             if re.search(rf"\(\s*{re.escape(base)}s?\s*\)|{re.escape(base)}s?\s*\(\s*[A-Za-z]"
                          rf"|{re.escape(base)}s?\s+(?:[-–—:=]|stands\s+for|means)\s*[A-Z]",
                          text):
@@ -426,8 +458,9 @@ class UndefinedAcronym(Rule):
                 explained = expansions(text)
             if _explained(base.replace("&", ""), explained, allowed):
                 continue  # the words it abbreviates stand in the posting
-            if not _names_something_in_house(text, m.start(), m.end()):
-                continue  # a term of the trade ("1+ PB", "platelets and RBC", "ODBC")
+            if not _names_something_in_house(text, m.start(), m.end()) \
+                    or _starts_a_brand(text, m.end()):
+                continue  # a term of the trade ("1+ PB", "ODBC"), a brand ("UBS Tower")
             yield Violation(m.start(), m.end(), f"\"{acronym}\" is not explained; write it out "
                             "at first use, followed by the acronym in brackets")
 
