@@ -153,3 +153,11 @@ def test_a_province_or_state_government_places_the_job(text: str, code: str) -> 
 def test_state_of_the_art_is_no_state() -> None:
     doc = Document.from_source("p.txt", "We build state of the art tools. Government of Nowhere.\n")
     assert doc.jurisdiction is None
+
+
+def test_a_county_no_other_country_uses_weighs_more() -> None:
+    doc = Document.from_source("p.txt", "Community nurse\n\nJoin our team in Carmarthenshire.\n")
+    assert doc.jurisdiction == "GB"
+    # Suffolk is a county in England and a city in Virginia: no extra weight
+    us = Document.from_source("p.txt", "Serve clients in Nassau and Suffolk for New York City.\n")
+    assert us.jurisdiction == "US-NY"

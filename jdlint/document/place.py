@@ -50,6 +50,7 @@ class Place:
 class _Names:
     countries: dict[str, str]  # name -> code
     regions: dict[str, str]  # full state/province name -> US-XX / CA-XX
+    areas: frozenset[str]  # counties, Länder, Danish regions: names no other country uses
     abbreviations: dict[str, tuple[str, ...]]  # "CA" -> ("US-CA", "CA") ...
     towns: dict[str, tuple[tuple[str, int], ...]]  # lower-case name -> ((code, population),)
 
@@ -67,9 +68,11 @@ def names() -> _Names:
             else:
                 countries[w] = code
     regions: dict[str, str] = {}
+    areas: set[str] = set()
     for code, words in data.get("areas", {}).items():  # UK counties, German Länder...
         for w in words:
             countries[w] = code
+            areas.add(w)
     for table in ("provinces", "states"):
         for code, words in data[table].items():
             for w in words:
@@ -84,7 +87,8 @@ def names() -> _Names:
             continue
         name, code, population = line.split("\t")
         towns[name].append((code, int(population)))
-    return _Names(countries, regions, {k: tuple(v) for k, v in abbreviations.items()},
+    return _Names(countries, regions, frozenset(areas),
+                  {k: tuple(v) for k, v in abbreviations.items()},
                   {k: tuple(sorted(v, key=lambda cp: -cp[1])) for k, v in towns.items()})
 
 
@@ -272,8 +276,12 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
     for m in _CAPITALISED.finditer(text):
         for phrase in _phrases(m.group(), lambda p: n.countries.get(p) or n.regions.get(p)):
             code = n.countries.get(phrase.lower()) or n.regions.get(phrase.lower())
-            if code is not None:
-                yield Evidence("name", phrase, code, 2.0 if m.start() < head else 1.0, m.start())
+            if code is not None:  # a county or Land no other country's town is named after
+                weight = 2.0 if m.start() < head else 1.0
+                if phrase.lower() in n.areas and all(
+                        country_of(c) == country_of(code) for c, _ in _town_codes(phrase)):
+                    weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
+                yield Evidence("name", phrase, code, weight, m.start())
 
 
 _BRITISH = re.compile(r"\b(?:whilst|organisation|programme|behaviour|specialised|centre|"
