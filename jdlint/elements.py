@@ -15,9 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .contacts import MAILBOX, channels, mailboxes
+from .datafiles import parse_yaml
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
 from .document.place import has_postal_address
@@ -74,7 +73,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     text = resources.files("jdlint").joinpath("data/required.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = parse_yaml(text)
 
     def union(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)

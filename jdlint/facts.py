@@ -13,8 +13,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-import yaml
-
+from .datafiles import parse_yaml
 from .document import Document
 from .document.jurisdiction import matches
 from .packs import rules_root
@@ -23,7 +22,7 @@ from .packs import rules_root
 @cache
 def _facts(name: str) -> dict[str, Any]:
     text = rules_root().joinpath(f"facts/{name}.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = parse_yaml(text)
     return data
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import regex
 import yaml
 
+from .datafiles import SafeLoader, parse_yaml
 from .document.language import SUPPORTED
 from .document.subjects import SUBJECTS
 from .errors import RuleDefinitionError
@@ -52,7 +53,7 @@ class _Context:
         self.path = path
         self.lines: dict[str, int] = {}
         try:
-            node = yaml.compose(text)
+            node = yaml.compose(text, Loader=SafeLoader)
         except yaml.YAMLError:
             node = None
         if isinstance(node, yaml.MappingNode):
@@ -75,7 +76,7 @@ def load_rule_file(path: Path) -> DataRule:
 
 def load_rule_text(text: str, origin: str) -> DataRule:
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{origin}:{mark.line + 1}" if mark is not None else origin

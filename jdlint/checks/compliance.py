@@ -11,9 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..contacts import Channel, channels
+from ..datafiles import parse_yaml
 from ..document import Document
 from ..document.jurisdiction import matches
 from ..elements import names_in, vocabulary
@@ -29,7 +28,7 @@ _ON = "Location: Toronto, Ontario, Canada\n\n"
 @cache
 def patterns() -> dict[str, re.Pattern[str]]:
     text = resources.files("jdlint").joinpath("data/compliance.yaml").read_text("utf-8")
-    data: dict[str, list[str]] = yaml.safe_load(text)
+    data: dict[str, list[str]] = parse_yaml(text)
     return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in data.items()}
 
 

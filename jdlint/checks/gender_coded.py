@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import yaml
-
+from ..datafiles import parse_yaml
 from ..document import Document
 from ..kinds import TermSet
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
@@ -41,7 +40,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 @cache
 def word_lists() -> Lists:
     text = rules_root().joinpath("data/gender-coded.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = parse_yaml(text)
     stems = {s: "feminine" for s in data["feminine"]} | {s: "masculine" for s in data["masculine"]}
     by_prefix: dict[str, list[str]] = {}
     for stem in sorted(stems, key=len, reverse=True):

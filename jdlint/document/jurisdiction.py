@@ -10,7 +10,7 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
+from ..datafiles import parse_yaml
 
 _CODE = re.compile(r"^[A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?$")
 
@@ -18,7 +18,7 @@ _CODE = re.compile(r"^[A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?$")
 @cache
 def _places() -> dict[str, dict[str, list[str]]]:
     text = resources.files("jdlint").joinpath("data/places.yaml").read_text("utf-8")
-    data: dict[str, dict[str, list[str]]] = yaml.safe_load(text)
+    data: dict[str, dict[str, list[str]]] = parse_yaml(text)
     return data
 
 

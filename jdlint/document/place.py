@@ -21,8 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..datafiles import parse_yaml
 from .jurisdiction import normalise_code
 
 HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
@@ -58,7 +57,7 @@ class _Names:
 @cache
 def names() -> _Names:
     raw = resources.files("jdlint").joinpath("data/places.yaml").read_text("utf-8")
-    data: dict[str, dict[str, list[str]]] = yaml.safe_load(raw)
+    data: dict[str, dict[str, list[str]]] = parse_yaml(raw)
     countries: dict[str, str] = {}
     abbreviations: dict[str, list[str]] = defaultdict(list)
     for code, words in data["countries"].items():

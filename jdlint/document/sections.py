@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from ..datafiles import parse_yaml
 from .blocks import Block
 
 
@@ -26,7 +25,7 @@ class Section:
 @cache
 def section_vocabulary() -> dict[str, tuple[str, ...]]:
     text = resources.files("jdlint").joinpath("data/sections.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     return {kind: tuple(phrases) for kind, phrases in data.items()}
 
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from ..datafiles import parse_yaml
 from .blocks import Block, strip_span
 
 
@@ -40,7 +39,7 @@ class _Data:
 @cache
 def segmentation_data() -> _Data:
     raw = resources.files("jdlint").joinpath("data/segmentation.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = parse_yaml(raw)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.rstrip(".") for text in data[key].values() for w in text.split())

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from ..datafiles import parse_yaml
 from .blocks import Block
 from .sections import Section
 from .sentences import Sentence
@@ -38,7 +37,7 @@ class Zone:
 @cache
 def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     raw = resources.files("jdlint").joinpath("data/zones.yaml").read_text("utf-8")
-    data: dict[str, dict[str, list[str]]] = yaml.safe_load(raw)
+    data: dict[str, dict[str, list[str]]] = parse_yaml(raw)
     out = []
     for kind, by_language in data.items():
         patterns = list(by_language.get("en", ()))
