@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from .datafiles import load_yaml
 from .dates import find_dates
 from .document import Document
 
@@ -37,11 +39,6 @@ _GLUED_AFTER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
 # A run of digits that may be a phone number, with what may open it ("+49", "(0151)")
 _DIGIT_RUN = re.compile(r"[+(]?\d[\d \t()./-]{5,}\d")
 # A cue that makes a digit run a phone number where the country is not known
-_PHONE_CUE = re.compile(
-    r"(?:\btel(?:ephone|efon)?\b\.?|\bphone\b|\bmobile?\b|\bmob\b\.?|\btlf\b\.?|\bmobil\b"
-    r"|\bhandy\b|\bcall\b|\bring\b|☎|📞)(?:[ \t]*(?:number|no\.?|nr\.?|nummer))?[ \t]*[:.]?[ \t]*$",
-    re.I,
-)
 # A digit run that is a reference or a fax, not a number to call: after such a label, or with
 # a letter glued to its end ("Requisition ID 2206054567W")
 _ID_BEFORE = re.compile(
@@ -52,17 +49,22 @@ _ID_BEFORE = re.compile(
 _ID_AFTER = re.compile(r"[A-Za-z](?![a-z])")
 _MONEY = re.compile(r"[$£€¥]|\b(?:EUR|USD|GBP|CAD|DKK|kr)\b")
 _LANGUAGE_REGION = {"de": "DE", "da": "DK"}
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The phone cue before a number ("Tel.:") and the words of a sentence that offers
+    contact, from ``data/required.yaml``."""
+    data = load_yaml("required.yaml")
+    union = "|".join(f"(?:{p})" for p in data["phone-cues"])
+    return (re.compile(rf"(?:{union})(?:[ \t]*(?:number|no\.?|nr\.?|nummer))?[ \t]*[:.]?[ \t]*$",
+                       re.I),
+            re.compile("|".join(f"(?:{p})" for p in data["contact-words"]), re.I))
 # Where the place is not known: the countries a language's postings most often come from; a
 # number valid in one of them counts in a sentence that offers contact
 # (English is the language of many postings in continental Europe too)
 _LANGUAGE_COUNTRIES = {"en": ("GB", "US", "CA", "IE", "AU", "NZ", "DK", "DE", "NL", "SE", "NO"),
                        "de": ("DE", "AT", "CH"), "da": ("DK",)}
-_CONTACT_WORDS = re.compile(
-    r"\b(?:contact\w*|call|phone|telephone|ring|questions?|enquir\w*|inquir\w*|discuss\w*|"
-    r"chat|speak|talk|reach|kontakt\w*|fragen|rückfragen|anruf\w*|erreich\w*|telefonisch|"
-    r"spørgsmål|henvend\w*)\b", re.I)
-
-
 @dataclass(frozen=True, slots=True)
 class Channel:
     kind: str  # "email" or "phone"
@@ -144,7 +146,7 @@ def _find_phones(doc: Document) -> tuple[Channel, ...]:
         if matches:
             found.extend(Channel("phone", run.start() + m.start, run.start() + m.end,
                                  m.raw_string) for m in matches)
-        elif _PHONE_CUE.search(text, max(0, run.start() - 25), run.start()) \
+        elif _cues()[0].search(text, max(0, run.start() - 25), run.start()) \
                 and sum(c.isdigit() for c in window) >= 6:
             # after "Tel.:" a number the rules find merely possible counts too; where the
             # country is not known, the cue decides
@@ -157,7 +159,7 @@ def _find_phones(doc: Document) -> tuple[Channel, ...]:
 
 def _offers_contact(doc: Document, offset: int) -> bool:
     i = doc.sentence_index(offset)
-    return i >= 0 and _CONTACT_WORDS.search(doc.sentences[i].text) is not None
+    return i >= 0 and _cues()[1].search(doc.sentences[i].text) is not None
 
 
 def _in_mailbox(doc: Document, offset: int) -> bool:

@@ -12,11 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from .contacts import MAILBOX, channels, mailboxes
-from .datafiles import parse_yaml
+from .datafiles import load_yaml
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
 from .document.place import has_postal_address
@@ -72,8 +71,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    text = resources.files("jdlint").joinpath("data/required.yaml").read_text("utf-8")
-    data: dict[str, Any] = parse_yaml(text)
+    data: dict[str, Any] = load_yaml("required.yaml")
 
     def union(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)
@@ -162,13 +160,7 @@ def _process_dates(doc: Document, raw: list[DateMatch], vocab: Vocabulary) -> _F
     step of the recruitment, from cues before each date."""
     posted = start = None
     if (meta := meta_value(doc, "posted")) is not None:
-        value = meta[1]
-        if isinstance(value, datetime):
-            value = value.date()
-        if not isinstance(value, date):
-            parsed = find_dates(str(value), day_first=prefers_day_first(doc))
-            value = parsed[0].value if parsed else None
-        posted = value
+        posted = _meta_date(meta[1], prefers_day_first(doc), last=False)
     process = []
     for d in raw:
         if d.value is None:
@@ -205,15 +197,22 @@ def _year_within(d: DateMatch, frame: _Frame) -> DateMatch:
         return d
 
 
+def _meta_date(value: Any, day_first: bool, last: bool = True) -> date | None:
+    """A front-matter value as a date: YAML's own date, or the last (or first) date in its
+    text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    parsed = find_dates(str(value), day_first=day_first)
+    return (parsed[-1] if last else parsed[0]).value if parsed else None
+
+
 def _meta_deadline(doc: Document, value: Any, day_first: bool) -> Deadline:
     anchor = doc.first_content_offset
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return Deadline(anchor, anchor, value, value.isoformat(), from_meta=True)
-    text = str(value)
-    parsed = find_dates(text, day_first=day_first)
-    return Deadline(anchor, anchor, parsed[-1].value if parsed else None, text, from_meta=True)
+    when = _meta_date(value, day_first)
+    text = when.isoformat() if isinstance(value, date) and when is not None else str(value)
+    return Deadline(anchor, anchor, when, text, from_meta=True)
 
 
 def _section_dates(doc: Document, dates: list[DateMatch]) -> set[int]:
