@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import re._constants as re_constants  # type: ignore[import-not-found]
+import re._parser as re_parser  # type: ignore[import-not-found]
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -127,35 +129,93 @@ def _group_end(regex: str) -> int | None:
     return next((i for i, ch, depth in _structure(regex) if ch == ")" and depth == 0), None)
 
 
-class _Lowered:
-    """A posting lowercased with its offsets kept, and its words (runs of letters, digits,
-    ``_`` and ``-``) sorted, so that the starts of the words that begin with a key are a
-    binary search away instead of a scan of the whole text per key."""
+def required_literals(source: str, flags: int = 0) -> tuple[str, ...]:
+    """Lowercase literal texts (three characters or more) that every match of the regex
+    ``source`` contains, longest first: a posting without one of them cannot match, which a
+    substring test tells faster than trying the regex at each place its first word occurs
+    ("the ... Trust" is tried only in postings that say "trust"). () when unknown (syntax
+    only the ``regex`` module reads)."""
+    try:
+        tree = re_parser.parse(source, flags)
+    except (re.error, TypeError, ValueError, RecursionError):
+        return ()
+    runs: list[str] = []
+    _collect_runs(tree, runs)
+    return tuple(sorted({r.lower() for r in runs if len(r) >= 3}, key=len, reverse=True))
 
-    __slots__ = ("_index", "lower", "text")
+
+def _collect_runs(items: Any, runs: list[str]) -> None:
+    """Append to ``runs`` the literal runs a sequence of parsed regex items must contain."""
+    current: list[str] = []
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            current.append(chr(arg))
+            continue
+        runs.append("".join(current))
+        current = []
+        if op is re_constants.SUBPATTERN:
+            _collect_runs(arg[-1], runs)
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
+            _collect_runs(arg[2], runs)
+        # anything else (a class, a branch, an assertion, an optional part) requires nothing
+    runs.append("".join(current))
+
+
+class _Lowered:
+    """A posting lowercased with its offsets kept, and an index of its words (runs of
+    letters, digits, ``_`` and ``-``, or of ``\\w`` alone): each distinct word with its
+    offsets, the words sorted, so that the words that begin with a key are a binary search
+    away instead of a scan of the whole text per key."""
+
+    __slots__ = ("_hyphenated", "_index", "lower", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._hyphenated: dict[str, list[int]] | None = None
         lower = text.lower()
         if len(lower) != len(text):  # "İ" is "i" and a combining dot: keep the first
             lower = "".join(c if len(c) == 1 else c[0] for c in map(str.lower, text))
         self.lower = lower
-        self._index: dict[bool, tuple[list[str], list[int]]] = {}
+        self._index: dict[bool, tuple[list[str], dict[str, list[int]]]] = {}
 
     def word_starts(self, prefix: str, hyphens: bool) -> list[int]:
         """The offsets of the words that begin with ``prefix``: runs of ``\\w`` and, with
         ``hyphens``, ``-`` (a phrase term's words), else of ``\\w`` alone (a ``\\b``)."""
-        if hyphens not in self._index:
-            run = _HYPHENATED_WORD if hyphens else _PLAIN_WORD
-            pairs = sorted((m.group(), m.start()) for m in run.finditer(self.lower))
-            self._index[hyphens] = ([w for w, _ in pairs], [s for _, s in pairs])
-        words, starts = self._index[hyphens]
+        index = self._index.get(hyphens)
+        if index is None:
+            table = self._table(hyphens)
+            index = self._index[hyphens] = (sorted(table), table)
+        words, table = index
         i = bisect.bisect_left(words, prefix)
         out: list[int] = []
         while i < len(words) and words[i].startswith(prefix):
-            out.append(starts[i])
+            out += table[words[i]]
             i += 1
         return out
+
+    def _table(self, hyphens: bool) -> dict[str, list[int]]:
+        """Each distinct word with its offsets. The ``\\w`` runs are cut from the runs with
+        hyphens, which come from one regex pass."""
+        hyphenated = self._hyphenated
+        if hyphenated is None:
+            hyphenated = self._hyphenated = {}
+            for m in _HYPHENATED_WORD.finditer(self.lower):
+                hyphenated.setdefault(m.group(), []).append(m.start())
+        if hyphens:
+            return hyphenated
+        plain: dict[str, list[int]] = {}
+        for word, starts in hyphenated.items():
+            if "-" not in word:
+                plain.setdefault(word, []).extend(starts)
+                continue
+            offset = 0
+            for part in word.split("-"):
+                if part:
+                    plain.setdefault(part, []).extend(s + offset for s in starts)
+                offset += len(part) + 1
+        for starts in plain.values():
+            starts.sort()
+        return plain
 
 
 _HYPHENATED_WORD = re.compile(r"[\w\-]+")
@@ -235,6 +295,11 @@ class TermSet:
     lemma_phrases: tuple[tuple[str, int], ...] = ()  # ``lemma:`` terms, without the prefix
     lemma_matchers: dict[str, LemmaMatcher] = field(
         default_factory=dict, compare=False, repr=False)
+    # by term index: what :func:`required_literals` gives (a posting must hold them all), and
+    # each key with the word it begins with (None: found with ``str.find``) and whether the
+    # key is that word whole
+    needles: tuple[tuple[str, ...], ...] = ()
+    plans: tuple[tuple[tuple[str, str | None, bool], ...], ...] = ()
 
     @classmethod
     def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool,
@@ -263,9 +328,14 @@ class TermSet:
             matchers[lang] = LemmaMatcher(lang, tuple(lemma_phrases))
         boundary = tuple(t.startswith("re:") and t[3:].strip().startswith("\\b")
                          for t in terms)
+        needles = tuple(required_literals(src, flags) if src and keys[i] is not None else ()
+                        for i, src in enumerate(sources))
+        plans = tuple(_key_plan(k or frozenset(), starts[i], boundary[i])
+                      for i, k in enumerate(keys))
         return cls(patterns, tuple(tuple(a) for _, a in entries), terms, tuple(starts),
                    tuple(sources), keys, flags, boundary=boundary,
-                   lemma_phrases=tuple(lemma_phrases), lemma_matchers=matchers)
+                   lemma_phrases=tuple(lemma_phrases), lemma_matchers=matchers,
+                   needles=needles, plans=plans)
 
     def lemma_matcher(self, lang: str) -> LemmaMatcher | None:
         if not self.lemma_phrases:
@@ -306,26 +376,25 @@ class TermSet:
     def _anchored(self, text: str, lowered: _Lowered,
                   deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
         lower = lowered.lower
-        for i, keys in enumerate(self.keys):
-            if keys is None or not self.sources[i]:
+        for i, plan in enumerate(self.plans):
+            if not plan or not self.sources[i]:
                 continue
             at_word = self.word_start[i]
-            at_boundary = not at_word and i < len(self.boundary) and self.boundary[i]
             positions: set[int] = set()
-            for key in keys:
-                head = (_HYPHENATED_WORD if at_word else _PLAIN_WORD).match(key) \
-                    if at_word or at_boundary else None
+            for key, head, whole in plan:
                 if head is not None:  # only where a word starts with it: a lookup
-                    positions.update(p for p in lowered.word_starts(head.group(), at_word)
-                                     if head.end() == len(key) or lower.startswith(key, p))
+                    starts = lowered.word_starts(head, at_word)
+                    positions.update(starts if whole else
+                                     (p for p in starts if lower.startswith(key, p)))
                     continue
                 pos = lower.find(key)
                 while pos >= 0:
                     if not (at_word and pos > 0 and _WORD_CHAR.match(text, pos - 1)):
                         positions.add(pos)
                     pos = lower.find(key, pos + 1)
-            if not positions:
-                continue
+            if not positions or (len(positions) > 1 and any(
+                    n not in lower for n in self.needles[i])):
+                continue  # a text every match holds is missing: cheaper than trying each place
             pattern = self.single.get(i) or self.single.setdefault(
                 i, compile_term_regex(self.sources[i], self.flags))
             timeout = _left(deadline)
@@ -356,6 +425,19 @@ class TermSet:
             if end > start:
                 yield m, index
             pos = max(end, start + 1)
+
+
+def _key_plan(keys: frozenset[str], at_word: bool,
+              at_boundary: bool) -> tuple[tuple[str, str | None, bool], ...]:
+    """Each key, the word it begins with when the term must start a word (looked up in the
+    posting's word index) else None (found with ``str.find``), and whether it is that word
+    whole; sorted, so that a term is tried the same way in every run."""
+    plan = []
+    for key in sorted(keys):
+        head = ((_HYPHENATED_WORD if at_word else _PLAIN_WORD).match(key)
+                if at_word or at_boundary else None)
+        plan.append((key, head.group() if head else None, bool(head and head.end() == len(key))))
+    return tuple(plan)
 
 
 def _left(deadline: float) -> float:

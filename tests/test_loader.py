@@ -68,3 +68,28 @@ def test_terms_match_after_a_character_whose_lowercase_is_longer() -> None:
         text = prefix + "We want a Rockstar and a ninja."
         spans = [(m.group(), i) for m, i in terms.finditer(text)]
         assert spans == [("Rockstar", 0), ("ninja", 1)], prefix
+
+
+def test_required_literals_are_texts_every_match_holds() -> None:
+    from jdlint.kinds import required_literals
+
+    assert required_literals(r"\b(?:the|our)\s+(?-i:Team(?:'s)?)\b") == ("team",)
+    assert set(required_literals(r"\bone\s+(?:wo)?man\s+band\b")) == {"one", "man", "band"}
+    assert required_literals(r"\b(?:cat|dog)s?\b") == ()  # a branch requires neither
+    assert required_literals(r"(?:extra\s+)?word") == ("word",)  # an optional part neither
+    assert required_literals(r"\p{Lu}+ing") == ()  # syntax only the regex module reads
+
+
+def test_terms_are_found_in_hyphenated_words_and_behind_a_shared_first_word() -> None:
+    """Terms are tried where their first word begins a word: a plain term's words may be
+    joined by hyphens, a \\b term's word may follow one, and many places of a common first
+    word ('the') are tried without losing the one that matches."""
+    from jdlint.kinds import TermSet
+
+    terms = TermSet.compile([("work hard play hard", ()), ("re:\\bguru\\b", ()),
+                             ("re:\\bthe\\s+(?-i:Board)\\b", ())], ignorecase=True)
+    text = ("The team, the office and the rest: work-hard-play-hard culture, a code-guru, "
+            "and then the Board. Not the board.")
+    assert [m.group() for m, _ in terms.finditer(text)] == [
+        "work-hard-play-hard", "guru", "the Board"]
+    assert [m.group() for m, _ in terms.finditer("a guruship, the boards")] == []
