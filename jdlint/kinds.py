@@ -17,10 +17,7 @@ when such a term is scanned, see :mod:`jdlint.nlp`). Lists may be given per lang
 
 from __future__ import annotations
 
-import bisect
 import re
-import re._constants as re_constants  # type: ignore[import-not-found]
-import re._parser as re_parser  # type: ignore[import-not-found]
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +28,8 @@ import regex
 
 from .document import Document
 from .document.jurisdiction import matches as jurisdiction_matches
+from .document.words import HYPHENATED_WORD, PLAIN_WORD, Words, words_of
+from .literals import required_literals
 from .model import Fix, RuleMeta, Violation
 from .nlp import LEMMA_PREFIX, LemmaMatcher
 from .rule import Rule
@@ -127,109 +126,6 @@ def _split_top(regex: str) -> list[str]:
 def _group_end(regex: str) -> int | None:
     """The index of the ``)`` that closes the group ``regex`` starts with."""
     return next((i for i, ch, depth in _structure(regex) if ch == ")" and depth == 0), None)
-
-
-def required_literals(source: str, flags: int = 0) -> tuple[str, ...]:
-    """Lowercase literal texts (three characters or more) that every match of the regex
-    ``source`` contains, longest first: a posting without one of them cannot match, which a
-    substring test tells faster than trying the regex at each place its first word occurs
-    ("the ... Trust" is tried only in postings that say "trust"). () when unknown (syntax
-    only the ``regex`` module reads)."""
-    try:
-        tree = re_parser.parse(source, flags)
-    except (re.error, TypeError, ValueError, RecursionError):
-        return ()
-    runs: list[str] = []
-    _collect_runs(tree, runs)
-    return tuple(sorted({r.lower() for r in runs if len(r) >= 3}, key=len, reverse=True))
-
-
-def _collect_runs(items: Any, runs: list[str]) -> None:
-    """Append to ``runs`` the literal runs a sequence of parsed regex items must contain."""
-    current: list[str] = []
-    for op, arg in items:
-        if op is re_constants.LITERAL:
-            current.append(chr(arg))
-            continue
-        runs.append("".join(current))
-        current = []
-        if op is re_constants.SUBPATTERN:
-            _collect_runs(arg[-1], runs)
-        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
-            _collect_runs(arg[2], runs)
-        # anything else (a class, a branch, an assertion, an optional part) requires nothing
-    runs.append("".join(current))
-
-
-class _Lowered:
-    """A posting lowercased with its offsets kept, and an index of its words (runs of
-    letters, digits, ``_`` and ``-``, or of ``\\w`` alone): each distinct word with its
-    offsets, the words sorted, so that the words that begin with a key are a binary search
-    away instead of a scan of the whole text per key."""
-
-    __slots__ = ("_hyphenated", "_index", "lower", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._hyphenated: dict[str, list[int]] | None = None
-        lower = text.lower()
-        if len(lower) != len(text):  # "İ" is "i" and a combining dot: keep the first
-            lower = "".join(c if len(c) == 1 else c[0] for c in map(str.lower, text))
-        self.lower = lower
-        self._index: dict[bool, tuple[list[str], dict[str, list[int]]]] = {}
-
-    def word_starts(self, prefix: str, hyphens: bool) -> list[int]:
-        """The offsets of the words that begin with ``prefix``: runs of ``\\w`` and, with
-        ``hyphens``, ``-`` (a phrase term's words), else of ``\\w`` alone (a ``\\b``)."""
-        index = self._index.get(hyphens)
-        if index is None:
-            table = self._table(hyphens)
-            index = self._index[hyphens] = (sorted(table), table)
-        words, table = index
-        i = bisect.bisect_left(words, prefix)
-        out: list[int] = []
-        while i < len(words) and words[i].startswith(prefix):
-            out += table[words[i]]
-            i += 1
-        return out
-
-    def _table(self, hyphens: bool) -> dict[str, list[int]]:
-        """Each distinct word with its offsets. The ``\\w`` runs are cut from the runs with
-        hyphens, which come from one regex pass."""
-        hyphenated = self._hyphenated
-        if hyphenated is None:
-            hyphenated = self._hyphenated = {}
-            for m in _HYPHENATED_WORD.finditer(self.lower):
-                hyphenated.setdefault(m.group(), []).append(m.start())
-        if hyphens:
-            return hyphenated
-        plain: dict[str, list[int]] = {}
-        for word, starts in hyphenated.items():
-            if "-" not in word:
-                plain.setdefault(word, []).extend(starts)
-                continue
-            offset = 0
-            for part in word.split("-"):
-                if part:
-                    plain.setdefault(part, []).extend(s + offset for s in starts)
-                offset += len(part) + 1
-        for starts in plain.values():
-            starts.sort()
-        return plain
-
-
-_HYPHENATED_WORD = re.compile(r"[\w\-]+")
-_PLAIN_WORD = re.compile(r"\w+")
-_lowered = _Lowered("")  # the last text seen (rules scan the same text); swapped whole
-
-
-def _lowered_for(text: str) -> _Lowered:
-    global _lowered
-    last = _lowered  # one read: another thread may replace it
-    if last.text is text:
-        return last
-    last = _lowered = _Lowered(text)
-    return last
 
 
 @dataclass(frozen=True)
@@ -350,7 +246,7 @@ class TermSet:
         unless ``overlaps`` (exception lists: every span an exception covers counts)."""
         found: list[tuple[Hit, int]] = []
         deadline = time.monotonic() + PATTERN_SECONDS
-        found += self._anchored(text, _lowered_for(text), deadline)
+        found += self._anchored(text, words_of(text), deadline)
         for pattern in self.patterns:
             found += self._scan(pattern, text, deadline)
         matcher = self.lemma_matcher(lang)
@@ -373,7 +269,7 @@ class TermSet:
                               "was stopped (look for nested repetition such as (a+)+ or "
                               "(a|aa)+ in the rule file)")
 
-    def _anchored(self, text: str, lowered: _Lowered,
+    def _anchored(self, text: str, lowered: Words,
                   deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
         lower = lowered.lower
         for i, plan in enumerate(self.plans):
@@ -383,7 +279,7 @@ class TermSet:
             positions: set[int] = set()
             for key, head, whole in plan:
                 if head is not None:  # only where a word starts with it: a lookup
-                    starts = lowered.word_starts(head, at_word)
+                    starts = lowered.starts(head, at_word)
                     positions.update(starts if whole else
                                      (p for p in starts if lower.startswith(key, p)))
                     continue
@@ -434,7 +330,7 @@ def _key_plan(keys: frozenset[str], at_word: bool,
     whole; sorted, so that a term is tried the same way in every run."""
     plan = []
     for key in sorted(keys):
-        head = ((_HYPHENATED_WORD if at_word else _PLAIN_WORD).match(key)
+        head = ((HYPHENATED_WORD if at_word else PLAIN_WORD).match(key)
                 if at_word or at_boundary else None)
         plan.append((key, head.group() if head else None, bool(head and head.end() == len(key))))
     return tuple(plan)

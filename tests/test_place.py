@@ -161,3 +161,52 @@ def test_a_county_no_other_country_uses_weighs_more() -> None:
     # Suffolk is a county in England and a city in Virginia: no extra weight
     us = Document.from_source("p.txt", "Serve clients in Nassau and Suffolk for New York City.\n")
     assert us.jurisdiction == "US-NY"
+
+
+# --- the cheap searches give what the full regex passes gave ---------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 ", "Mainz", "DE",
+           "SW1A 1AA", "K1A 0B1", "80331 München", "2100 København", " the ", "NHS", "Band 5",
+           "secondment", "Government of Ontario", " public service", "Ltd", ".nhs.uk", ".de",
+           "+44 20", "£", "USD", "kr.", "whilst", "Organisation", "x", "-", "1A", "2", "Ort: "]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) -> None:
+    from jdlint.document import place as p
+    from jdlint.document.words import words_of
+
+    def spans(matches):  # type: ignore[no-untyped-def]
+        return [m.span() for m in matches]
+
+    commas = [m.start() for m in p._COMMA_CAPITAL.finditer(text)]
+    for pattern in (p._CITY_CODE, p._CITY_REGION):
+        assert spans(p._on_lines(pattern, text, commas)) == spans(pattern.finditer(text))
+    hints = [m.start() for m in p._POSTCODE_HINT.finditer(text)]
+    for pattern in (p._UK_POSTCODE, p._CA_POSTCODE, p._DE_POSTCODE, p._DK_POSTCODE):
+        assert spans(p._on_lines(pattern, text, hints)) == spans(pattern.finditer(text))
+    words = words_of(text)
+    starts = words.offsets(p._CUE_WORDS) + p._finds(words.lower, p._CUE_TEXTS)
+    assert spans(p._matches_at(p._CUE, text, starts)) == spans(p._CUE.finditer(text))
+    for pattern, needles, *_, one_line in p._ORGS:
+        if needles is None or not one_line:
+            continue
+        found = p._finds_cased(text, words.lower, needles)
+        assert spans(p._on_lines(pattern, text, found)) == spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bNHS\b", (("NHS", True),)),
+    (r"(?i:\bband) [2-9]", (("band", False),)),
+    (r"\b(?:secondment|bank (?:staff|nurse))\b", (("bank ", True), ("secondment", True))),
+    (r"\be\.\s?V\.", (("V.", True),)),  # a capital says more than a lower-case letter
+    (r"[A-Z]+\d", None),
+])
+def test_every_match_holds_one_of_these_texts(pattern: str, expected: object) -> None:
+    from jdlint.literals import one_of_literals
+
+    assert one_of_literals(pattern) == expected

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from ..datafiles import parse_yaml
+from ..literals import one_of_literals
 from .jurisdiction import normalise_code
+from .words import HYPHENATED_WORD, words_of
 
 HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
 MIN_SCORE = 3.0  # the weight a country needs, and...
@@ -52,6 +54,10 @@ class _Names:
     areas: frozenset[str]  # counties, Länder, Danish regions: names no other country uses
     abbreviations: dict[str, tuple[str, ...]]  # "CA" -> ("US-CA", "CA") ...
     towns: dict[str, tuple[tuple[str, int], ...]]  # lower-case name -> ((code, population),)
+    # the first words of the country, area and region names, and of the town names: a run of
+    # capitalised words is looked up only from a word that can begin one
+    named_firsts: frozenset[str] = frozenset()
+    town_firsts: frozenset[str] = frozenset()
 
 
 @cache
@@ -88,7 +94,12 @@ def names() -> _Names:
         towns[name].append((code, int(population)))
     return _Names(countries, regions, frozenset(areas),
                   {k: tuple(v) for k, v in abbreviations.items()},
-                  {k: tuple(sorted(v, key=lambda cp: -cp[1])) for k, v in towns.items()})
+                  {k: tuple(sorted(v, key=lambda cp: -cp[1])) for k, v in towns.items()},
+                  _firsts([*countries, *regions]), _firsts(towns))
+
+
+def _firsts(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(name.lower().split()[0] for name in names if name.split())
 
 
 def country_of(code: str) -> str:
@@ -105,6 +116,10 @@ _CUE = re.compile(
     rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+|"
     rf"(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
     rf"work location|city|ort)[ \t]*[:\-–][ \t]*|📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
+# where a match of _CUE can start: a word that begins it, or a text
+_CUE_WORDS = ("in", "aus", "bei", "near", "based", "located", "i", "office", "offices")
+_CUE_TEXTS = ("location", "standort", "arbeitsort", "einsatzort", "dienstort", "arbejdssted",
+              "job location", "work location", "city", "ort", "📍")
 _CAPITALISED = re.compile(r"[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
 _UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(
@@ -117,37 +132,75 @@ _DE_POSTCODE = re.compile(rf"\b(?:D-)?(\d{{5}})[ \t]+({_TOWN})")
 _DK_POSTCODE = re.compile(rf"\b(?:DK-)?([1-9]\d{{3}})[ \t]+({_TOWN})")
 
 
+#: Every postcode above holds a digit followed by a capital ("1AA", "1A", "0B1") or four or
+#: five digits and a town: the lines without one are not searched.
+_POSTCODE_HINT = re.compile(r"\d(?:[A-Z]|\d{3}\d?[ \t]+[A-ZÆØÅÄÖÜ])")
+
+
 def has_postal_address(text: str) -> bool:
     """Whether ``text`` gives a postcode (UK, Canada, Germany, Denmark): part of an address
     to write to."""
-    return any(p.search(text) for p in (_UK_POSTCODE, _CA_POSTCODE, _DE_POSTCODE, _DK_POSTCODE))
-def _longest_run(pattern: str) -> str:
-    plain = re.sub(r"\\[bBdswSDW]|\(\?[:i!=<]*|\[[^\]]*\]|[?*+{}()]|\\", " ", pattern)
-    runs = re.findall(r"[^\s|]{2,}", plain)
-    return max(runs, key=len).lower() if runs else ""
+    hints = [m.start() for m in _POSTCODE_HINT.finditer(text)]
+    return bool(hints) and any(
+        next(_on_lines(p, text, hints), None) is not None
+        for p in (_UK_POSTCODE, _CA_POSTCODE, _DE_POSTCODE, _DK_POSTCODE))
 
 
-def _needles(pattern: str) -> tuple[str, ...]:
-    """Literal texts one of which every match contains (lower-cased), so that a pattern runs
-    only on postings that hold one; () when there is none to be had (it always runs)."""
-    m = re.search(r"\(\?:([^()]*\|[^()]*)\)", pattern)
-    if m is None:
-        run = _longest_run(pattern)
-        return (run,) if run else ()
-    outside = _longest_run(pattern[:m.start()] + " " + pattern[m.end():])
-    if len(outside) >= 3:
-        return (outside,)
-    runs = tuple(_longest_run(alt) for alt in m.group(1).split("|"))
-    return runs if all(runs) else ()
+def _on_lines(pattern: re.Pattern[str], text: str, hints: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, searched only on the lines where ``hints`` (offsets
+    found cheaply: a literal, a word from the index) fall, each line once, in order. The same as
+    searching the whole text for a pattern whose matches stay on one line (no ``\\s``, ``$``
+    or ``^`` in it) and hold a hint each: a regex pass over a few lines instead of all."""
+    done = -1
+    for pos in sorted(hints):
+        if pos < done:
+            continue
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = len(text)
+        yield from pattern.finditer(text, line_start, line_end)
+        done = line_end + 1
 
 
+def _finds(haystack: str, needles: Iterable[str]) -> list[int]:
+    """Where each of ``needles`` occurs in ``haystack``."""
+    out = []
+    for needle in needles:
+        pos = haystack.find(needle)
+        while pos >= 0:
+            out.append(pos)
+            pos = haystack.find(needle, pos + 1)
+    return out
+
+
+def _finds_cased(text: str, lower: str, needles: Iterable[tuple[str, bool]]) -> list[int]:
+    """Where each of ``needles`` (:func:`~jdlint.literals.one_of_literals`) occurs: in
+    ``text`` if its case is exact, else in ``lower``."""
+    return [p for needle, exact in needles for p in _finds(text if exact else lower, (needle,))]
+
+
+def _matches_at(pattern: re.Pattern[str], text: str,
+                starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, for a pattern whose every match starts at one of
+    ``starts``: tried there only, left to right, none overlapping the one before."""
+    end = -1
+    for pos in sorted(set(starts)):
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            yield m
+            end = m.end()
 _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca|gov\.[a-z]{2}\.ca|"
                      r"uk|"
                      r"de|dk|ca|gov|at|ch)(?![\w-]|\.[\w-])", re.I)
 _PHONE = re.compile(r"(?:\+|\b00)(44|49|45|1|43|41|353)[\s(-]*\d")
-_CURRENCY = re.compile(r"£|€|\bEUR\b|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b")
-# (pattern, code, weight); a pattern runs only where its needle occurs (cheap: most postings
-# hold few of them)
+_PHONE_HINT = re.compile(r"(?:\+|00)(?:44|49|45|1|43|41|353)")  # in every _PHONE match
+# in every _DOMAIN match: the dot and the suffix's first letters
+_DOMAIN_HINT = re.compile(r"\.(?:nhs|gov|ac|co|org|gc|uk|de|dk|ca|at|ch)", re.I)
+_CURRENCY = re.compile(r"£|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b")
+# (pattern, code, weight)
 _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bNHS\b", "GB", 4.0), (r"\bnhs\.net\b", "GB", 3.0),
         (r"(?i:\bband) [2-9][abc]?\b", "GB", 3.0), (r"\bAgenda for Change\b", "GB", 3.0),
@@ -182,7 +235,11 @@ _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bE-?Verify\b", "US", 2.0), (r"\bEqual Employment Opportunity\b", "US", 1.0),
         (r"\b401\(?k\b\)?", "US", 2.0), (r"\bEEO\b", "US", 1.0),
 )
-_ORGS = tuple((re.compile(p), _needles(p), code, weight) for p, code, weight in _ORG_LIST)
+# (pattern, texts one of which each match holds, code, weight, whether its matches stay on
+# one line): a pattern runs only on the lines that hold one of its texts (most postings hold
+# few of them)
+_ORGS = tuple((re.compile(p), one_of_literals(p), code, weight,
+               not re.search(r"\\s|\$|\^", p)) for p, code, weight in _ORG_LIST)
 _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2.0),
                  "co.uk": ("GB", 2.0), "org.uk": ("GB", 2.0), "uk": ("GB", 1.5),
                  "de": ("DE", 2.0), "dk": ("DK", 2.0), "gc.ca": ("CA", 3.0), "ca": ("CA", 1.5),
@@ -202,9 +259,13 @@ def _best_town(name: str) -> tuple[str, int] | None:
     return found[0] if found else None
 
 
+_COMMA_CAPITAL = re.compile(r",[ \t]*[A-Z]")  # in every "City, ST" and "City, Region"
+
+
 def _place_syntax(text: str) -> Iterator[Evidence]:
     n = names()
-    for m in _CITY_CODE.finditer(text):
+    hints = [m.start() for m in _COMMA_CAPITAL.finditer(text)]
+    for m in _on_lines(_CITY_CODE, text, hints):
         town, abbr, zip_code = m.group(1), m.group(2), m.group(3)
         options = n.abbreviations.get(abbr, ())
         if not options:
@@ -225,7 +286,7 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         if match is not None:
             weight = 6.0 if towns else 4.0 if zip_code else 2.0
             yield Evidence("place", m.group(), match, weight, m.start())
-    for m in _CITY_REGION.finditer(text):
+    for m in _on_lines(_CITY_REGION, text, hints):
         region = m.group(2).lower()
         first = m.group(1).lower()
         if first in n.regions or first in n.countries:
@@ -262,7 +323,9 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
     """Towns after a cue ("in München", "Standort: Nürnberg"), and country, state and province
     names; in the first lines (the title, the location line) they weigh more."""
     n = names()
-    for m in _CUE.finditer(text):
+    words = words_of(text)
+    starts = words.offsets(_CUE_WORDS) + _finds(words.lower, _CUE_TEXTS)
+    for m in _matches_at(_CUE, text, starts):
         named = m.group(1).lower().rstrip(".")
         if (code := n.countries.get(named) or n.regions.get(named)) is not None:
             yield Evidence("place", m.group(), code, 3.0 if m.start() < head else 2.0, m.start())
@@ -273,7 +336,8 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
             yield Evidence("town", m.group(), best[0], 3.0 if m.start() < head else 2.0,
                            m.start())
     for m in _CAPITALISED.finditer(text):
-        for phrase in _phrases(m.group(), lambda p: n.countries.get(p) or n.regions.get(p)):
+        for phrase in _phrases(m.group(), lambda p: n.countries.get(p) or n.regions.get(p),
+                               n.named_firsts):
             code = n.countries.get(phrase.lower()) or n.regions.get(phrase.lower())
             if code is not None:  # a county or Land no other country's town is named after
                 weight = 2.0 if m.start() < head else 1.0
@@ -283,9 +347,9 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                 yield Evidence("name", phrase, code, weight, m.start())
 
 
-_BRITISH = re.compile(r"\b(?:whilst|organisation|programme|behaviour|specialised|centre|"
-                      r"enquiries|prioritise|organise|recognise|utilise|colour|labour|"
-                      r"favourable|licence|practise|paediatric|anaesthetic|haematology)\b")
+_BRITISH_WORDS = ("whilst organisation programme behaviour specialised centre enquiries "
+                  "prioritise organise recognise utilise colour labour favourable licence "
+                  "practise paediatric anaesthetic haematology").split()
 _BARE_TOWN_MIN = 50_000
 _DETAILED = frozenset("GB US CA DE DK".split())
 
@@ -295,7 +359,7 @@ def _head_towns(text: str, head: int) -> Iterator[Evidence]:
     towns of 50,000 people or more, not written in lower case elsewhere (Reading, Bath)."""
     for m in _CAPITALISED.finditer(text, 0, head):
         run = m.group().strip(".,")
-        for phrase in _phrases(run, lambda p: _best_town(p) is not None):
+        for phrase in _phrases(run, lambda p: _best_town(p) is not None, names().town_firsts):
             if not (run.startswith(phrase) or run.endswith(phrase)):
                 continue  # "Queen Elizabeth Hospital" names no town
             best = _best_town(phrase)
@@ -307,12 +371,18 @@ def _head_towns(text: str, head: int) -> Iterator[Evidence]:
             yield Evidence("town", phrase, best[0], 1.5, m.start())
 
 
-def _phrases(run: str, known: Callable[[str], object]) -> Iterator[str]:
+def _phrases(run: str, known: Callable[[str], object],
+             firsts: frozenset[str]) -> Iterator[str]:
     """The longest known phrases of a run of capitalised words, left to right, not
-    overlapping: "New York City" is one place, not also "York"."""
+    overlapping: "New York City" is one place, not also "York". ``firsts`` holds the first
+    words of the known phrases (lowercase): no phrase begins at another word."""
     words = run.split()
     i = 0
     while i < len(words):
+        first = words[i].lower().lstrip(".,")
+        if first and first not in firsts and first.rstrip(".,") not in firsts:
+            i += 1
+            continue
         for k in range(min(4, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + k]).strip(".,")
             if known(phrase.lower()):
@@ -323,19 +393,35 @@ def _phrases(run: str, known: Callable[[str], object]) -> Iterator[str]:
             i += 1
 
 
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
 def _lower_use(text: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``text`` (as whole words) with another first letter
+    somewhere: "reading" beside "Reading"."""
     low = phrase.lower()
-    return any(text[m.start()] != phrase[0]
-               for m in re.finditer(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text, re.I))
+    first = HYPHENATED_WORD.match(low)
+    if first is None:
+        return any(text[m.start()] != phrase[0]
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text, re.I))
+    words = words_of(text)
+    lower, end = words.lower, len(low)
+    # a match starts a word and its first word is the phrase's first word whole
+    return any(lower.startswith(low, p) and text[p] != phrase[0]
+               and _WORD_OR_HYPHEN.match(lower, p + end) is None
+               for p in words.table(True).get(first.group(), ()))
 
 
 def _postcodes(text: str) -> Iterator[Evidence]:
-    for m in _UK_POSTCODE.finditer(text):
+    hints = [m.start() for m in _POSTCODE_HINT.finditer(text)]
+    if not hints:
+        return
+    for m in _on_lines(_UK_POSTCODE, text, hints):
         yield Evidence("postcode", m.group(), "GB", 2.0, m.start())
-    for m in _CA_POSTCODE.finditer(text):
+    for m in _on_lines(_CA_POSTCODE, text, hints):
         yield Evidence("postcode", m.group(), _CA_POSTAL_PROVINCE[m.group(1)], 3.0, m.start())
     for pattern, country in ((_DE_POSTCODE, "DE"), (_DK_POSTCODE, "DK")):
-        for m in pattern.finditer(text):
+        for m in _on_lines(pattern, text, hints):
             town = _best_town(_first_known(m.group(2)))
             if town is not None and country_of(town[0]) == country:
                 yield Evidence("postcode", m.group(), country, 4.0, m.start())
@@ -354,6 +440,8 @@ def _first_known(town: str) -> str:
 _GOVERNMENT_OF = re.compile(
     r"\b(?:Government of (?:the )?|Province of |State of |Commonwealth of )"
     r"((?:[A-Z][\wé]*)(?: (?:and )?[A-Z][\wé]*){0,3})")
+_GOVERNMENT_NEEDLES = ("government of", "province of", "state of", "commonwealth of")
+_PUBLIC_SERVICE_NEEDLES = ("public service", "civil service")
 _PUBLIC_SERVICE = re.compile(
     r"\b((?:[A-Z][\wé]*)(?: [A-Z][\wé]*){0,2})(?:'s|’s)? (?:[Pp]ublic|[Cc]ivil) [Ss]ervice\b")
 
@@ -369,23 +457,36 @@ def _region_named(words: str) -> str | None:
 
 
 def _other(text: str, language: str) -> Iterator[Evidence]:
-    for pattern in (_GOVERNMENT_OF, _PUBLIC_SERVICE):
-        for m in pattern.finditer(text):
-            words = m.group(1)
-            code = _region_named(words) if pattern is _GOVERNMENT_OF else next(
-                (c for k in range(len(words.split())) if (c := _region_named(
-                    " ".join(words.split()[k:]))) is not None), None)
+    words = words_of(text)
+    lower = words.lower
+    for pattern, words_in in ((_GOVERNMENT_OF, _GOVERNMENT_NEEDLES),
+                              (_PUBLIC_SERVICE, _PUBLIC_SERVICE_NEEDLES)):
+        for m in _on_lines(pattern, text, _finds(lower, words_in)):
+            words_of_body = m.group(1)
+            code = _region_named(words_of_body) if pattern is _GOVERNMENT_OF else next(
+                (c for k in range(len(words_of_body.split())) if (c := _region_named(
+                    " ".join(words_of_body.split()[k:]))) is not None), None)
             if code is not None:
                 yield Evidence("organisation", m.group(), code, 5.0, m.start())
-    spelling = _BRITISH.search(text)
-    if spelling is not None:  # one vote however many words: Danes write British English too
-        yield Evidence("spelling", "British spelling", "GB", 1.0, spelling.start())
-    lowered = text.lower()
-    for pattern, needles, code, weight in _ORGS:
-        if not needles or any(n in lowered for n in needles):
-            for m in pattern.finditer(text):
-                yield Evidence("organisation", m.group(), code, weight, m.start())
-    for m in _DOMAIN.finditer(text):
+    table = words.table()
+    # one vote however many words: Danes write British English too (the first one written in
+    # lower case is the place)
+    spelling = min((p for w in _BRITISH_WORDS for p in table.get(w, ())
+                    if text.startswith(w, p)), default=None)
+    if spelling is not None:
+        yield Evidence("spelling", "British spelling", "GB", 1.0, spelling)
+    for pattern, needles, code, weight, one_line in _ORGS:
+        if needles is None:
+            found: Iterable[re.Match[str]] = pattern.finditer(text)
+        elif one_line:
+            found = _on_lines(pattern, text, _finds_cased(text, lower, needles))
+        elif any(t in (text if exact else lower) for t, exact in needles):
+            found = pattern.finditer(text)
+        else:
+            continue
+        for m in found:
+            yield Evidence("organisation", m.group(), code, weight, m.start())
+    for m in _on_lines(_DOMAIN, text, (m.start() for m in _DOMAIN_HINT.finditer(text))):
         suffix = m.group(1).lower()
         if re.fullmatch(r"gov\.[a-z]{2}\.ca", suffix):
             code = next((c for c in names().abbreviations.get(suffix[4:6].upper(), ())
@@ -394,10 +495,10 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
         elif suffix in _DOMAIN_CODES:
             code, weight = _DOMAIN_CODES[suffix]
             yield Evidence("domain", m.group(), code, weight, m.start())
-    for m in _PHONE.finditer(text):
+    for m in _PHONE.finditer(text) if _PHONE_HINT.search(text) else ():
         if (country := _PHONE_CODES.get(m.group(1))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
-    for m in (_CURRENCY.finditer(text) if any(c in text for c in _CURRENCY_CODES) else ()):
+    for m in _on_lines(_CURRENCY, text, _finds(text, _CURRENCY_CODES)):
         if (cw := _CURRENCY_CODES.get(m.group())) is not None:
             yield Evidence("currency", m.group(), cw[0], cw[1], m.start())
     if (lw := _LANGUAGE.get(language)) is not None:

@@ -1,0 +1,97 @@
+"""What literal text the matches of a regular expression must hold, read from its parse tree.
+
+A regex whose matches must contain "trust" cannot match a text without it; a substring test
+says so far faster than the regex can, and says where to look. Used to skip term lists
+(:mod:`jdlint.kinds`) and place signals (:mod:`jdlint.document.place`) on postings, or lines,
+that cannot hold them. Texts are lowercased: they are looked for in the lowercased posting,
+which finds case-sensitive patterns' texts too (a superset, then the regex decides).
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as re_constants  # type: ignore[import-not-found]
+import re._parser as re_parser  # type: ignore[import-not-found]
+from typing import Any
+
+
+def _parse(source: str, flags: int) -> Any:
+    try:
+        return re_parser.parse(source, flags)
+    except (re.error, TypeError, ValueError, RecursionError, OverflowError):
+        return None  # syntax only the regex module reads ("\\p{L}")
+
+
+def required_literals(source: str, flags: int = 0) -> tuple[str, ...]:
+    """Lowercase texts (three characters or more) that every match of the regex ``source``
+    contains, longest first; () when unknown."""
+    tree = _parse(source, flags)
+    if tree is None:
+        return ()
+    runs: list[str] = []
+    _collect_runs(tree, runs)
+    return tuple(sorted({r.lower() for r in runs if len(r) >= 3}, key=len, reverse=True))
+
+
+def _collect_runs(items: Any, runs: list[str]) -> None:
+    """Append to ``runs`` the literal runs a sequence of parsed regex items must contain."""
+    current: list[str] = []
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            current.append(chr(arg))
+            continue
+        runs.append("".join(current))
+        current = []
+        if op is re_constants.SUBPATTERN:
+            _collect_runs(arg[-1], runs)
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
+            _collect_runs(arg[2], runs)
+        # anything else (a class, a branch, an assertion, an optional part) requires nothing
+    runs.append("".join(current))
+
+
+def one_of_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool], ...] | None:
+    """Texts one of which every match of the regex ``source`` contains ("secondment" or
+    "substantive post" or "bank"...), each with whether its case is exact (else it is
+    lowercased: look for it in the lowercased text); None when unknown (then the regex must
+    run everywhere). Of the choices, the one whose shortest text says most is taken: longer,
+    and a capital in an exact text counts two letters ("V." before "e." in "e.V.")."""
+    tree = _parse(source, flags)
+    return None if tree is None else _one_of(list(tree), bool(flags & re.IGNORECASE))
+
+
+_Needles = tuple[tuple[str, bool], ...]
+
+
+def _worth(needles: _Needles) -> int:
+    return min(len(t) + (2 if exact and not t.islower() else 0) for t, exact in needles)
+
+
+def _one_of(items: list[Any], ignorecase: bool) -> _Needles | None:
+    best: _Needles | None = None
+
+    def consider(found: _Needles | None) -> None:
+        nonlocal best
+        if found and (best is None or _worth(found) > _worth(best)):
+            best = found
+
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        if op is re_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            text = "".join(run)
+            consider(((text.lower(), False) if ignorecase else (text, True),))
+            run = []
+        if op is re_constants.SUBPATTERN:
+            add, remove = arg[1], arg[2]
+            inner = (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            consider(_one_of(list(arg[-1]), inner))
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
+            consider(_one_of(list(arg[2]), ignorecase))
+        elif op is re_constants.BRANCH:
+            options = [_one_of(list(alternative), ignorecase) for alternative in arg[1]]
+            if all(options):
+                consider(tuple(sorted({t for o in options if o for t in o})))
+    return best
