@@ -19,6 +19,7 @@ from .datafiles import load_yaml
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
 from .document.place import has_postal_address
+from .document.words import KeyedPattern
 from .document.zones import boilerplate_kind
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -44,27 +45,27 @@ _NOT_BEFORE_NAME = frozenset("about of in at from for the our their your its thi
 
 @dataclass(frozen=True)
 class Vocabulary:
-    deadline_strong: re.Pattern[str]
-    deadline_weak: re.Pattern[str]
-    deadline_modifiers: re.Pattern[str]
-    not_deadline: re.Pattern[str]
-    posted: re.Pattern[str]
-    start: re.Pattern[str]
-    rolling: re.Pattern[str]
-    rolling_explicit: re.Pattern[str]
-    application: re.Pattern[str]
-    handling: re.Pattern[str]
-    early_closing: re.Pattern[str]
-    posting: re.Pattern[str]
-    contact: re.Pattern[str]
-    apply: re.Pattern[str]
-    apply_weak: re.Pattern[str]
-    apply_invitation: re.Pattern[str]
-    applying: re.Pattern[str]
-    software: re.Pattern[str]
-    channel: re.Pattern[str]
-    visit: re.Pattern[str]
-    contact_verbs: re.Pattern[str]
+    deadline_strong: KeyedPattern
+    deadline_weak: KeyedPattern
+    deadline_modifiers: KeyedPattern
+    not_deadline: KeyedPattern
+    posted: KeyedPattern
+    start: KeyedPattern
+    rolling: KeyedPattern
+    rolling_explicit: KeyedPattern
+    application: KeyedPattern
+    handling: KeyedPattern
+    early_closing: KeyedPattern
+    posting: KeyedPattern
+    contact: KeyedPattern
+    apply: KeyedPattern
+    apply_weak: KeyedPattern
+    apply_invitation: KeyedPattern
+    applying: KeyedPattern
+    software: KeyedPattern
+    channel: KeyedPattern
+    visit: KeyedPattern
+    contact_verbs: KeyedPattern
     not_names: frozenset[str]
     meta_keys: Mapping[str, tuple[str, ...]]
 
@@ -73,8 +74,8 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     data: dict[str, Any] = load_yaml("required.yaml")
 
-    def union(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in data[key]), re.I)
+    def union(key: str) -> KeyedPattern:
+        return KeyedPattern(re.compile("|".join(f"(?:{p})" for p in data[key]), re.I))
 
     return Vocabulary(
         union("deadline-cues"), union("deadline-cues-weak"), union("deadline-modifiers"),
@@ -238,7 +239,7 @@ def _sentence_prefix(doc: Document, offset: int, width: int = 160) -> str:
     return _SPACES.sub(" ", raw)[-width:]
 
 
-def _last_end(pattern: re.Pattern[str], text: str) -> int:
+def _last_end(pattern: KeyedPattern, text: str) -> int:
     last = -1
     for m in pattern.finditer(text):
         last = m.end()

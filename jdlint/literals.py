@@ -95,3 +95,40 @@ def _one_of(items: list[Any], ignorecase: bool) -> _Needles | None:
             if all(options):
                 consider(tuple(sorted({t for o in options if o for t in o})))
     return best
+
+
+def leading_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool], ...] | None:
+    """Lowercase texts one of which every match of the regex ``source`` starts with, each
+    with whether the match must start a word there (a ``\\b`` before a word character); None
+    when unknown (a match may start with a class, an optional part...)."""
+    tree = _parse(source, flags)
+    return None if tree is None else _leading(list(tree), False)
+
+
+_ZERO_WIDTH = (re_constants.ASSERT, re_constants.ASSERT_NOT)
+
+
+def _leading(items: list[Any], boundary: bool) -> tuple[tuple[str, bool], ...] | None:
+    i = 0
+    while i < len(items) and (items[i][0] is re_constants.AT or items[i][0] in _ZERO_WIDTH):
+        boundary = boundary or items[i][1] is re_constants.AT_BOUNDARY
+        i += 1
+    if i == len(items):
+        return None
+    op, arg = items[i]
+    if op is re_constants.LITERAL:
+        run = []
+        while i < len(items) and items[i][0] is re_constants.LITERAL:
+            run.append(chr(items[i][1]))
+            i += 1
+        text = "".join(run).lower()
+        return ((text, boundary and (text[0].isalnum() or text[0] == "_")),)
+    if op is re_constants.SUBPATTERN:
+        return _leading(list(arg[-1]), boundary)
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
+        return _leading(list(arg[2]), boundary)
+    if op is re_constants.BRANCH:
+        options = [_leading(list(alternative), boundary) for alternative in arg[1]]
+        if all(options):
+            return tuple(sorted({k for o in options if o for k in o}))
+    return None

@@ -178,7 +178,7 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) -> None:
     from jdlint.document import place as p
-    from jdlint.document.words import words_of
+    from jdlint.document.words import matches_at, words_of
 
     def spans(matches):  # type: ignore[no-untyped-def]
         return [m.span() for m in matches]
@@ -191,7 +191,7 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
         assert spans(p._on_lines(pattern, text, hints)) == spans(pattern.finditer(text))
     words = words_of(text)
     starts = words.offsets(p._CUE_WORDS) + p._finds(words.lower, p._CUE_TEXTS)
-    assert spans(p._matches_at(p._CUE, text, starts)) == spans(p._CUE.finditer(text))
+    assert spans(matches_at(p._CUE, text, starts)) == spans(p._CUE.finditer(text))
     for pattern, needles, *_, one_line in p._ORGS:
         if needles is None or not one_line:
             continue

@@ -24,7 +24,7 @@ from typing import Any
 from ..datafiles import parse_yaml
 from ..literals import one_of_literals
 from .jurisdiction import normalise_code
-from .words import HYPHENATED_WORD, words_of
+from .words import HYPHENATED_WORD, matches_at, words_of
 
 HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
 MIN_SCORE = 3.0  # the weight a country needs, and...
@@ -180,18 +180,6 @@ def _finds_cased(text: str, lower: str, needles: Iterable[tuple[str, bool]]) -> 
     return [p for needle, exact in needles for p in _finds(text if exact else lower, (needle,))]
 
 
-def _matches_at(pattern: re.Pattern[str], text: str,
-                starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` gives, for a pattern whose every match starts at one of
-    ``starts``: tried there only, left to right, none overlapping the one before."""
-    end = -1
-    for pos in sorted(set(starts)):
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None and m.end() > pos:
-            yield m
-            end = m.end()
 _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca|gov\.[a-z]{2}\.ca|"
                      r"uk|"
                      r"de|dk|ca|gov|at|ch)(?![\w-]|\.[\w-])", re.I)
@@ -325,7 +313,7 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
     n = names()
     words = words_of(text)
     starts = words.offsets(_CUE_WORDS) + _finds(words.lower, _CUE_TEXTS)
-    for m in _matches_at(_CUE, text, starts):
+    for m in matches_at(_CUE, text, starts):
         named = m.group(1).lower().rstrip(".")
         if (code := n.countries.get(named) or n.regions.get(named)) is not None:
             yield Evidence("place", m.group(), code, 3.0 if m.start() < head else 2.0, m.start())

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from ..literals import leading_literals
 
 HYPHENATED_WORD = re.compile(r"[\w\-]+")
 PLAIN_WORD = re.compile(r"\w+")
 
 
 class Words:
-    __slots__ = ("_hyphenated", "_index", "_plain", "lower", "text")
+    __slots__ = ("_hyphenated", "_index", "_plain", "_starts", "lower", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -29,6 +31,7 @@ class Words:
         self._hyphenated: dict[str, list[int]] | None = None
         self._plain: dict[str, list[int]] | None = None
         self._index: dict[bool, list[str]] = {}
+        self._starts: dict[tuple[str, bool], list[int]] = {}
 
     def table(self, hyphens: bool = False) -> dict[str, list[int]]:
         """Each distinct (lowercased) word with its offsets in order. The plain words are
@@ -44,22 +47,39 @@ class Words:
         plain = self._plain
         if plain is None:
             plain = {}
+            merged: set[str] = set()  # words whose offsets come from more than one run
+
+            def add(word: str, starts: list[int]) -> None:
+                if word in plain:
+                    plain[word] += starts
+                    merged.add(word)
+                else:
+                    plain[word] = starts
+
             for word, starts in hyphenated.items():
                 if "-" not in word:
-                    plain.setdefault(word, []).extend(starts)
+                    add(word, list(starts))
                     continue
                 offset = 0
                 for part in word.split("-"):
                     if part:
-                        plain.setdefault(part, []).extend(s + offset for s in starts)
+                        add(part, [s + offset for s in starts])
                     offset += len(part) + 1
-            for starts in plain.values():
-                starts.sort()
+            for word in merged:
+                plain[word].sort()
             self._plain = plain
         return plain
 
     def starts(self, prefix: str, hyphens: bool = False) -> list[int]:
-        """The offsets of the words that begin with ``prefix`` (lowercase)."""
+        """The offsets of the words that begin with ``prefix`` (lowercase); do not change
+        the list (it is kept for the next caller)."""
+        key = (prefix, hyphens)
+        found = self._starts.get(key)
+        if found is None:
+            found = self._starts[key] = self._find_starts(prefix, hyphens)
+        return found
+
+    def _find_starts(self, prefix: str, hyphens: bool) -> list[int]:
         table = self.table(hyphens)
         words = self._index.get(hyphens)
         if words is None:
@@ -79,14 +99,73 @@ class Words:
         return out
 
 
-_last = Words("")  # the last text seen (rules and place look at the same text); swapped whole
+# the last two texts seen (the rules look at one posting, now and then at a long part of
+# it); the tuple is swapped whole, so another thread reads one or the other
+_recent: tuple[Words, ...] = ()
 
 
 def words_of(text: str) -> Words:
-    """The word index of ``text``, shared with whoever asked for the same text last."""
-    global _last
-    last = _last  # one read: another thread may replace it
-    if last.text is text:
-        return last
-    last = _last = Words(text)
-    return last
+    """The word index of ``text``, shared with whoever asked for the same text lately."""
+    global _recent
+    recent = _recent
+    for words in recent:
+        if words.text is text:
+            return words
+    words = Words(text)
+    _recent = (words, *recent[:1])
+    return words
+
+
+#: Shorter texts are searched whole: the index would cost more than it saves.
+_INDEXED_FROM = 1500
+
+
+class KeyedPattern:
+    """A compiled regex whose every match begins with one of a few literal texts (read from its
+    parse tree: :func:`~jdlint.literals.leading_literals`). ``finditer`` over a posting tries
+    it only where those texts stand, found through the shared word index when a match must
+    start a word: what a search does, without trying the pattern at every character. Anything
+    else goes to the pattern."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.keys = leading_literals(pattern.pattern, pattern.flags)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.keys is None or len(text) < _INDEXED_FROM:
+            return self.pattern.finditer(text)
+        return matches_at(self.pattern, text, key_positions(words_of(text), self.keys))
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.pattern.search(text, *bounds)
+
+
+def key_positions(words: Words, keys: Iterable[tuple[str, bool]]) -> list[int]:
+    """Where each key stands in the text (at a word start when it must be)."""
+    lower = words.lower
+    out: list[int] = []
+    for key, at_word in keys:
+        head = PLAIN_WORD.match(key) if at_word else None
+        if head is not None:
+            whole = head.end() == len(key)
+            out += (p for p in words.starts(head.group()) if whole or lower.startswith(key, p))
+            continue
+        pos = lower.find(key)
+        while pos >= 0:
+            out.append(pos)
+            pos = lower.find(key, pos + 1)
+    return out
+
+
+def matches_at(pattern: re.Pattern[str], text: str,
+               starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` gives, for a pattern whose every match starts at one of
+    ``starts``: tried there only, left to right, none overlapping the one before."""
+    end = -1
+    for pos in sorted(set(starts)):
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None and m.end() > pos:
+            yield m
+            end = m.end()
