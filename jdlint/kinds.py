@@ -279,9 +279,11 @@ class TermSet:
             positions: set[int] = set()
             for key, head, whole in plan:
                 if head is not None:  # only where a word starts with it: a lookup
-                    starts = lowered.starts(head, at_word)
-                    positions.update(starts if whole else
-                                     (p for p in starts if lower.startswith(key, p)))
+                    if whole:  # any word that begins with the key
+                        positions.update(lowered.starts(head, at_word))
+                    else:  # the key goes on past a word: that word is its first word whole
+                        positions.update(p for p in lowered.table(at_word).get(head, ())
+                                         if lower.startswith(key, p))
                     continue
                 pos = lower.find(key)
                 while pos >= 0:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import re._constants as re_constants  # type: ignore[import-not-found]
 import re._parser as re_parser  # type: ignore[import-not-found]
+from functools import lru_cache
 from typing import Any
 
 
+@lru_cache(maxsize=1024)  # patterns are few and asked about per posting
 def _parse(source: str, flags: int) -> Any:
     try:
         return re_parser.parse(source, flags)
@@ -97,21 +99,40 @@ def _one_of(items: list[Any], ignorecase: bool) -> _Needles | None:
     return best
 
 
+@lru_cache(maxsize=1024)
 def leading_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool], ...] | None:
     """Lowercase texts one of which every match of the regex ``source`` starts with, each
     with whether the match must start a word there (a ``\\b`` before a word character); None
     when unknown (a match may start with a class, an optional part...)."""
     tree = _parse(source, flags)
-    return None if tree is None else _leading(list(tree), False)
+    if tree is None:
+        return None
+    keys = _leading(list(tree), False)
+    if keys is not None and flags & re.ASCII:  # \w is not the word index's \w
+        keys = tuple((key, False) for key, _ in keys)
+    return keys
 
 
 _ZERO_WIDTH = (re_constants.ASSERT, re_constants.ASSERT_NOT)
 
 
+def _starts_word(op: Any, arg: Any) -> bool:
+    """Whether a zero-width item says a word starts here: ``\\b``, or a look-behind that no
+    word character precedes (``(?<!\\w)``, ``(?<![\\w-])``): followed by a word character,
+    both mean a word starts."""
+    if op is re_constants.AT:
+        return arg is re_constants.AT_BOUNDARY
+    if op is re_constants.ASSERT_NOT and arg[0] == -1 and len(arg[1]) == 1:
+        kind, members = arg[1][0]
+        return kind is re_constants.IN and (re_constants.CATEGORY,
+                                            re_constants.CATEGORY_WORD) in members
+    return False
+
+
 def _leading(items: list[Any], boundary: bool) -> tuple[tuple[str, bool], ...] | None:
     i = 0
     while i < len(items) and (items[i][0] is re_constants.AT or items[i][0] in _ZERO_WIDTH):
-        boundary = boundary or items[i][1] is re_constants.AT_BOUNDARY
+        boundary = boundary or _starts_word(*items[i])
         i += 1
     if i == len(items):
         return None

@@ -17,7 +17,8 @@ from jdlint.literals import leading_literals
     (r"\bon\s+a\s+rolling\s+basis", (("on", True),)),
     (r"(?:\b(?:rolling|ongoing)\s+basis)|(?:\bas\s+received)",
      (("as", True), ("ongoing", True), ("rolling", True))),
-    (r"(?<!\w)Apply now", (("apply now", False),)),  # a look-behind is no \b
+    (r"(?<!\w)Apply now", (("apply now", True),)),  # no word character before: a word start
+    (r"(?<!x)Apply now", (("apply now", False),)),
     (r"\b\.net", ((".net", False),)),  # a \b before a dot says nothing of a word start
     (r"(?:please\s+)?apply", None),  # an optional start: unknown
     (r"[Aa]pply", None),

@@ -147,8 +147,10 @@ def key_positions(words: Words, keys: Iterable[tuple[str, bool]]) -> list[int]:
     for key, at_word in keys:
         head = PLAIN_WORD.match(key) if at_word else None
         if head is not None:
-            whole = head.end() == len(key)
-            out += (p for p in words.starts(head.group()) if whole or lower.startswith(key, p))
+            if head.end() == len(key):  # any word that begins with the key
+                out += words.starts(key)
+            else:  # the key goes on past a word: that word is its first word whole
+                out += (p for p in words.table().get(head.group(), ()) if lower.startswith(key, p))
             continue
         pos = lower.find(key)
         while pos >= 0:
