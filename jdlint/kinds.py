@@ -194,7 +194,7 @@ class TermSet:
     # by term index: what :func:`required_literals` gives (a posting must hold them all), and
     # each key with the word it begins with (None: found with ``str.find``) and whether the
     # key is that word whole
-    needles: tuple[tuple[str, ...], ...] = ()
+    needles: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     plans: tuple[tuple[tuple[str, str | None, bool], ...], ...] = ()
 
     @classmethod
@@ -224,14 +224,12 @@ class TermSet:
             matchers[lang] = LemmaMatcher(lang, tuple(lemma_phrases))
         boundary = tuple(t.startswith("re:") and t[3:].strip().startswith("\\b")
                          for t in terms)
-        needles = tuple(required_literals(src, flags) if src and keys[i] is not None else ()
-                        for i, src in enumerate(sources))
         plans = tuple(_key_plan(k or frozenset(), starts[i], boundary[i])
                       for i, k in enumerate(keys))
         return cls(patterns, tuple(tuple(a) for _, a in entries), terms, tuple(starts),
                    tuple(sources), keys, flags, boundary=boundary,
                    lemma_phrases=tuple(lemma_phrases), lemma_matchers=matchers,
-                   needles=needles, plans=plans)
+                   plans=plans)
 
     def lemma_matcher(self, lang: str) -> LemmaMatcher | None:
         if not self.lemma_phrases:
@@ -291,7 +289,7 @@ class TermSet:
                         positions.add(pos)
                     pos = lower.find(key, pos + 1)
             if not positions or (len(positions) > 1 and any(
-                    n not in lower for n in self.needles[i])):
+                    n not in lower for n in self._needles(i))):
                 continue  # a text every match holds is missing: cheaper than trying each place
             pattern = self.single.get(i) or self.single.setdefault(
                 i, compile_term_regex(self.sources[i], self.flags))
@@ -303,6 +301,14 @@ class TermSet:
                     raise self._timeout(i) from None
                 if m is not None and m.end() > pos:
                     yield m, i
+
+    def _needles(self, index: int) -> tuple[str, ...]:
+        """:func:`required_literals` of a term, read from its regex the first time it is
+        needed (most terms never are: their first word is not in the posting)."""
+        found = self.needles.get(index)
+        if found is None:
+            found = self.needles[index] = required_literals(self.sources[index], self.flags)
+        return found
 
     def _scan(self, pattern: regex.Pattern[str], text: str,
               deadline: float) -> Iterator[tuple[regex.Match[str], int]]:

@@ -72,7 +72,8 @@ def plugin_rules() -> list[Rule]:
 
 def discover(rule_dirs: Sequence[Path] = ()) -> list[Rule]:
     """Every known rule, in a stable order; duplicate codes or names are an error."""
-    rules: list[Rule] = [load_rule_file(p) for p in builtin_rule_files()]
+    # jdlint's own packs are checked term by term by the tests (tests/test_loader.py)
+    rules: list[Rule] = [load_rule_file(p, check_terms=False) for p in builtin_rule_files()]
     rules.extend(plugin_rules())
     for directory in rule_dirs:
         rules.extend(load_rule_dir(directory))

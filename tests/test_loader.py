@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from jdlint.errors import RuleDefinitionError
-from jdlint.loader import load_rule_dir, load_rule_text
+from jdlint.loader import load_rule_dir, load_rule_file, load_rule_text
 
 GOOD = """\
 code: INC900
@@ -93,3 +93,15 @@ def test_terms_are_found_in_hyphenated_words_and_behind_a_shared_first_word() ->
     assert [m.group() for m, _ in terms.finditer(text)] == [
         "work-hard-play-hard", "guru", "the Board"]
     assert [m.group() for m, _ in terms.finditer("a guruship, the boards")] == []
+
+
+def test_every_builtin_term_compiles_alone() -> None:
+    """jdlint's own packs load without compiling each term alone (a tenth of a cold start);
+    here each term is compiled, so a broken regex in a pack fails the tests, not a user."""
+    from jdlint.registry import builtin_rule_files
+
+    files = list(builtin_rule_files())
+    assert len(files) >= 10
+    for path in files:
+        load_rule_file(path, check_terms=True)
+

@@ -129,12 +129,15 @@ class KeyedPattern:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.keys = leading_literals(pattern.pattern, pattern.flags)
+
+    @property
+    def keys(self) -> tuple[tuple[str, bool], ...] | None:
+        return leading_literals(self.pattern.pattern, self.pattern.flags)  # read once: cached
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self.keys is None or len(text) < _INDEXED_FROM:
+        if len(text) < _INDEXED_FROM or (keys := self.keys) is None:
             return self.pattern.finditer(text)
-        return matches_at(self.pattern, text, key_positions(words_of(text), self.keys))
+        return matches_at(self.pattern, text, key_positions(words_of(text), keys))
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         return self.pattern.search(text, *bounds)
