@@ -15,8 +15,10 @@ from ..contacts import Channel, channels
 from ..datafiles import parse_yaml
 from ..document import Document
 from ..document.jurisdiction import matches
+from ..document.words import words_of
 from ..elements import names_in, vocabulary
 from ..facts import Law, ontario_law, posting_setting
+from ..literals import one_of_literals
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 
@@ -42,9 +44,21 @@ def photo_requests(doc: Document) -> list[tuple[int, int]]:
     outside guidance to leave them out."""
     def compute(d: Document) -> list[tuple[int, int]]:
         p = patterns()
+        # every photo word holds one of these texts: most postings and sentences hold none
+        words = p["photo-words"]
+        needles = one_of_literals(words.pattern, words.flags) or (("", False),)
+        lower = words_of(d.text).lower
+
+        def holds(start: int, end: int) -> bool:
+            return any(n in (d.text if exact else lower)[start:end] for n, exact in needles)
+
+        if not holds(0, len(d.text)):
+            return []
         guidance = [m.span() for m in p["photo-guidance"].finditer(d.text)]
         out = []
         for s in d.sentences:
+            if not holds(s.start, s.end):
+                continue
             if not (p["photo-cues"].search(s.text) and p["photo-request-cues"].search(s.text)):
                 continue
             for m in p["photo-words"].finditer(d.text, s.start, s.end):
