@@ -29,7 +29,7 @@ import regex
 from .document import Document
 from .document.jurisdiction import matches as jurisdiction_matches
 from .document.words import HYPHENATED_WORD, PLAIN_WORD, Words, words_of
-from .literals import required_literals
+from .literals import required_literals, required_words
 from .model import Fix, RuleMeta, Violation
 from .nlp import LEMMA_PREFIX, LemmaMatcher
 from .rule import Rule
@@ -191,10 +191,11 @@ class TermSet:
     lemma_phrases: tuple[tuple[str, int], ...] = ()  # ``lemma:`` terms, without the prefix
     lemma_matchers: dict[str, LemmaMatcher] = field(
         default_factory=dict, compare=False, repr=False)
-    # by term index: what :func:`required_literals` gives (a posting must hold them all), and
-    # each key with the word it begins with (None: found with ``str.find``) and whether the
-    # key is that word whole
-    needles: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # by term index: the words and texts a posting must hold for it to match, and each key
+    # with the word it begins with (None: found with ``str.find``) and whether the key is that
+    # word whole
+    needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=dict, compare=False, repr=False)
     plans: tuple[tuple[tuple[str, str | None, bool], ...], ...] = ()
 
     @classmethod
@@ -288,9 +289,8 @@ class TermSet:
                     if not (at_word and pos > 0 and _WORD_CHAR.match(text, pos - 1)):
                         positions.add(pos)
                     pos = lower.find(key, pos + 1)
-            if not positions or (len(positions) > 1 and any(
-                    n not in lower for n in self._needles(i))):
-                continue  # a text every match holds is missing: cheaper than trying each place
+            if not positions or (len(positions) > 1 and self._cannot_match(i, lowered)):
+                continue  # cheaper than trying each place
             pattern = self.single.get(i) or self.single.setdefault(
                 i, compile_term_regex(self.sources[i], self.flags))
             timeout = _left(deadline)
@@ -302,13 +302,17 @@ class TermSet:
                 if m is not None and m.end() > pos:
                     yield m, i
 
-    def _needles(self, index: int) -> tuple[str, ...]:
-        """:func:`required_literals` of a term, read from its regex the first time it is
-        needed (most terms never are: their first word is not in the posting)."""
+    def _cannot_match(self, index: int, words: Words) -> bool:
+        """Whether the posting lacks a word or a text every match of the term holds
+        (:func:`required_words`, :func:`required_literals`: read from its regex the first time
+        they are needed; most terms never need them, their first word being absent)."""
         found = self.needles.get(index)
         if found is None:
-            found = self.needles[index] = required_literals(self.sources[index], self.flags)
-        return found
+            source = self.sources[index]
+            found = self.needles[index] = (required_words(source, self.flags),
+                                           required_literals(source, self.flags))
+        table, lower = words.table(), words.lower
+        return any(w not in table for w in found[0]) or any(n not in lower for n in found[1])
 
     def _scan(self, pattern: regex.Pattern[str], text: str,
               deadline: float) -> Iterator[tuple[regex.Match[str], int]]:

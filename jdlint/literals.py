@@ -153,3 +153,50 @@ def _leading(items: list[Any], boundary: bool) -> tuple[tuple[str, bool], ...] |
         if all(options):
             return tuple(sorted({k for o in options if o for k in o}))
     return None
+
+
+@lru_cache(maxsize=4096)
+def required_words(source: str, flags: int = 0) -> tuple[str, ...]:
+    """Lowercase whole words (runs of word characters that the pattern fences with ``\\b``,
+    white space or punctuation) that every match of the regex ``source`` contains: a posting
+    whose word index lacks one cannot match ("man" in "a man who" is not the "man" of
+    "management"). () when unknown."""
+    tree = _parse(source, flags)
+    if tree is None:
+        return ()
+    found: list[str] = []
+    _collect_words(list(tree), found)
+    return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def _fence(op: Any, arg: Any) -> bool:
+    """Whether an item stands for a character that is no word character, or a word edge."""
+    if op is re_constants.LITERAL:
+        return not (chr(arg).isalnum() or chr(arg) == "_")
+    if op is re_constants.AT:
+        return arg is re_constants.AT_BOUNDARY
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1 \
+            and len(arg[2]) == 1 and arg[2][0][0] is re_constants.IN:
+        return all(m == (re_constants.CATEGORY, re_constants.CATEGORY_SPACE)
+                   or (m[0] is re_constants.LITERAL and _fence(*m)) for m in arg[2][0][1])
+    return False
+
+
+def _collect_words(items: list[Any], found: list[str]) -> None:
+    i = 0
+    while i < len(items):
+        op, arg = items[i]
+        if op is re_constants.LITERAL and not _fence(op, arg):
+            j = i
+            while j < len(items) and items[j][0] is re_constants.LITERAL \
+                    and not _fence(*items[j]):
+                j += 1
+            if i > 0 and _fence(*items[i - 1]) and j < len(items) and _fence(*items[j]):
+                found.append("".join(chr(a) for _, a in items[i:j]).lower())
+            i = j
+            continue
+        if op is re_constants.SUBPATTERN:
+            _collect_words(list(arg[-1]), found)
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
+            _collect_words(list(arg[2]), found)
+        i += 1

@@ -41,3 +41,16 @@ def test_keyed_search_finds_what_a_whole_text_search_finds(text: str) -> None:
     long_text = text + " " * 1600  # long enough for the word index to be used
     assert [m.span() for m in keyed.finditer(long_text)] == [
         m.span() for m in _PATTERN.finditer(long_text)]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\ba\s+(?:wo)?man\s+who\b", ("who", "a")),  # "man" may be "woman": not a whole word
+    (r"\bin\s+force\b", ("force", "in")),
+    (r"x lead ", ("lead",)),
+    (r"\bfoo(?:bar)?\b", ()),  # "foo" may go on
+    (r"\b(?:the|our)\s+Team", ()),  # "Team" may go on ("Teams")
+])
+def test_required_words_are_whole_words_every_match_holds(pattern: str, expected: object) -> None:
+    from jdlint.literals import required_words
+
+    assert required_words(pattern, re.I) == expected
