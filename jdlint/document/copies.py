@@ -14,6 +14,7 @@ duplicate-block reports each copy once.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -35,10 +36,10 @@ class _Unit:
     kind: str
 
 
-def _shingles(words: Sequence[str]) -> set[int]:
+def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
     if len(words) < 2:
-        return {hash(tuple(words))}
-    return {hash((words[i], words[i + 1])) for i in range(len(words) - 1)}
+        return {tuple(words)}
+    return set(itertools.pairwise(words))
 
 
 class _Classifier:
@@ -48,8 +49,8 @@ class _Classifier:
         self.min_words = min_words
         self.similarity = similarity
         self.by_key: dict[str, int] = {}
-        self.index: defaultdict[int, list[int]] = defaultdict(list)
-        self.shingles: list[set[int]] = []
+        self.index: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.shingles: list[set[tuple[str, ...]]] = []
         self.words: list[Sequence[str]] = []
         self.classes: list[int] = []
         self.score: list[float] = []  # 1.0 for exact, the word similarity for near
@@ -68,9 +69,10 @@ class _Classifier:
         best, best_score = i, 0.0
         if sh:
             overlap: Counter[int] = Counter()
+            index = self.index
             for s in sh:
-                postings = self.index[s]
-                if len(postings) <= _SHINGLE_POSTINGS:
+                postings = index[s]
+                if postings and len(postings) <= _SHINGLE_POSTINGS:
                     overlap.update(postings)
                 postings.append(i)
             for j, shared in overlap.most_common(_CANDIDATES):
