@@ -22,9 +22,9 @@ from importlib import resources
 from typing import Any
 
 from ..datafiles import parse_yaml
-from ..literals import one_of_literals
+from ..literals import leading_literals, one_of_literals
 from .jurisdiction import normalise_code
-from .words import HYPHENATED_WORD, matches_at, words_of
+from .words import HYPHENATED_WORD, Words, key_positions, matches_at, words_of
 
 HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
 MIN_SCORE = 3.0  # the weight a country needs, and...
@@ -223,11 +223,45 @@ _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bE-?Verify\b", "US", 2.0), (r"\bEqual Employment Opportunity\b", "US", 1.0),
         (r"\b401\(?k\b\)?", "US", 2.0), (r"\bEEO\b", "US", 1.0),
 )
-# (pattern, texts one of which each match holds, code, weight, whether its matches stay on
-# one line): a pattern runs only on the lines that hold one of its texts (most postings hold
-# few of them)
-_ORGS = tuple((re.compile(p), one_of_literals(p), code, weight,
-               not re.search(r"\\s|\$|\^", p)) for p, code, weight in _ORG_LIST)
+
+
+@dataclass(frozen=True)
+class _Org:
+    """A public body's or company form's pattern, and how to find it cheaply: the words its
+    matches begin with (looked up in the word index) when it must start a word, else the texts
+    one of which each match holds, looked for on the lines that hold one when its matches stay
+    on one line, else in the whole posting."""
+
+    pattern: re.Pattern[str]
+    code: str
+    weight: float
+    keys: tuple[tuple[str, bool], ...] | None
+    needles: tuple[tuple[str, bool], ...] | None
+    one_line: bool
+
+    def finditer(self, text: str, words: Words) -> Iterable[re.Match[str]]:
+        if self.keys is not None:
+            return matches_at(self.pattern, text, key_positions(words, self.keys))
+        if self.needles is None:
+            return self.pattern.finditer(text)
+        if self.one_line:
+            return _on_lines(self.pattern, text, _finds_cased(text, words.lower, self.needles))
+        if any(t in (text if exact else words.lower) for t, exact in self.needles):
+            return self.pattern.finditer(text)
+        return ()
+
+
+@cache
+def _orgs() -> tuple[_Org, ...]:
+    out = []
+    for source, code, weight in _ORG_LIST:
+        pattern = re.compile(source)
+        keys = leading_literals(source, pattern.flags)
+        out.append(_Org(pattern, code, weight,
+                        keys if keys and all(at_word for _, at_word in keys) else None,
+                        one_of_literals(source, pattern.flags),
+                        not re.search(r"\\s|\$|\^", source)))
+    return tuple(out)
 _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2.0),
                  "co.uk": ("GB", 2.0), "org.uk": ("GB", 2.0), "uk": ("GB", 1.5),
                  "de": ("DE", 2.0), "dk": ("DK", 2.0), "gc.ca": ("CA", 3.0), "ca": ("CA", 1.5),
@@ -463,17 +497,9 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
                     if text.startswith(w, p)), default=None)
     if spelling is not None:
         yield Evidence("spelling", "British spelling", "GB", 1.0, spelling)
-    for pattern, needles, code, weight, one_line in _ORGS:
-        if needles is None:
-            found: Iterable[re.Match[str]] = pattern.finditer(text)
-        elif one_line:
-            found = _on_lines(pattern, text, _finds_cased(text, lower, needles))
-        elif any(t in (text if exact else lower) for t, exact in needles):
-            found = pattern.finditer(text)
-        else:
-            continue
-        for m in found:
-            yield Evidence("organisation", m.group(), code, weight, m.start())
+    for org in _orgs():
+        for m in org.finditer(text, words):
+            yield Evidence("organisation", m.group(), org.code, org.weight, m.start())
     for m in _on_lines(_DOMAIN, text, (m.start() for m in _DOMAIN_HINT.finditer(text))):
         suffix = m.group(1).lower()
         if re.fullmatch(r"gov\.[a-z]{2}\.ca", suffix):
