@@ -350,6 +350,23 @@ def _starts_a_brand(text: str, end: int) -> bool:
     return not words & _UNIT_WORDS
 
 
+# a list item after an acronym that is a name: capitalised words with small letters
+# ("East Midlands Railway", "CompactRIO"), after a comma and perhaps "and" or "or"
+_NAME_ITEM_AFTER = re.compile(r",[ \t]*(?:(?:and|or|&)[ \t]+)?[A-Z][a-z]*[A-Z]?[a-z]")
+_NAME_ITEM_BEFORE = re.compile(r"[A-Z][a-z][\w'’-]*[ \t]*,[ \t]*(?:(?:and|or|&)[ \t]+)?$")
+
+
+def _among_names(text: str, start: int, end: int) -> bool:
+    """An acronym listed with names is a name among them (a company, a product): "by LNER,
+    East Midlands Railway and Northern Rail", "PXI, CompactRIO or CompactDAQ"; not one that
+    begins a unit's name ("Ms Williams, TBCB Programme Manager")."""
+    after = _NAME_AFTER.match(text, end)
+    if after and {w.strip("'’-").lower() for w in after.group().split()} & _UNIT_WORDS:
+        return False
+    return bool(_NAME_ITEM_AFTER.match(text, end)
+                or _NAME_ITEM_BEFORE.search(text, max(0, start - 60), start))
+
+
 def _spoken_as_a_word(base: str) -> bool:
     """A long capitalised token with the vowels of a word is a name said as a word (a
     company, a product: "CONCAPE", "TACLANE", "HITRUST"), not letters to spell out; acronyms
@@ -460,8 +477,9 @@ class UndefinedAcronym(Rule):
             if _explained(base.replace("&", ""), explained, allowed):
                 continue  # the words it abbreviates stand in the posting
             if not _names_something_in_house(text, m.start(), m.end()) \
-                    or _starts_a_brand(text, m.end()):
-                continue  # a term of the trade ("1+ PB", "ODBC"), a brand ("UBS Tower")
+                    or _starts_a_brand(text, m.end()) or _among_names(text, m.start(), m.end()):
+                continue  # a term of the trade ("1+ PB", "ODBC"), a brand ("UBS Tower", "by
+                # LNER, East Midlands Railway...")
             yield Violation(m.start(), m.end(), f"\"{acronym}\" is not explained; write it out "
                             "at first use, followed by the acronym in brackets")
 
