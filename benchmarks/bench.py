@@ -12,12 +12,12 @@ throughput with two worker processes, and the in-process cost of each rule. The 
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
 Last run (2026-12-07, 2 cores, the 1,700 dev postings): cold start 0.60 s English, 0.50 s
-Danish; --jobs 1 63/s, --jobs 2 114/s, peak 127 MB; proselint 0.16 89/s (jdlint --jobs 2 1.28
-times its rate); cached re-run 0.66 s; Dask with 2 workers 123/s. In process 13.7 ms per
-posting: gender-coded-wording 2.5 ms (it is the first to ask for the sentences' subjects),
-duplicate-block 1.4, the place (counted in missing-photo-guidance) 1.2, reading and parsing
-1.1, readability 1.0, the other rules under 1 ms each. (Session start: 59/s and 101/s, 16.4 ms
-in process.)
+Danish; --jobs 1 65/s, --jobs 2 120/s, peak 127 MB; proselint 0.16 90/s (jdlint --jobs 2 1.34
+times its rate); cached re-run 0.65 s; Dask with 2 workers 115/s. In process 12.9 ms per
+posting: gender-coded-wording 2.4 ms (it is the first to ask for the sentences' subjects),
+the place (counted in missing-photo-guidance) 1.2, reading and parsing 1.1, duplicate-block
+1.0, readability 0.9, the other rules under 0.9 ms each. (Session start, 2026-12-06: 0.64 s
+and 0.55 s cold, 59/s and 101/s, 16.4 ms in process.)
 """
 
 from __future__ import annotations
