@@ -100,16 +100,18 @@ def _one_of(items: list[Any], ignorecase: bool) -> _Needles | None:
 
 
 @lru_cache(maxsize=1024)
-def leading_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool], ...] | None:
+def leading_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool, bool], ...] | None:
     """Lowercase texts one of which every match of the regex ``source`` starts with, each
-    with whether the match must start a word there (a ``\\b`` before a word character); None
-    when unknown (a match may start with a class, an optional part...)."""
+    with whether the match must start a word there (a ``\\b`` or ``(?<!\\w)`` before a word
+    character) and whether the text must end a word too (``\\s``, ``\\b`` or punctuation
+    after it: "as" in ``as\\s+much``, not in ``as\\w*``); None when unknown (a match may start
+    with a class, an optional part...)."""
     tree = _parse(source, flags)
     if tree is None:
         return None
-    keys = _leading(list(tree), False)
+    keys = _leading(list(tree), False, False)
     if keys is not None and flags & re.ASCII:  # \w is not the word index's \w
-        keys = tuple((key, False) for key, _ in keys)
+        keys = tuple((key, False, False) for key, _, _ in keys)
     return keys
 
 
@@ -129,7 +131,9 @@ def _starts_word(op: Any, arg: Any) -> bool:
     return False
 
 
-def _leading(items: list[Any], boundary: bool) -> tuple[tuple[str, bool], ...] | None:
+def _leading(items: list[Any], boundary: bool,
+             fenced: bool) -> tuple[tuple[str, bool, bool], ...] | None:
+    """``fenced``: whether what follows these items where they stand is a word's end."""
     i = 0
     while i < len(items) and (items[i][0] is re_constants.AT or items[i][0] in _ZERO_WIDTH):
         boundary = boundary or _starts_word(*items[i])
@@ -137,19 +141,21 @@ def _leading(items: list[Any], boundary: bool) -> tuple[tuple[str, bool], ...] |
     if i == len(items):
         return None
     op, arg = items[i]
+    after = _fence(*items[i + 1]) if i + 1 < len(items) else fenced
     if op is re_constants.LITERAL:
         run = []
         while i < len(items) and items[i][0] is re_constants.LITERAL:
             run.append(chr(items[i][1]))
             i += 1
         text = "".join(run).lower()
-        return ((text, boundary and (text[0].isalnum() or text[0] == "_")),)
+        ends = _fence(*items[i]) if i < len(items) else fenced
+        return ((text, boundary and (text[0].isalnum() or text[0] == "_"), ends),)
     if op is re_constants.SUBPATTERN:
-        return _leading(list(arg[-1]), boundary)
+        return _leading(list(arg[-1]), boundary, after)
     if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
-        return _leading(list(arg[2]), boundary)
+        return _leading(list(arg[2]), boundary, after and arg[1] == 1)
     if op is re_constants.BRANCH:
-        options = [_leading(list(alternative), boundary) for alternative in arg[1]]
+        options = [_leading(list(alternative), boundary, after) for alternative in arg[1]]
         if all(options):
             return tuple(sorted({k for o in options if o for k in o}))
     return None

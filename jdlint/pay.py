@@ -10,10 +10,12 @@ or welcome payment attached to it: "£2k welcome payment", "relocation allowance
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from .document import Document
+from .document.words import KeyedPattern, Words, matches_at, words_of
 
 _CUR = (r"(?:US\$|CA\$|C\$|A\$|\$|€|£|EUR|USD|CAD|GBP|DKK|SEK|NOK|CHF|kr\.?|kroner|Euro|euros?|"
         r"dollars?|pounds?)")
@@ -26,10 +28,44 @@ _RANGE = re.compile(
     rf"(?<![\w.,/-])(?:(?:a\s+)?minimum\s+of\s+)?(?P<low>{_AMOUNT})\s*"
     rf"(?:-|–|—|to|up\s+to|and|bis|til|und|og|until)\s*(?:(?:a\s+)?maximum\s+of\s+)?"
     rf"(?P<high>{_AMOUNT})", re.I)
-_OPEN = re.compile(
+_OPEN = KeyedPattern(re.compile(
     rf"\b(?P<kind>up\s+to|as\s+much\s+as|maximum\s+of|max\.?|from|starting\s+(?:at|from)|"
     rf"at\s+least|minimum\s+of|min\.?|bis\s+zu|ab|mindestens|op\s+til|fra|mindst)"
-    rf"(?:\s+|(?=[$£€]))(?P<amount>{_AMOUNT})", re.I)
+    rf"(?:\s+|(?=[$£€]))(?P<amount>{_AMOUNT})", re.I))
+# Where an amount (and so a range) can start, found in the word index: a word that begins with
+# a digit or a currency ("USD", "kr.", "EUR100"), a currency sign, "US$", "C$"... and, for a
+# range, "a minimum of". Amounts are tried only there: the same matches as a search, without
+# trying three long patterns at every character of the posting.
+_CURRENCY_WORDS = ("usd", "cad", "chf", "gbp", "dkk", "sek", "nok", "kr", "eur", "dollar",
+                   "pound")
+_BEFORE_DOLLAR = ("us", "ca", "c", "a")  # "US$", "CA$", "C$", "A$"
+
+
+def _amount_starts(words: Words, ranges: bool = False) -> list[int]:
+    table, lower = words.table(), words.lower
+    out = [p for word, starts in table.items() if word[0].isdigit() for p in starts]
+    for word in _CURRENCY_WORDS:
+        out += words.starts(word)
+    for word in (*_BEFORE_DOLLAR, *(("minimum",) if ranges else ())):
+        out += table.get(word, ())
+    for sign in "$€£":
+        pos = lower.find(sign)
+        while pos >= 0:
+            out.append(pos)
+            pos = lower.find(sign, pos + 1)
+    out.sort()
+    return out
+
+
+def _search_from(pattern: re.Pattern[str], text: str, starts: list[int],
+                 pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` for a pattern whose every match starts at one of the
+    sorted ``starts``."""
+    for start in starts[bisect.bisect_left(starts, pos):]:
+        m = pattern.match(text, start)
+        if m is not None:
+            return m
+    return None
 # A period after a figure makes it pay even without a currency ("120,000 - 150,000 a year")
 _PERIOD = re.compile(
     r"[ \t]*(?:(?:per|an?|each|/)\s?(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day)\b|hourly\b|"
@@ -194,8 +230,11 @@ def _find_pay(doc: Document) -> list[Pay]:
             words = list(_ROLE_BEFORE.finditer(doc.sentences[i - 1].text))
         return "other" if words and words[-1].group("other") else "pay"
 
+    words = words_of(text)
+    amount_starts = _amount_starts(words)
+    range_starts = _amount_starts(words, ranges=True)
     pos = 0
-    while (m := _RANGE.search(text, pos)) is not None:
+    while (m := _search_from(_RANGE, text, range_starts, pos)) is not None:
         pos = m.end()
         low, high = amount_value(m.group("low")), amount_value(m.group("high"))
         if low is None or high is None:
@@ -224,7 +263,7 @@ def _find_pay(doc: Document) -> list[Pay]:
         out.append(Pay(*_trimmed(m), None if is_max else value, value if is_max else None,
                        "open-max" if is_max else "open-min", role(m.start(), m.end())))
         taken.append(m.span())
-    for m in _AMOUNT_RE.finditer(text):
+    for m in matches_at(_AMOUNT_RE, text, amount_starts):
         if not free(*m.span()) or not _has_currency(m.group()):
             continue
         value = amount_value(m.group())

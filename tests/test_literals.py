@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jdlint.document.words import KeyedPattern
@@ -14,12 +14,15 @@ from jdlint.literals import leading_literals
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
-    (r"\bon\s+a\s+rolling\s+basis", (("on", True),)),
+    (r"\bon\s+a\s+rolling\s+basis", (("on", True, True),)),
     (r"(?:\b(?:rolling|ongoing)\s+basis)|(?:\bas\s+received)",
-     (("as", True), ("ongoing", True), ("rolling", True))),
-    (r"(?<!\w)Apply now", (("apply now", True),)),  # no word character before: a word start
-    (r"(?<!x)Apply now", (("apply now", False),)),
-    (r"\b\.net", ((".net", False),)),  # a \b before a dot says nothing of a word start
+     (("as", True, True), ("ongoing", True, True), ("rolling", True, True))),
+    (r"(?<!\w)Apply now", (("apply now", True, False),)),  # no word character before
+    (r"(?<!x)Apply now", (("apply now", False, False),)),
+    (r"\b\.net", ((".net", False, False),)),  # a \b before a dot says nothing of a word
+    (r"\b(?:max\.?|maximum)\s+\d", (("max", True, False),)),  # the parser joins "max..."
+    (r"\b(?:up|as\s+much)\s+to", (("as", True, True), ("up", True, True))),
+    (r"\bas\w*", (("as", True, False),)),  # a word that begins with "as"
     (r"(?:please\s+)?apply", None),  # an optional start: unknown
     (r"[Aa]pply", None),
 ])
@@ -54,3 +57,31 @@ def test_required_words_are_whole_words_every_match_holds(pattern: str, expected
     from jdlint.literals import required_words
 
     assert required_words(pattern, re.I) == expected
+
+
+_PAY_PIECES = ["$", "€", "£", "US$", "C$", "A$", "CA$", "USD", "EUR", "Euro", "euros", "kr.",
+               "kroner", "DKK", "dollars", "pounds", "a minimum of", "maximum of", "up to",
+               "as much as", "ab", "bis", "from", "max.", "50", "65K", "1,000", "48.000",
+               "3.5", "2026", " ", " ", " - ", " to ", " and ", "\n", ",", ".", "/", "-", "x",
+               "per year", "Salary", "EUR100", "a", "pay"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PAY_PIECES), max_size=40).map("".join))
+@example("Pay: A$50 to A$60, C$70, CA$80, US$90 a year")
+@example("EUR100 - EUR200, 3 kroner, a minimum of $40,000 and up to 65K")
+def test_amounts_are_tried_only_where_they_can_start(text: str) -> None:
+    from jdlint import pay
+    from jdlint.document.words import Words, matches_at
+
+    words = Words(text)
+    amounts = pay._amount_starts(words)
+    assert [m.span() for m in matches_at(pay._AMOUNT_RE, text, amounts)] == [
+        m.span() for m in pay._AMOUNT_RE.finditer(text)]
+    ranges = pay._amount_starts(words, ranges=True)
+    for pos in range(len(text) + 1):
+        found = pay._search_from(pay._RANGE, text, ranges, pos)
+        expected = pay._RANGE.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
+    assert [m.span() for m in pay._OPEN.finditer(text + " " * 1600)] == [
+        m.span() for m in pay._OPEN.pattern.finditer(text + " " * 1600)]

@@ -235,7 +235,7 @@ class _Org:
     pattern: re.Pattern[str]
     code: str
     weight: float
-    keys: tuple[tuple[str, bool], ...] | None
+    keys: tuple[tuple[str, bool, bool], ...] | None
     needles: tuple[tuple[str, bool], ...] | None
     one_line: bool
 
@@ -258,7 +258,7 @@ def _orgs() -> tuple[_Org, ...]:
         pattern = re.compile(source)
         keys = leading_literals(source, pattern.flags)
         out.append(_Org(pattern, code, weight,
-                        keys if keys and all(at_word for _, at_word in keys) else None,
+                        keys if keys and all(at_word for _, at_word, _ in keys) else None,
                         one_of_literals(source, pattern.flags),
                         not re.search(r"\\s|\$|\^", source)))
     return tuple(out)

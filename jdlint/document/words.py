@@ -131,7 +131,7 @@ class KeyedPattern:
         self.pattern = pattern
 
     @property
-    def keys(self) -> tuple[tuple[str, bool], ...] | None:
+    def keys(self) -> tuple[tuple[str, bool, bool], ...] | None:
         return leading_literals(self.pattern.pattern, self.pattern.flags)  # read once: cached
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -143,15 +143,16 @@ class KeyedPattern:
         return self.pattern.search(text, *bounds)
 
 
-def key_positions(words: Words, keys: Iterable[tuple[str, bool]]) -> list[int]:
-    """Where each key stands in the text (at a word start when it must be)."""
+def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[int]:
+    """Where each key (:func:`~jdlint.literals.leading_literals`) stands in the text: at a
+    word start when it must be, as a whole word when it must end one."""
     lower = words.lower
     out: list[int] = []
-    for key, at_word in keys:
+    for key, at_word, ends_word in keys:
         head = PLAIN_WORD.match(key) if at_word else None
         if head is not None:
-            if head.end() == len(key):  # any word that begins with the key
-                out += words.starts(key)
+            if head.end() == len(key):  # the key is a word, or begins one
+                out += words.table().get(key, ()) if ends_word else words.starts(key)
             else:  # the key goes on past a word: that word is its first word whole
                 out += (p for p in words.table().get(head.group(), ()) if lower.startswith(key, p))
             continue
