@@ -186,7 +186,7 @@ class Document:
     @cached_property
     def zones(self) -> list[Zone]:
         """What each part of the posting is for (see :mod:`jdlint.document.zones`)."""
-        return find_zones(len(self.text), self.blocks, self.sentences, self.sections,
+        return find_zones(self.text, self.blocks, self.sentences, self.sections,
                           self.language)
 
     @cached_property
@@ -208,7 +208,7 @@ class Document:
     @cached_property
     def subjects(self) -> list[str]:
         """Who or what each sentence describes (see :mod:`jdlint.document.subjects`)."""
-        return find_subjects(self.sentences, self.blocks, self.zone_at, self.language)
+        return find_subjects(self.text, self.sentences, self.blocks, self.zone_at, self.language)
 
     def subject_at(self, offset: int) -> str:
         """What the sentence at ``offset`` describes: "candidate", "culture", "duties",

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..datafiles import load_yaml
+from ..literals import leading_literals
 from .blocks import Block
 from .sentences import Sentence
+from .words import sentences_holding, words_of
 from .zones import BOILERPLATE
 
 SUBJECTS = ("policy", "served", "instruction", "candidate", "culture", "company", "duties",
@@ -46,6 +48,9 @@ class _Data:
     cues: dict[str, re.Pattern[str]]
     requirement_start: re.Pattern[str] | None
     heads: frozenset[str]
+    # the words a cue of each kind begins with (None: unknown), so that a kind is looked for
+    # only in the sentences that hold one
+    keys: dict[str, tuple[tuple[str, bool, bool], ...] | None] = field(default_factory=dict)
 
 
 def _compile(by_language: object, language: str, anchored: bool = False) -> re.Pattern[str] | None:
@@ -65,29 +70,37 @@ def subject_data(language: str) -> _Data:
     raw: dict[str, object] = load_yaml("subjects.yaml")
     cues = {kind: p for kind in _CUE_ORDER if (p := _compile(raw.get(kind), language))}
     heads = frozenset(str(raw.get("name-heads", "")).split())
-    return _Data(cues, _compile(raw.get("requirement-start"), language, anchored=True), heads)
+    keys = {kind: leading_literals(p.pattern, p.flags) for kind, p in cues.items()}
+    return _Data(cues, _compile(raw.get("requirement-start"), language, anchored=True), heads,
+                 keys)
 
 
-def cue_subject(text: str, language: str) -> str:
+def cue_subject(text: str, language: str,
+                possible: Callable[[str], bool] = lambda kind: True) -> str:
     """The subject a sentence's own words give it ("served", "candidate", "culture",
-    "company"), or "" when they give none."""
+    "company"), or "" when they give none. ``possible`` says which kinds can match at all."""
     for kind, pattern in subject_data(language).cues.items():
-        if pattern.search(text):
+        if possible(kind) and pattern.search(text):
             return kind
     return ""
 
 
-def find_subjects(sentences: Sequence[Sentence], blocks: Sequence[Block],
+def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
                   zone_at: Callable[[int], str], language: str) -> list[str]:
-    """The subject of each sentence (see the module's docstring), in order."""
+    """The subject of each sentence of ``text`` (see the module's docstring), in order."""
     data = subject_data(language)
+    words = words_of(text)
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    holding = {kind: sentences_holding(words, starts, ends, keys)
+               for kind, keys in data.keys.items()}
     out = []
-    for s in sentences:
+    for i, s in enumerate(sentences):
         zone = zone_at(s.start)
         if zone in BOILERPLATE:
             out.append("policy")
             continue
-        subject = cue_subject(s.text, language) or _BY_ZONE.get(zone, "")
+        possible = {kind for kind, found in holding.items() if found is None or i in found}
+        subject = cue_subject(s.text, language, possible.__contains__) or _BY_ZONE.get(zone, "")
         if not subject:
             block = blocks[s.block]
             short = block.kind == "bullet" or len(block.text) < 120

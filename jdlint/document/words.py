@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..literals import leading_literals
 
@@ -175,3 +175,25 @@ def matches_at(pattern: re.Pattern[str], text: str,
         if m is not None and m.end() > pos:
             yield m
             end = m.end()
+
+
+def sentences_holding(words: Words, starts: Sequence[int], ends: Sequence[int],
+                      keys: Iterable[tuple[str, bool, bool]] | None) -> set[int] | None:
+    """The indexes of the sentences (spans of the text, in order and disjoint, given by their
+    ``starts`` and ``ends``) where one of ``keys`` (:func:`leading_literals`) stands: the only
+    ones in which a pattern that begins with a key can match. None when the keys are unknown
+    (any sentence can)."""
+    if keys is None:
+        return None
+    keys = tuple(keys)
+    found = set()
+    for p in key_positions(words, keys):
+        i = bisect.bisect_right(starts, p) - 1
+        if i >= 0 and p < ends[i]:
+            found.add(i)
+    # a sentence's first word starts a word in the sentence, whatever stands before it
+    heads = tuple(key for key, at_word, _ in keys if at_word)
+    if heads:
+        lower = words.lower
+        found.update(i for i, s in enumerate(starts) if lower.startswith(heads, s))
+    return found

@@ -19,9 +19,11 @@ from functools import cache
 from importlib import resources
 
 from ..datafiles import parse_yaml
+from ..literals import leading_literals
 from .blocks import Block
 from .sections import Section
 from .sentences import Sentence
+from .words import sentences_holding, words_of
 
 BOILERPLATE = (
     "equal-opportunity", "accommodation", "anti-agency", "data-protection", "technical-help")
@@ -47,6 +49,12 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@cache
+def _keyed_patterns(language: str) -> tuple[
+        tuple[str, re.Pattern[str], tuple[tuple[str, bool, bool], ...] | None], ...]:
+    return tuple((kind, p, leading_literals(p.pattern, p.flags)) for kind, p in _patterns(language))
+
+
 def boilerplate_kind(text: str, language: str) -> str:
     """The boilerplate a sentence is ("equal-opportunity"...), or ""."""
     for kind, pattern in _patterns(language):
@@ -55,9 +63,10 @@ def boilerplate_kind(text: str, language: str) -> str:
     return ""
 
 
-def find_zones(text_length: int, blocks: Sequence[Block], sentences: Sequence[Sentence],
+def find_zones(text: str, blocks: Sequence[Block], sentences: Sequence[Sentence],
                sections: Sequence[Section], language: str) -> list[Zone]:
     """Disjoint zones covering the text, in order."""
+    text_length = len(text)
     starts = [s.start for s in sections]
 
     def section_kind(offset: int) -> str:
@@ -65,7 +74,13 @@ def find_zones(text_length: int, blocks: Sequence[Block], sentences: Sequence[Se
         return sections[i].kind if i >= 0 else ""
 
     # each sentence's own kind, then blocks mostly of one boilerplate kind take it whole
-    own = [boilerplate_kind(s.text, language) for s in sentences]
+    words = words_of(text)
+    firsts, lasts = [s.start for s in sentences], [s.end for s in sentences]
+    holding = [(kind, pattern, sentences_holding(words, firsts, lasts, keys))
+               for kind, pattern, keys in _keyed_patterns(language)]  # where each can be
+    own = [next((kind for kind, pattern, found in holding
+                 if (found is None or i in found) and pattern.search(s.text)), "")
+           for i, s in enumerate(sentences)]
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
