@@ -29,7 +29,7 @@ import regex
 from .document import Document
 from .document.jurisdiction import matches as jurisdiction_matches
 from .document.words import HYPHENATED_WORD, PLAIN_WORD, Words, words_of
-from .literals import required_literals, required_words
+from .literals import leading_literals, required_literals, required_words
 from .model import Fix, RuleMeta, Violation
 from .nlp import LEMMA_PREFIX, LemmaMatcher
 from .rule import Rule
@@ -197,6 +197,8 @@ class TermSet:
     needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(
         default_factory=dict, compare=False, repr=False)
     plans: tuple[tuple[tuple[str, str | None, bool], ...], ...] = ()
+    whole_words: dict[int, frozenset[str]] = field(default_factory=dict, compare=False,
+                                                   repr=False)
 
     @classmethod
     def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool,
@@ -278,7 +280,9 @@ class TermSet:
             positions: set[int] = set()
             for key, head, whole in plan:
                 if head is not None:  # only where a word starts with it: a lookup
-                    if whole:  # any word that begins with the key
+                    if whole and not at_word and key in self._whole_words(i):
+                        positions.update(lowered.table().get(key, ()))  # that word itself
+                    elif whole:  # any word that begins with the key
                         positions.update(lowered.starts(head, at_word))
                     else:  # the key goes on past a word: that word is its first word whole
                         positions.update(p for p in lowered.table(at_word).get(head, ())
@@ -301,6 +305,16 @@ class TermSet:
                     raise self._timeout(i) from None
                 if m is not None and m.end() > pos:
                     yield m, i
+
+    def _whole_words(self, index: int) -> frozenset[str]:
+        """The keys of a ``\\b`` term that its regex says end a word ("the" in
+        ``\\bthe\\s+Trust``, not in ``\\bthe\\w*``), read from its parse tree once."""
+        found = self.whole_words.get(index)
+        if found is None:
+            keys = leading_literals(self.sources[index], self.flags) or ()
+            found = self.whole_words[index] = frozenset(
+                key for key, _, ends in keys if ends) - {key for key, _, ends in keys if not ends}
+        return found
 
     def _cannot_match(self, index: int, words: Words) -> bool:
         """Whether the posting lacks a word or a text every match of the term holds

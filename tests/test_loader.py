@@ -105,3 +105,12 @@ def test_every_builtin_term_compiles_alone() -> None:
     for path in files:
         load_rule_file(path, check_terms=True)
 
+
+
+def test_a_key_that_ends_a_word_is_looked_up_as_that_word() -> None:
+    from jdlint.kinds import TermSet
+
+    terms = TermSet.compile([("re:\\bthe\\s+crew\\b", ()), ("re:\\bwiz\\w*", ())],
+                            ignorecase=True)
+    text = "Then the crew met a wizard. Theory aside, thecrew is no word."
+    assert [m.group() for m, _ in terms.finditer(text)] == ["the crew", "wizard"]
