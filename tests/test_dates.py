@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from jdlint.dates import find_dates
 from jdlint.document import Document
@@ -199,3 +201,21 @@ def test_not_rolling_nor_deadline(text: str) -> None:
 def test_glued_and_padded_cues(text: str, expected: date) -> None:
     found = deadlines(Document.from_source("p.txt", text + "\n")).deadlines
     assert [d.value for d in found] == [expected]
+
+
+_DATE_PIECES = ["31", "12", "2026", ".", "/", "-", " ", "\n", "March", "Mär", "jan", "Jänner",
+                "maj", "1st", "of", "the", ",", "x", "_", "5", "20", "26", "Deadline:", "bis",
+                "Sept", "okt", "a"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=40).map("".join))
+@example("Apply by 31.12.2026, by March 3rd, 2027 or x_5.3.2026; 2026-11-30 and 12/1/2026.")
+def test_dates_are_tried_only_where_one_can_start(text: str) -> None:
+    from jdlint import dates
+    from jdlint.document.words import Words, matches_at
+
+    long_text = text + " " * 1600
+    assert [m.span() for m in matches_at(dates._DATE, long_text,
+                                         dates._date_starts(Words(long_text)))] == [
+        m.span() for m in dates._DATE.finditer(long_text)]
