@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .document.words import Words, matches_at, words_of
+from .document.words import INDEXED_FROM, Words, matches_at, occurrences, words_of
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "jaenner"),
@@ -145,7 +145,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
                day_first: bool = True) -> list[DateMatch]:
     """Every date in ``text[start:end]``, ranges merged into their end date."""
     end = len(text) if end is None else end
-    if start == 0 and end == len(text) >= _INDEXED_FROM:  # a posting: its words are indexed
+    if start == 0 and end == len(text) >= INDEXED_FROM:  # a posting: its words are indexed
         matches: Iterable[re.Match[str]] = matches_at(_DATE, text, _date_starts(words_of(text)))
     else:
         matches = _DATE.finditer(text, start, end)
@@ -153,7 +153,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *,
     return _merge_ranges(text, found)
 
 
-_INDEXED_FROM = 1500
 _MONTH_STARTS = frozenset(name[:3] for name in MONTHS)
 
 
@@ -162,11 +161,7 @@ def _date_starts(words: Words) -> list[int]:
     an underscore (no letter or digit stands before a date, and "_" is not one)."""
     out = [p for word, starts in words.table().items()
            if word[0].isdigit() or word[:3] in _MONTH_STARTS for p in starts]
-    pos = words.lower.find("_")
-    while pos >= 0:
-        out.append(pos + 1)
-        pos = words.lower.find("_", pos + 1)
-    return out
+    return out + [p + 1 for p in occurrences(words.lower, "_")]
 
 
 def _merge_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
-from .document.words import KeyedPattern, Words, matches_at, words_of
+from .document.words import KeyedPattern, Words, matches_at, occurrences, words_of
 
 _CUR = (r"(?:US\$|CA\$|C\$|A\$|\$|€|£|EUR|USD|CAD|GBP|DKK|SEK|NOK|CHF|kr\.?|kroner|Euro|euros?|"
         r"dollars?|pounds?)")
@@ -49,10 +49,7 @@ def _amount_starts(words: Words, ranges: bool = False) -> list[int]:
     for word in (*_BEFORE_DOLLAR, *(("minimum",) if ranges else ())):
         out += table.get(word, ())
     for sign in "$€£":
-        pos = lower.find(sign)
-        while pos >= 0:
-            out.append(pos)
-            pos = lower.find(sign, pos + 1)
+        out += occurrences(lower, sign)
     out.sort()
     return out
 

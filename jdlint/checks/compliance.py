@@ -50,7 +50,8 @@ def photo_requests(doc: Document) -> list[tuple[int, int]]:
         lower = words_of(d.text).lower
 
         def holds(start: int, end: int) -> bool:
-            return any(n in (d.text if exact else lower)[start:end] for n, exact in needles)
+            return any((d.text if exact else lower).find(n, start, end) >= 0
+                       for n, exact in needles)
 
         if not holds(0, len(d.text)):
             return []

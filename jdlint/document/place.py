@@ -24,7 +24,7 @@ from typing import Any
 from ..datafiles import parse_yaml
 from ..literals import leading_literals, one_of_literals
 from .jurisdiction import normalise_code
-from .words import HYPHENATED_WORD, Words, key_positions, matches_at, words_of
+from .words import HYPHENATED_WORD, Words, key_positions, matches_at, occurrences, words_of
 
 HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
 MIN_SCORE = 3.0  # the weight a country needs, and...
@@ -165,19 +165,13 @@ def _on_lines(pattern: re.Pattern[str], text: str, hints: Iterable[int]) -> Iter
 
 def _finds(haystack: str, needles: Iterable[str]) -> list[int]:
     """Where each of ``needles`` occurs in ``haystack``."""
-    out = []
-    for needle in needles:
-        pos = haystack.find(needle)
-        while pos >= 0:
-            out.append(pos)
-            pos = haystack.find(needle, pos + 1)
-    return out
+    return [p for needle in needles for p in occurrences(haystack, needle)]
 
 
 def _finds_cased(text: str, lower: str, needles: Iterable[tuple[str, bool]]) -> list[int]:
     """Where each of ``needles`` (:func:`~jdlint.literals.one_of_literals`) occurs: in
     ``text`` if its case is exact, else in ``lower``."""
-    return [p for needle, exact in needles for p in _finds(text if exact else lower, (needle,))]
+    return [p for needle, exact in needles for p in occurrences(text if exact else lower, needle)]
 
 
 _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca|gov\.[a-z]{2}\.ca|"
@@ -262,6 +256,8 @@ def _orgs() -> tuple[_Org, ...]:
                         one_of_literals(source, pattern.flags),
                         not re.search(r"\\s|\$|\^", source)))
     return tuple(out)
+
+
 _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2.0),
                  "co.uk": ("GB", 2.0), "org.uk": ("GB", 2.0), "uk": ("GB", 1.5),
                  "de": ("DE", 2.0), "dk": ("DK", 2.0), "gc.ca": ("CA", 3.0), "ca": ("CA", 1.5),
@@ -484,15 +480,15 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     for pattern, words_in in ((_GOVERNMENT_OF, _GOVERNMENT_NEEDLES),
                               (_PUBLIC_SERVICE, _PUBLIC_SERVICE_NEEDLES)):
         for m in _on_lines(pattern, text, _finds(lower, words_in)):
-            words_of_body = m.group(1)
-            code = _region_named(words_of_body) if pattern is _GOVERNMENT_OF else next(
-                (c for k in range(len(words_of_body.split())) if (c := _region_named(
-                    " ".join(words_of_body.split()[k:]))) is not None), None)
+            body = m.group(1)
+            code = _region_named(body) if pattern is _GOVERNMENT_OF else next(
+                (c for k in range(len(body.split())) if (c := _region_named(
+                    " ".join(body.split()[k:]))) is not None), None)
             if code is not None:
                 yield Evidence("organisation", m.group(), code, 5.0, m.start())
     table = words.table()
-    # one vote however many words: Danes write British English too (the first one written in
-    # lower case is the place)
+    # one vote however many words: Danes write British English too (the evidence stands at
+    # the first such word written in lower case)
     spelling = min((p for w in _BRITISH_WORDS for p in table.get(w, ())
                     if text.startswith(w, p)), default=None)
     if spelling is not None:

@@ -117,7 +117,17 @@ def words_of(text: str) -> Words:
 
 
 #: Shorter texts are searched whole: the index would cost more than it saves.
-_INDEXED_FROM = 1500
+INDEXED_FROM = 1500
+
+
+def occurrences(haystack: str, needle: str) -> list[int]:
+    """Where ``needle`` stands in ``haystack``, every time (overlapping ones too)."""
+    out = []
+    pos = haystack.find(needle)
+    while pos >= 0:
+        out.append(pos)
+        pos = haystack.find(needle, pos + 1)
+    return out
 
 
 class KeyedPattern:
@@ -135,7 +145,7 @@ class KeyedPattern:
         return leading_literals(self.pattern.pattern, self.pattern.flags)  # read once: cached
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if len(text) < _INDEXED_FROM or (keys := self.keys) is None:
+        if len(text) < INDEXED_FROM or (keys := self.keys) is None:
             return self.pattern.finditer(text)
         return matches_at(self.pattern, text, key_positions(words_of(text), keys))
 
@@ -156,10 +166,7 @@ def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[
             else:  # the key goes on past a word: that word is its first word whole
                 out += (p for p in words.table().get(head.group(), ()) if lower.startswith(key, p))
             continue
-        pos = lower.find(key)
-        while pos >= 0:
-            out.append(pos)
-            pos = lower.find(key, pos + 1)
+        out += occurrences(lower, key)
     return out
 
 
