@@ -128,6 +128,12 @@ def test_valid_codes_pass(tmp_path, value: str) -> None:  # type: ignore[no-unty
     ("Scientist\nAcme is a healthcare leader headquartered in Indianapolis, Indiana. The job "
      "is at our Research Triangle Park site in North Carolina. 401(k) plan. E-Verify "
      "employer.\n", "US"),
+    # the seat alone never gives the state, however little else is said
+    ("Field Technician\nHeadquartered in Herndon, Virginia, Acme Services has 9,000 staff in "
+     "the United States. 401(k) plan. E-Verify employer.\n", "US"),
+    # ... but a state the posting names for the job does
+    ("Field Technician\nHeadquartered in Herndon, Virginia, Acme Services has 9,000 staff. "
+     "This position is based in Richmond, Virginia. 401(k) plan.\n", "US-VA"),
     # a list of towns after a comma is not "town, state"
     ("Analyst\nWe have offices in London, New York and Paris. Location: Boston, MA\n",
      "US-MA"),

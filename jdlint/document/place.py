@@ -38,6 +38,7 @@ class Evidence:
     code: str
     weight: float
     offset: int | None = None  # where in the text (None: metadata)
+    seat: bool = False  # it names the employer's seat ("headquartered in ..."), not the job's
 
 
 @dataclass(frozen=True)
@@ -568,10 +569,12 @@ def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
         weight = e.weight
         if id(e) in listed:
             weight *= 0.25
-        if e.offset is not None and _HEADQUARTERS.search(text, max(0, e.offset - 40), e.offset):
+        seat = e.offset is not None and _HEADQUARTERS.search(
+            text, max(0, e.offset - 40), e.offset) is not None
+        if seat:
             weight *= 0.25
         out.append(e if weight == e.weight else Evidence(e.signal, e.text, e.code, weight,
-                                                          e.offset))
+                                                          e.offset, seat))
     return out
 
 
@@ -608,7 +611,8 @@ def _decide(evidence: list[Evidence]) -> Place:
         # only one of its towns ("Alberta" twice)
         # ... and a state never rests on towns alone: postings name head offices and other
         # sites ("our teams in Seattle and Austin")
-        named = any(e.code == region and e.signal != "town" for e in evidence)
+        # ... nor on the employer's seat alone ("Headquartered in Herndon, Virginia")
+        named = any(e.code == region and e.signal != "town" and not e.seat for e in evidence)
         needed = MIN_SCORE - 1 if not runner_up else MIN_SCORE
         if named and weight >= needed and weight >= LEAD * runner_up:
             code = region
