@@ -31,12 +31,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def detect(text: str, default: str = "en", sample: int = 3000) -> str:
     """The supported language whose function words are most frequent in ``text``."""
-    counts = Counter(_WORD.findall(text, 0, sample * 8)[:sample])
-    lowered: Counter[str] = Counter()
-    for word, n in counts.items():
-        lowered[word.lower()] += n
+    words = _WORD.findall(text, 0, sample * 8)[:sample]
+    lowered = Counter(map(str.lower, words))
     scores = {lang: sum(lowered[w] for w in _STOPWORDS[lang]) for lang in SUPPORTED}
-    scores["da"] -= counts["I"]  # English "I" is not Danish "i" (in)
+    scores["da"] -= words.count("I")  # English "I" is not Danish "i" (in)
     best = max(SUPPORTED, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
 
