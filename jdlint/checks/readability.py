@@ -15,6 +15,12 @@ MAX_RELATED = 40
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
+
+def word_count(doc: Document) -> int:
+    """The posting's words, less its pasted copies: the length readability and posting-length
+    both measure, counted once."""
+    return doc.memo("word-count", lambda d: len(WORD.findall(d.text_without_copies)))
+
 _LONG = ("We are looking for a motivated colleague who will take responsibility for planning, "
          "coordinating and following up on our maintenance projects across all sites, while at "
          "the same time supporting the operators, reporting to management every week and "

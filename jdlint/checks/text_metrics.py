@@ -13,7 +13,7 @@ from ..document import Document
 from ..document.blocks import Block
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
-from .readability import WORD
+from .readability import WORD, word_count
 
 _HARD = ("Our organisation's interdisciplinary collaboration methodology necessitates "
          "comprehensive documentation of operational considerations, organisational "
@@ -90,7 +90,7 @@ class Readability(Rule):
         _textstat()
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        if len(WORD.findall(doc.text_without_copies)) < int(options["min-words"]):
+        if word_count(doc) < int(options["min-words"]):
             return
         metrics = _textstat().backend.metrics  # the language is an argument: thread-safe
 
@@ -512,7 +512,7 @@ class PostingLength(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        words = len(WORD.findall(doc.text_without_copies))  # a pasted copy is duplicate-block's
+        words = word_count(doc)  # a pasted copy is duplicate-block's
         low, high = int(options["min-words"]), int(options["max-words"])
         if low <= words <= high:
             return
