@@ -52,6 +52,7 @@ def _collect_runs(items: Any, runs: list[str]) -> None:
     runs.append("".join(current))
 
 
+@lru_cache(maxsize=1024)  # asked once per posting by photo-request
 def one_of_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool], ...] | None:
     """Texts one of which every match of the regex ``source`` contains ("secondment" or
     "substantive post" or "bank"...), each with whether its case is exact (else it is

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,15 +50,17 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
-def _keyed_patterns(language: str) -> tuple[
-        tuple[str, re.Pattern[str], tuple[tuple[str, bool, bool], ...] | None], ...]:
-    return tuple((kind, p, leading_literals(p.pattern, p.flags)) for kind, p in _patterns(language))
+def _keys(language: str) -> dict[str, tuple[tuple[str, bool, bool], ...] | None]:
+    """The words each kind's wording begins with (None: unknown)."""
+    return {kind: leading_literals(p.pattern, p.flags) for kind, p in _patterns(language)}
 
 
-def boilerplate_kind(text: str, language: str) -> str:
-    """The boilerplate a sentence is ("equal-opportunity"...), or ""."""
+def boilerplate_kind(text: str, language: str,
+                    possible: Callable[[str], bool] = lambda kind: True) -> str:
+    """The boilerplate a sentence is ("equal-opportunity"...), or "". ``possible`` says which
+    kinds can match at all."""
     for kind, pattern in _patterns(language):
-        if pattern.search(text):
+        if possible(kind) and pattern.search(text):
             return kind
     return ""
 
@@ -76,11 +78,11 @@ def find_zones(text: str, blocks: Sequence[Block], sentences: Sequence[Sentence]
     # each sentence's own kind, then blocks mostly of one boilerplate kind take it whole
     words = words_of(text)
     firsts, lasts = [s.start for s in sentences], [s.end for s in sentences]
-    holding = [(kind, pattern, sentences_holding(words, firsts, lasts, keys))
-               for kind, pattern, keys in _keyed_patterns(language)]  # where each can be
-    own = [next((kind for kind, pattern, found in holding
-                 if (found is None or i in found) and pattern.search(s.text)), "")
-           for i, s in enumerate(sentences)]
+    holding = {kind: sentences_holding(words, firsts, lasts, keys)
+               for kind, keys in _keys(language).items()}  # where each kind can be
+    own = [boilerplate_kind(s.text, language, {
+        kind for kind, found in holding.items() if found is None or i in found}.__contains__)
+        for i, s in enumerate(sentences)]
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
