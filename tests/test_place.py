@@ -54,6 +54,27 @@ def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None
 
 
+def test_the_employers_home_country_is_its_seat() -> None:
+    text = "Backend Developer\nWe are a Danish SaaS company. " + "We ship software. " * 40 + \
+        "The team is based in Aarhus.\n"  # the town far below the first lines: 2.0 alone
+    place = infer_place(text, {}, "en")
+    assert place.code == "DK"
+    home = [e for e in place.evidence if e.signal == "organisation"]
+    assert [(e.text, e.seat) for e in home] == [("Danish SaaS company", True)]
+
+
+@pytest.mark.parametrize("text", [
+    # the home country is the employer's, and alone it is not enough
+    "Backend Developer\nWe are a Danish software company. Join us.\n",
+    # a demonym that does not describe the employer
+    "Translator\nYou translate German manuals into English for our customers.\n",
+    # sites in several countries name none of them
+    "Account Manager\nOur agency has studios in Paris, Milan, London and Dubai.\n",
+])
+def test_weak_or_listed_places_decide_nothing(text: str) -> None:
+    assert infer_place(text, {}, "en").code is None
+
+
 def test_an_unclear_lead_is_no_place() -> None:
     place = infer_place("Offices in Toronto, ON and in Boston, MA.\n", {}, "en")
     assert place.code is None  # two countries, neither clearly ahead
@@ -139,6 +160,14 @@ def test_valid_codes_pass(tmp_path, value: str) -> None:  # type: ignore[no-unty
      "US-MA"),
     # the UK's medical grades and spelling
     ("LAS Specialty Registrar (ST4) in Paediatrics\nJoin our paediatric team.\n", "GB"),
+    # a Danish town of 14,000 (GeoNames counts the town proper) in the title
+    ("Warehouse helpers for the autumn in Skanderborg\nShifts from 7 to 15.\n", "DK"),
+    # the employer's home country said of the employer, with a town it is based in
+    ("Backend Developer\nWe are a Danish software company based in Odense. Join us.\n",
+     "DK"),
+    # a town that opens a list of towns abroad is one of the employer's sites
+    ("Account Manager (m/w/d)\nWir haben Büros in Paris, Mailand und London. Wir suchen "
+     "Verstärkung für unser Team in Hamburg.\n", "DE"),
 ])
 def test_lists_head_offices_and_medical_grades(text: str, code: str) -> None:
     assert infer_place(text, {}, "en").code == code

@@ -352,8 +352,10 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
         town = m.group(1).strip(" .,")
         best = _best_town(town)
         if best is not None and not _lower_use(text, town):  # not "in Enterprise Solutions"
-            yield Evidence("town", m.group(), best[0], 3.0 if m.start() < head else 2.0,
-                           m.start())
+            weight = 3.0 if m.start() < head else 2.0
+            if _listed_abroad(text, m.end(), country_of(best[0])):
+                weight *= 0.25  # "offices in Paris, Milan, London and Dubai": the sites
+            yield Evidence("town", m.group(), best[0], weight, m.start())
     for m in _CAPITALISED.finditer(text):
         for phrase in _phrases(m.group(), lambda p: n.countries.get(p) or n.regions.get(p),
                                n.named_firsts):
@@ -364,6 +366,19 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                         country_of(c) == country_of(code) for c, _ in _town_codes(phrase)):
                     weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
                 yield Evidence("name", phrase, code, weight, m.start())
+
+
+_NEXT_IN_LIST = re.compile(rf"[ \t]*(?:,|&|and|und|og|or|oder|eller)[ \t]+({_TOWN})")
+
+
+def _listed_abroad(text: str, end: int, country: str) -> bool:
+    """Whether the town that ends at ``end`` opens a list that names a town of another
+    country next ("in Paris, Mailand, London")."""
+    m = _NEXT_IN_LIST.match(text, end)
+    if m is None:
+        return False
+    best = _best_town(_first_known(m.group(1)))
+    return best is not None and country_of(best[0]) != country
 
 
 _BRITISH_WORDS = ("whilst organisation programme behaviour specialised centre enquiries "
@@ -512,8 +527,26 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     for m in _on_lines(_CURRENCY, text, _finds(text, _CURRENCY_CODES)):
         if (cw := _CURRENCY_CODES.get(m.group())) is not None:
             yield Evidence("currency", m.group(), cw[0], cw[1], m.start())
+    yield from _employer_home(text, words)
     if (lw := _LANGUAGE.get(language)) is not None:
         yield Evidence("language", language, lw[0], lw[1])
+
+
+#: "a Danish SaaS company", "an American-owned firm", "our UK-based team": the employer's home
+#: country, said of the employer (so it is its seat: it never decides a state or province)
+_HOME_COUNTRIES = {"danish": "DK", "german": "DE", "british": "GB", "uk": "GB",
+                   "canadian": "CA", "american": "US", "us": "US"}
+_EMPLOYER_HOME = re.compile(
+    r"(?:(?<=\ba )|(?<=\ban )|(?<=\bour )|(?<=\bthe ))(Danish|German|British|UK|Canadian|American|"
+    r"US)(?:-(?:based|owned|founded|headquartered))?[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:company|"
+    r"companies|firm|employer|business|organi[sz]ation|start-?up|scale-?up|group|bank|"
+    r"manufacturer|agency|consultancy|corporation|enterprise|retailer|brand|software house)\b")
+
+
+def _employer_home(text: str, words: Words) -> Iterator[Evidence]:
+    for m in matches_at(_EMPLOYER_HOME, text, words.offsets(_HOME_COUNTRIES)):
+        code = _HOME_COUNTRIES[m.group(1).lower()]
+        yield Evidence("organisation", m.group(), code, 1.5, m.start(), True)
 
 
 def _meta(meta: Mapping[str, Any]) -> Iterator[Evidence]:
