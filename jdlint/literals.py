@@ -132,6 +132,31 @@ def _starts_word(op: Any, arg: Any) -> bool:
     return False
 
 
+_MAX_KEYS = 32
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _letters(op: Any, arg: Any) -> tuple[str, ...] | None:
+    """The (lowercase) characters an item stands for, when it is one of a few: a literal, or a
+    class of literals and short ranges (``[Pp]``, ``[1-8]``); None otherwise."""
+    if op is re_constants.LITERAL:
+        return (chr(arg).lower(),)
+    if op is not re_constants.IN:
+        return None
+    out: set[str] = set()
+    for kind, value in arg:
+        if kind is re_constants.LITERAL:
+            out.add(chr(value).lower())
+        elif kind is re_constants.RANGE and value[1] - value[0] < 10:
+            out.update(chr(c).lower() for c in range(value[0], value[1] + 1))
+        else:  # a negated class, a category (\w, \d), a long range
+            return None
+    return tuple(sorted(out)) if out else None
+
+
 def _leading(items: list[Any], boundary: bool,
              fenced: bool) -> tuple[tuple[str, bool, bool], ...] | None:
     """``fenced``: whether what follows these items where they stand is a word's end."""
@@ -143,14 +168,23 @@ def _leading(items: list[Any], boundary: bool,
         return None
     op, arg = items[i]
     after = _fence(*items[i + 1]) if i + 1 < len(items) else fenced
-    if op is re_constants.LITERAL:
-        run = []
-        while i < len(items) and items[i][0] is re_constants.LITERAL:
-            run.append(chr(items[i][1]))
+    if _letters(op, arg) is not None:
+        texts = [""]
+        while i < len(items) and (letters := _letters(*items[i])) is not None \
+                and len(texts) * len(letters) <= _MAX_KEYS:
+            texts = [t + c for t in texts for c in letters]
             i += 1
-        text = "".join(run).lower()
+        if i < len(items) and _letters(*items[i]) is not None:  # too many: the prefixes
+            return tuple((t, boundary and _word_char(t[0]), False) for t in texts)
         ends = _fence(*items[i]) if i < len(items) else fenced
-        return ((text, boundary and (text[0].isalnum() or text[0] == "_"), ends),)
+        keys = tuple((t, boundary and _word_char(t[0]), ends) for t in texts)
+        if i < len(items) and items[i][0] in (re_constants.SUBPATTERN, re_constants.BRANCH):
+            # the parser factors out a common start: "R(?:MN|GN)" for "RMN|RGN"
+            tail = _leading(items[i:], False, fenced)
+            if tail is not None and len(texts) * len(tail) <= _MAX_KEYS:
+                keys = tuple((t + k, boundary and _word_char(t[0]), e)
+                             for t in texts for k, _, e in tail)
+        return tuple(sorted(set(keys)))
     if op is re_constants.SUBPATTERN:
         return _leading(list(arg[-1]), boundary, after)
     if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:

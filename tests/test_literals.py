@@ -24,7 +24,11 @@ from jdlint.literals import leading_literals
     (r"\b(?:up|as\s+much)\s+to", (("as", True, True), ("up", True, True))),
     (r"\bas\w*", (("as", True, False),)),  # a word that begins with "as"
     (r"(?:please\s+)?apply", None),  # an optional start: unknown
-    (r"[Aa]pply", None),
+    (r"[Aa]pply", (("apply", False, False),)),  # a class of one letter's cases is the letter
+    (r"\bST[1-3]\b", (("st1", True, True), ("st2", True, True), ("st3", True, True))),
+    (r"\b(?:RMN|RGN)\b", (("rgn", True, True), ("rmn", True, True))),  # "R(?:MN|GN)" parsed
+    (r"\b[A-Z]pply", None),  # too many letters
+    (r"\b[^x]pply", None),
 ])
 def test_leading_literals(pattern: str, expected: object) -> None:
     assert leading_literals(pattern, re.I) == expected
@@ -85,3 +89,18 @@ def test_amounts_are_tried_only_where_they_can_start(text: str) -> None:
         assert (found and found.span()) == (expected and expected.span())
     assert [m.span() for m in pay._OPEN.finditer(text + " " * 1600)] == [
         m.span() for m in pay._OPEN.pattern.finditer(text + " " * 1600)]
+
+
+_CLASSED = re.compile(r"\b(?:[Pp]aediatric\w*|ST[1-3]\b|RMN\b|RGN\b|[Aa]/S\b)")
+_CLASSED_PIECES = ["paediatric", "Paediatric", "PAEDIATRIC", "s", " ST", "ST1", "st2", "4", "RMN",
+                   "rgn", "RGN", "A/S", "a/s", "/", " ", "\n", "-", "x" * 30, "İ"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_CLASSED_PIECES), min_size=0, max_size=120).map("".join))
+def test_keys_from_letter_classes_find_what_a_whole_text_search_finds(text: str) -> None:
+    keyed = KeyedPattern(_CLASSED)
+    assert keyed.keys is not None and ("st1", True, True) in keyed.keys
+    long_text = text + " " * 1600
+    assert [m.span() for m in keyed.finditer(long_text)] == [
+        m.span() for m in _CLASSED.finditer(long_text)]

@@ -24,7 +24,15 @@ from typing import Any
 from ..datafiles import parse_yaml
 from ..literals import leading_literals, one_of_literals
 from .jurisdiction import normalise_code
-from .words import HYPHENATED_WORD, Words, key_positions, matches_at, occurrences, words_of
+from .words import (
+    HYPHENATED_WORD,
+    PLAIN_WORD,
+    Words,
+    key_positions,
+    matches_at,
+    occurrences,
+    words_of,
+)
 
 HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
 MIN_SCORE = 3.0  # the weight a country needs, and...
@@ -233,8 +241,15 @@ class _Org:
     keys: tuple[tuple[str, bool, bool], ...] | None
     needles: tuple[tuple[str, bool], ...] | None
     one_line: bool
+    # the (lowercase) words of which a match holds one: when the posting has none of them,
+    # there is nothing to look for (None: not known)
+    gate: frozenset[str] | None = None
 
     def finditer(self, text: str, words: Words) -> Iterable[re.Match[str]]:
+        if self.gate is not None:
+            table = words.table()
+            if not any(word in table for word in self.gate):
+                return ()
         if self.keys is not None:
             return matches_at(self.pattern, text, key_positions(words, self.keys))
         if self.needles is None:
@@ -252,10 +267,17 @@ def _orgs() -> tuple[_Org, ...]:
     for source, code, weight in _ORG_LIST:
         pattern = re.compile(source)
         keys = leading_literals(source, pattern.flags)
-        out.append(_Org(pattern, code, weight,
-                        keys if keys and all(at_word for _, at_word, _ in keys) else None,
+        # words to look up, not one- or two-letter prefixes ("r" of "RMN|RGN": every word
+        # beginning with r would be tried; the texts "MN", "GN" are found faster)
+        usable = keys and all(at_word and (whole or len(key) >= 3) for key, at_word, whole in keys)
+        # a key that is a word, or goes on past its first word, needs that word in the posting
+        heads = [PLAIN_WORD.match(key) for key, _, _ in keys or ()]
+        gate = frozenset(h.group() for h in heads if h is not None) if usable and all(
+            h is not None and (whole or h.end() < len(key))
+            for h, (key, _, whole) in zip(heads, keys or (), strict=True)) else None
+        out.append(_Org(pattern, code, weight, keys if usable else None,
                         one_of_literals(source, pattern.flags),
-                        not re.search(r"\\s|\$|\^", source)))
+                        not re.search(r"\\s|\$|\^", source), gate))
     return tuple(out)
 
 
