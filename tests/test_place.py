@@ -207,7 +207,9 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
            "SW1A 1AA", "K1A 0B1", "80331 München", "2100 København", " the ", "NHS", "Band 5",
            "secondment", "Government of Ontario", " public service", "Ltd", ".nhs.uk", ".de",
            "+44 20", "£", "USD", "kr.", "whilst", "Organisation", "x", "-", "1A", "2", "Ort: ",
-           "NHSX", "the Trust", "Paediatrics", "(m/w/d)", "$5", "e. V.", "ApS", "A/S", "ST2"]
+           "NHSX", "the Trust", "Paediatrics", "(m/w/d)", "$5", "e. V.", "ApS", "A/S", "ST2",
+           "Germany", "the Netherlands", "Baden-Württemberg", "U.S.", "New ", "York", "i",
+           "Kent", ".", "Of ", "İ"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -230,6 +232,14 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
     assert spans(matches_at(p._CUE, text, starts)) == spans(p._CUE.finditer(text))
     for org in p._orgs():
         assert spans(org.finditer(text, words)) == spans(org.pattern.finditer(text))
+    n = p.names()
+
+    def named(matches):  # type: ignore[no-untyped-def]
+        return [(m.start(), phrase) for m in matches for phrase in p._phrases(
+            m.group(), lambda x: n.countries.get(x) or n.regions.get(x), n.named_firsts)]
+
+    assert named(p._on_lines(p._CAPITALISED, text, p._name_starts(text, words, n.named_heads))) \
+        == named(p._CAPITALISED.finditer(text))
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

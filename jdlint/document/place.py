@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -67,6 +67,9 @@ class _Names:
     # capitalised words is looked up only from a word that can begin one
     named_firsts: frozenset[str] = frozenset()
     town_firsts: frozenset[str] = frozenset()
+    # the first plain word of each of named_firsts ("baden" of "baden-württemberg", "u" of
+    # "u.s."), with the first words it begins
+    named_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -104,11 +107,19 @@ def names() -> _Names:
     return _Names(countries, regions, frozenset(areas),
                   {k: tuple(v) for k, v in abbreviations.items()},
                   {k: tuple(sorted(v, key=lambda cp: -cp[1])) for k, v in towns.items()},
-                  _firsts([*countries, *regions]), _firsts(towns))
+                  (named := _firsts([*countries, *regions])), _firsts(towns), _heads(named))
 
 
 def _firsts(names: Iterable[str]) -> frozenset[str]:
     return frozenset(name.lower().split()[0] for name in names if name.split())
+
+
+def _heads(firsts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    heads: dict[str, list[str]] = defaultdict(list)
+    for first in firsts:
+        if (head := PLAIN_WORD.search(first)) is not None:
+            heads[head.group()].append(first[head.start():])
+    return {head: tuple(sorted(fulls)) for head, fulls in heads.items()}
 
 
 def country_of(code: str) -> str:
@@ -129,7 +140,8 @@ _CUE = re.compile(
 _CUE_WORDS = ("in", "aus", "bei", "near", "based", "located", "i", "office", "offices")
 _CUE_TEXTS = ("location", "standort", "arbeitsort", "einsatzort", "dienstort", "arbejdssted",
               "job location", "work location", "city", "ort", "📍")
-_CAPITALISED = re.compile(r"[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
+# a run of capitalised words, from a word's start (not "Phone" of "iPhone")
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
 _UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(
     r"\b([ABCEGHJ-NPRSTVXY])\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
@@ -378,7 +390,7 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
             if _listed_abroad(text, m.end(), country_of(best[0])):
                 weight *= 0.25  # "offices in Paris, Milan, London and Dubai": the sites
             yield Evidence("town", m.group(), best[0], weight, m.start())
-    for m in _CAPITALISED.finditer(text):
+    for m in _on_lines(_CAPITALISED, text, _name_starts(text, words, n.named_heads)):
         for phrase in _phrases(m.group(), lambda p: n.countries.get(p) or n.regions.get(p),
                                n.named_firsts):
             code = n.countries.get(phrase.lower()) or n.regions.get(phrase.lower())
@@ -388,6 +400,16 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                         country_of(c) == country_of(code) for c, _ in _town_codes(phrase)):
                     weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
                 yield Evidence("name", phrase, code, weight, m.start())
+
+
+def _name_starts(text: str, words: Words, heads: Mapping[str, tuple[str, ...]]) -> list[int]:
+    """Where a capitalised word stands that can begin a name (``heads``: the first plain word
+    of the names' first words, with those first words): the lines to look for names on. A
+    name's first word is a whole word of a run of capitalised words, so it is in the index."""
+    table = words.table()
+    lower = words.lower
+    return [p for head in heads.keys() & table.keys() for p in table[head]
+            if text[p].isupper() and any(lower.startswith(first, p) for first in heads[head])]
 
 
 _NEXT_IN_LIST = re.compile(rf"[ \t]*(?:,|&|and|und|og|or|oder|eller)[ \t]+({_TOWN})")
