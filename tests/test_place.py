@@ -49,6 +49,8 @@ def test_place_strings_resolve(text: str, code: str) -> None:
     "Google Cloud Engineer\nJoin Google and build Google Cloud.\n",
     # a list of products is not "town, state"
     "Office skills\nMS Office, MS Word and Excel\n",
+    # a label is a whole word: "Support:" is not "Ort:"
+    "Tech Support: Leeds office hours are 9 to 5.\n",
 ])
 def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None
@@ -205,7 +207,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 ", "Mainz", "DE",
            "SW1A 1AA", "K1A 0B1", "80331 München", "2100 København", " the ", "NHS", "Band 5",
-           "secondment", "Government of Ontario", " public service", "Ltd", ".nhs.uk", ".de",
+           "secondment", "Government of Ontario", " public service", "Manitoba", " Civil Service", "PUBLIC SERVICE", "Ltd", ".nhs.uk", ".de",
            "+44 20", "£", "USD", "kr.", "whilst", "Organisation", "x", "-", "1A", "2", "Ort: ",
            "NHSX", "the Trust", "Paediatrics", "(m/w/d)", "$5", "e. V.", "ApS", "A/S", "ST2",
            "Germany", "the Netherlands", "Baden-Württemberg", "U.S.", "New ", "York", "i",
@@ -216,7 +218,7 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) -> None:
     from jdlint.document import place as p
-    from jdlint.document.words import matches_at, words_of
+    from jdlint.document.words import key_positions, matches_at, words_of
 
     def spans(matches):  # type: ignore[no-untyped-def]
         return [m.span() for m in matches]
@@ -228,10 +230,16 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
     for pattern in (p._UK_POSTCODE, p._CA_POSTCODE, p._DE_POSTCODE, p._DK_POSTCODE):
         assert spans(p._on_lines(pattern, text, hints)) == spans(pattern.finditer(text))
     words = words_of(text)
-    starts = words.offsets(p._CUE_WORDS) + p._finds(words.lower, p._CUE_TEXTS)
+    assert p._CUE_KEYS
+    starts = key_positions(words, p._CUE_KEYS)
     assert spans(matches_at(p._CUE, text, starts)) == spans(p._CUE.finditer(text))
     for org in p._orgs():
         assert spans(org.finditer(text, words)) == spans(org.pattern.finditer(text))
+    for pattern, keys in ((p._CURRENCY, p._CURRENCY_KEYS), (p._GOVERNMENT_OF, p._GOVERNMENT_KEYS)):
+        assert spans(matches_at(pattern, text, key_positions(words, keys))) == spans(
+            pattern.finditer(text))
+    assert spans(p._on_lines(p._PUBLIC_SERVICE, text, p._service_starts(words))) == spans(
+        p._PUBLIC_SERVICE.finditer(text))
     n = p.names()
 
     def named(matches):  # type: ignore[no-untyped-def]

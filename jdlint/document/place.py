@@ -132,14 +132,14 @@ _TOWN = r"[A-ZÆØÅÄÖÜ][\w.'’-]*(?:[ -](?:[A-ZÆØÅÄÖÜ][\w.'’-]*|am|
 _CITY_CODE = re.compile(
     rf"({_TOWN}),[ \t]*([A-Z]{{2}})\b(?![.'’]?\w)(?:[ \t]+(\d{{5}})(?:-\d{{4}})?)?")
 _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
+# a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel"; a label is a
+# whole word ("Ort:", not the end of "Report:")
 _CUE = re.compile(
     rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+|"
-    rf"(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
+    rf"\b(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
     rf"work location|city|ort)[ \t]*[:\-–][ \t]*|📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
-# where a match of _CUE can start: a word that begins it, or a text
-_CUE_WORDS = ("in", "aus", "bei", "near", "based", "located", "i", "office", "offices")
-_CUE_TEXTS = ("location", "standort", "arbeitsort", "einsatzort", "dienstort", "arbejdssted",
-              "job location", "work location", "city", "ort", "📍")
+# where a match of _CUE can start: the words (and the pin) it begins with
+_CUE_KEYS = leading_literals(_CUE.pattern, _CUE.flags) or ()
 # a run of capitalised words, from a word's start (not "Phone" of "iPhone")
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
 _UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
@@ -182,11 +182,6 @@ def _on_lines(pattern: re.Pattern[str], text: str, hints: Iterable[int]) -> Iter
             line_end = len(text)
         yield from pattern.finditer(text, line_start, line_end)
         done = line_end + 1
-
-
-def _finds(haystack: str, needles: Iterable[str]) -> list[int]:
-    """Where each of ``needles`` occurs in ``haystack``."""
-    return [p for needle in needles for p in occurrences(haystack, needle)]
 
 
 def _finds_cased(text: str, lower: str, needles: Iterable[tuple[str, bool]]) -> list[int]:
@@ -300,6 +295,7 @@ _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2
 _PHONE_CODES = {"44": "GB", "49": "DE", "45": "DK", "43": "AT", "41": "CH", "353": "IE"}
 _CURRENCY_CODES = {"£": ("GB", 1.5), "GBP": ("GB", 1.5), "DKK": ("DK", 2.0), "kr.": ("DK", 1.0),
                    "C$": ("CA", 2.0), "CAD": ("CA", 2.0), "US$": ("US", 1.0), "USD": ("US", 1.0)}
+_CURRENCY_KEYS = leading_literals(_CURRENCY.pattern) or ()
 _LANGUAGE = {"de": ("DE", 1.0), "da": ("DK", 2.0)}
 
 
@@ -377,7 +373,7 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
     names; in the first lines (the title, the location line) they weigh more."""
     n = names()
     words = words_of(text)
-    starts = words.offsets(_CUE_WORDS) + _finds(words.lower, _CUE_TEXTS)
+    starts = key_positions(words, _CUE_KEYS)
     for m in matches_at(_CUE, text, starts):
         named = m.group(1).lower().rstrip(".")
         if (code := n.countries.get(named) or n.regions.get(named)) is not None:
@@ -518,8 +514,7 @@ def _first_known(town: str) -> str:
 _GOVERNMENT_OF = re.compile(
     r"\b(?:Government of (?:the )?|Province of |State of |Commonwealth of )"
     r"((?:[A-Z][\wé]*)(?: (?:and )?[A-Z][\wé]*){0,3})")
-_GOVERNMENT_NEEDLES = ("government of", "province of", "state of", "commonwealth of")
-_PUBLIC_SERVICE_NEEDLES = ("public service", "civil service")
+_GOVERNMENT_KEYS = leading_literals(_GOVERNMENT_OF.pattern) or ()
 _PUBLIC_SERVICE = re.compile(
     r"\b((?:[A-Z][\wé]*)(?: [A-Z][\wé]*){0,2})(?:'s|’s)? (?:[Pp]ublic|[Cc]ivil) [Ss]ervice\b")
 
@@ -534,18 +529,24 @@ def _region_named(words: str) -> str | None:
     return None
 
 
+def _service_starts(words: Words) -> list[int]:
+    """Where "public service" or "civil service" stands (the lines _PUBLIC_SERVICE can match)."""
+    lower = words.lower
+    return [p for p in words.table().get("service", ())
+            if lower.endswith(("public ", "civil "), 0, p)]
+
+
 def _other(text: str, language: str) -> Iterator[Evidence]:
     words = words_of(text)
-    lower = words.lower
-    for pattern, words_in in ((_GOVERNMENT_OF, _GOVERNMENT_NEEDLES),
-                              (_PUBLIC_SERVICE, _PUBLIC_SERVICE_NEEDLES)):
-        for m in _on_lines(pattern, text, _finds(lower, words_in)):
-            body = m.group(1)
-            code = _region_named(body) if pattern is _GOVERNMENT_OF else next(
-                (c for k in range(len(body.split())) if (c := _region_named(
-                    " ".join(body.split()[k:]))) is not None), None)
-            if code is not None:
-                yield Evidence("organisation", m.group(), code, 5.0, m.start())
+    for m in matches_at(_GOVERNMENT_OF, text, key_positions(words, _GOVERNMENT_KEYS)):
+        if (code := _region_named(m.group(1))) is not None:
+            yield Evidence("organisation", m.group(), code, 5.0, m.start())
+    for m in _on_lines(_PUBLIC_SERVICE, text, _service_starts(words)):
+        body = m.group(1).split()
+        code = next((c for k in range(len(body))
+                     if (c := _region_named(" ".join(body[k:]))) is not None), None)
+        if code is not None:
+            yield Evidence("organisation", m.group(), code, 5.0, m.start())
     table = words.table()
     # one vote however many words: Danes write British English too (the evidence stands at
     # the first such word written in lower case)
@@ -568,7 +569,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     for m in _PHONE.finditer(text) if _PHONE_HINT.search(text) else ():
         if (country := _PHONE_CODES.get(m.group(1))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
-    for m in _on_lines(_CURRENCY, text, _finds(text, _CURRENCY_CODES)):
+    for m in matches_at(_CURRENCY, text, key_positions(words, _CURRENCY_KEYS)):
         if (cw := _CURRENCY_CODES.get(m.group())) is not None:
             yield Evidence("currency", m.group(), cw[0], cw[1], m.start())
     yield from _employer_home(text, words)
