@@ -65,6 +65,18 @@ def test_the_employers_home_country_is_its_seat() -> None:
     assert [(e.text, e.seat) for e in home] == [("Danish SaaS company", True)]
 
 
+@pytest.mark.parametrize(("text", "code", "not_named"), [
+    ("Welder\nMichigan City, Indiana\nJoin our Michigan City plant.\n", "US-IN", "US-MI"),
+    ("Engineer\nThis position will be in Kansas City, MO. Our Kansas City campus is big.\n",
+     "US-MO", "US-KS"),
+])
+def test_a_state_name_that_begins_a_town_name_is_the_towns(text: str, code: str,
+                                                            not_named: str) -> None:
+    place = infer_place(text, {}, "en")
+    assert place.code == code
+    assert not_named not in {e.code for e in place.evidence}, place.evidence
+
+
 @pytest.mark.parametrize("text", [
     # the home country is the employer's, and alone it is not enough
     "Backend Developer\nWe are a Danish software company. Join us.\n",

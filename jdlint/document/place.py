@@ -387,15 +387,26 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                 weight *= 0.25  # "offices in Paris, Milan, London and Dubai": the sites
             yield Evidence("town", m.group(), best[0], weight, m.start())
     for m in _on_lines(_CAPITALISED, text, _name_starts(text, words, n.named_heads)):
-        for phrase in _phrases(m.group(), lambda p: n.countries.get(p) or n.regions.get(p),
+        run = m.group()
+        for phrase in _phrases(run, lambda p: n.countries.get(p) or n.regions.get(p),
                                n.named_firsts):
             code = n.countries.get(phrase.lower()) or n.regions.get(phrase.lower())
+            if code is not None and _begins_town(run, phrase):
+                continue  # "Kansas City" (Missouri) names a town, not Kansas
             if code is not None:  # a county or Land no other country's town is named after
                 weight = 2.0 if m.start() < head else 1.0
                 if phrase.lower() in n.areas and all(
                         country_of(c) == country_of(code) for c, _ in _town_codes(phrase)):
                     weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
                 yield Evidence("name", phrase, code, weight, m.start())
+
+
+def _begins_town(run: str, phrase: str) -> bool:
+    """Whether ``phrase``, where it first stands in ``run``, begins a longer town name with the
+    words after it ("Kansas City", "Virginia Beach")."""
+    rest = run[run.find(phrase) + len(phrase):].split()
+    return bool(rest) and rest[0][0].isalpha() and any(
+        _town_codes(" ".join([phrase, *rest[:k]])) for k in (1, 2) if len(rest) >= k)
 
 
 def _name_starts(text: str, words: Words, heads: Mapping[str, tuple[str, ...]]) -> list[int]:
