@@ -185,3 +185,31 @@ def test_a_pasted_copy_is_not_counted_twice_for_long_sentences(lint: Lint) -> No
              "management team.")
     (d,) = lint(block + "\n\n" + block + "\n", select=("long-sentence",)).diagnostics
     assert d.related == ()
+
+
+_WORDS = ["Überblick", "straßenbahn", "Verwaltungsfachangestellte", "medarbejder", "ansøgningsfrist",
+          "rockstar", "teamwork", "Zzyzx", "İstanbul", "naïve", "façade", "a", "io", "aeiou",
+          "Hochspannungsleitung", "sygeplejerske", "onboarding", "ERFAHRUNG", "cul-de-sac",
+          "don't", "x1", "São"]
+
+
+@pytest.mark.parametrize("lang", ["en_US", "de_DE", "da_DK"])
+def test_syllables_of_a_word_equal_textstats(lang: str) -> None:
+    from jdlint.checks.text_metrics import _syllables, _textstat
+
+    count = _textstat().backend.counts.count_syllables
+    assert [_syllables(w, lang) for w in _WORDS] == [count(w, lang) for w in _WORDS]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßæøåéAEOÜ", min_size=1, max_size=25),
+       st.sampled_from(["en_US", "de_DE", "da_DK"]))
+def test_hyphenation_points_equal_pyphens(word: str, lang: str) -> None:
+    from jdlint.checks.text_metrics import _hyphenation, _textstat
+
+    pyphen = _textstat().backend.utils.get_pyphen(lang)
+    assert _hyphenation(lang).count(word.lower()) == len(pyphen.positions(word.lower()))

@@ -568,8 +568,60 @@ class Scores:
 
 @lru_cache(maxsize=1 << 16)
 def _syllables(word: str, lang: str) -> int:
-    """textstat's syllable count of one word (a dictionary lookup or pyphen), remembered."""
-    return int(_textstat().backend.counts.count_syllables(word, lang))
+    """textstat's syllable count of one word, remembered: the CMU dictionary's, else pyphen's
+    hyphenation points plus one, as textstat's ``count_syllables`` counts them. A word of
+    letters only is counted here (textstat's own word list of it is the word, lowercased), with
+    pyphen's points counted by :class:`_Hyphenation`; any other goes to textstat."""
+    textstat = _textstat()  # (which puts jdlint's English dictionary in place first)
+    if not word.isalpha():
+        return int(textstat.backend.counts.count_syllables(word, lang))
+    from textstat.backend.counts import _count_syllables
+
+    low = word.lower()
+    try:
+        return sum(1 for phone in _count_syllables.get_cmudict(lang)[low][0] if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return _hyphenation(lang).count(low) + 1
+
+
+class _Hyphenation:
+    """The number of hyphenation points pyphen gives a word (``len(Pyphen.positions(word))``),
+    by pyphen's own algorithm (Liang's patterns) and patterns, about twice as fast: at each
+    letter only the patterns that can start there are looked up (the longest pattern that
+    begins with these three letters), and no list of positions is built. Equal to pyphen's
+    counts on every word of the dev corpus and in tests/test_text_metrics.py."""
+
+    def __init__(self, pyphen: Any) -> None:
+        self.left, self.right = pyphen.left, pyphen.right
+        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = pyphen.hd.patterns
+        longest: dict[str, int] = {}
+        for key in self.patterns:
+            if len(key) >= 3:
+                longest[key[:3]] = max(longest.get(key[:3], 0), len(key))
+        self.longest = longest
+
+    def count(self, word: str) -> int:
+        pointed = f".{word.lower()}."
+        n = len(pointed)
+        points = [0] * (n + 1)
+        patterns, longest = self.patterns, self.longest
+        for i in range(n - 1):
+            for j in range(i + 1, min(i + longest.get(pointed[i:i + 3], 2), n) + 1):
+                found = patterns.get(pointed[i:j])
+                if found is None:
+                    continue
+                for k, value in enumerate(found[1], i + found[0]):
+                    if k > n:
+                        break
+                    if value > points[k]:
+                        points[k] = value
+        last = len(word) - self.right
+        return sum(1 for k, value in enumerate(points) if value % 2 and self.left <= k - 1 <= last)
+
+
+@cache
+def _hyphenation(lang: str) -> _Hyphenation:
+    return _Hyphenation(_textstat().backend.utils.get_pyphen(lang))
 
 
 class Pronunciations(Mapping[str, list[list[str]]]):
