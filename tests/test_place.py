@@ -169,6 +169,9 @@ def test_valid_codes_pass(tmp_path, value: str) -> None:  # type: ignore[no-unty
     # ... but a state the posting names for the job does
     ("Field Technician\nHeadquartered in Herndon, Virginia, Acme Services has 9,000 staff. "
      "This position is based in Richmond, Virginia. 401(k) plan.\n", "US-VA"),
+    # a sentence that opens with where the company is based names its seat
+    ("Sales Engineer\nBased in Dayton, Ohio, the company makes pumps. 401(k) plan. E-Verify "
+     "employer. Equal Employment Opportunity.\n", "US"),
     # a list of towns after a comma is not "town, state"
     ("Analyst\nWe have offices in London, New York and Paris. Location: Boston, MA\n",
      "US-MA"),

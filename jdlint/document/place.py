@@ -635,6 +635,10 @@ def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence
 
 _HEADQUARTERS = re.compile(r"(?:headquartered|headquarters|head office|corporate office|HQ)"
                            r"[\w\s,]{0,20}$", re.I)
+#: "Based in Toledo, Ohio, the company posted record sales": a sentence that opens with where
+#: the employer is based and goes on about the company names its seat
+_BASED_SEAT = re.compile(r"(?:^|(?<=[.!?]\s))Based (?:in|out of) ([^.!?\n]{1,60}?), (?:the|our) "
+                         r"(?:company|firm|group|business|organi[sz]ation|employer)\b", re.M)
 #: Places named in one list ("markets in New York City, Boston, Seattle and Denver") are the
 #: employer's sites, not the job's: three or more states or provinces within this many
 #: characters count a quarter each.
@@ -643,9 +647,10 @@ _LIST_SPAN = 120
 
 def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
     """Evidence with its weight adjusted for where it stands: in a list of several states or
-    provinces, or after "headquartered in" (the employer's seat), a place says less about the
-    job. (Weighing down every sentence about the company lost more right places than wrong
-    ones on the dev corpus: employers say "a Toronto-based company".)"""
+    provinces, or after "headquartered in" or in "Based in X, the company ..." (the employer's
+    seat), a place says less about the job. (Weighing down every sentence about the company
+    lost more right places than wrong ones on the dev corpus: employers say "a Toronto-based
+    company".)"""
     located = sorted((e for e in evidence if e.offset is not None and "-" in e.code),
                      key=lambda e: e.offset or 0)
     listed: set[int] = set()
@@ -653,13 +658,17 @@ def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
         near = [f for f in located[i:] if (f.offset or 0) - (e.offset or 0) <= _LIST_SPAN]
         if len({f.code for f in near}) >= 3:
             listed.update(id(f) for f in near)
+    words = words_of(text)
+    based = [(m.start(), m.end(1)) for m in matches_at(_BASED_SEAT, text, (
+        p for p in words.table().get("based", ()) if text[p] == "B"))]
     out = []
     for e in evidence:
         weight = e.weight
         if id(e) in listed:
             weight *= 0.25
-        seat = e.offset is not None and _HEADQUARTERS.search(
-            text, max(0, e.offset - 40), e.offset) is not None
+        seat = e.offset is not None and (_HEADQUARTERS.search(
+            text, max(0, e.offset - 40), e.offset) is not None or any(
+            start <= e.offset < end for start, end in based))
         if seat:
             weight *= 0.25
         out.append(e if weight == e.weight else Evidence(e.signal, e.text, e.code, weight,
