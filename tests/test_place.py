@@ -56,6 +56,13 @@ def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None
 
 
+def test_a_town_in_the_title_weighs_more_in_its_countrys_language() -> None:
+    text = "Sachbearbeitung Buchhaltung Jena\nWir freuen uns auf Ihre Unterlagen.\n"
+    assert infer_place(text, {}, "de").code == "DE"
+    english = "Bookkeeper Jena\nWe look forward to your papers.\n"
+    assert infer_place(english, {}, "en").code is None  # a town alone is not enough
+
+
 def test_the_employers_home_country_is_its_seat() -> None:
     text = "Backend Developer\nWe are a Danish SaaS company. " + "We ship software. " * 40 + \
         "The team is based in Aarhus.\n"  # the town far below the first lines: 2.0 alone

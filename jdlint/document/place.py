@@ -439,7 +439,7 @@ _BARE_TOWN_MIN = 50_000
 _DETAILED = frozenset("GB US CA DE DK".split())
 
 
-def _head_towns(text: str, head: int) -> Iterator[Evidence]:
+def _head_towns(text: str, head: int, language: str = "") -> Iterator[Evidence]:
     """Known towns named in the first lines without a cue ("The Priory Hospital Preston"):
     towns of 50,000 people or more, not written in lower case elsewhere (Reading, Bath)."""
     for m in _CAPITALISED.finditer(text, 0, head):
@@ -453,7 +453,9 @@ def _head_towns(text: str, head: int) -> Iterator[Evidence]:
             if (best is None or best[1] < _BARE_TOWN_MIN
                     or country_of(best[0]) not in _DETAILED or _lower_use(text, phrase)):
                 continue
-            yield Evidence("town", phrase, best[0], 1.5, m.start())
+            home = _LANGUAGE.get(language)
+            yield Evidence("town", phrase, best[0],
+                           2.0 if home and home[0] == country_of(best[0]) else 1.5, m.start())
 
 
 def _phrases(run: str, known: Callable[[str], object],
@@ -627,7 +629,7 @@ def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence
     out = list(_meta(meta))
     out += _place_syntax(text)
     out += _mentions(text, head)
-    out += _head_towns(text, head)
+    out += _head_towns(text, head, language)
     out += _postcodes(text)
     out += _other(text, language)
     return out
