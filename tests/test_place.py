@@ -56,6 +56,24 @@ def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # Cambridge is England's first, but this posting is in Massachusetts
+    ("Research Scientist\nOur lab in Cambridge is growing. Massachusetts benefits and a "
+     "401(k) plan.\n", "US-MA"),
+    # Birmingham is England's first, but a 401(k) plan and E-Verify say the US
+    ("Warehouse Associate\nJoin our team in Birmingham. 401(k) plan. E-Verify employer.\n",
+     "US"),
+    # ... and without other evidence the most populous town is meant
+    ("Staff Nurse\nJoin our ward in Birmingham. Band 5.\n", "GB"),
+    # among one country's towns of that name, the state the posting names
+    ("Clerk\nOur office in Bristol is hiring. Tennessee benefits, E-Verify employer.\n",
+     "US-TN"),
+])
+def test_a_town_name_several_places_bear_follows_the_rest_of_the_evidence(
+        text: str, code: str) -> None:
+    assert infer_place(text, {}, "en").code == code
+
+
 def test_a_town_in_the_title_weighs_more_in_its_countrys_language() -> None:
     text = "Sachbearbeitung Buchhaltung Jena\nWir freuen uns auf Ihre Unterlagen.\n"
     assert infer_place(text, {}, "de").code == "DE"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -47,6 +47,9 @@ class Evidence:
     weight: float
     offset: int | None = None  # where in the text (None: metadata)
     seat: bool = False  # it names the employer's seat ("headquartered in ..."), not the job's
+    # a town name that several places bear ("Birmingham": GB, US-AL): all of them, most
+    # populous first (``code`` is the first until the rest of the evidence picks another)
+    options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -303,6 +306,13 @@ def _town_codes(name: str) -> tuple[tuple[str, int], ...]:
     return names().towns.get(name.strip(" .").lower(), ())
 
 
+def _options(name: str) -> tuple[str, ...]:
+    """The places a town name stands for when it is more than one country's ("Santa Cruz":
+    Spain, California), most populous first; () when it is one country's."""
+    codes = tuple(dict.fromkeys(code for code, _ in _town_codes(name)))
+    return codes if len({country_of(c) for c in codes}) > 1 else ()
+
+
 def _best_town(name: str) -> tuple[str, int] | None:
     found = _town_codes(name)
     return found[0] if found else None
@@ -385,7 +395,8 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
             weight = 3.0 if m.start() < head else 2.0
             if _listed_abroad(text, m.end(), country_of(best[0])):
                 weight *= 0.25  # "offices in Paris, Milan, London and Dubai": the sites
-            yield Evidence("town", m.group(), best[0], weight, m.start())
+            yield Evidence("town", m.group(), best[0], weight, m.start(),
+                           options=_options(town))
     for m in _on_lines(_CAPITALISED, text, _name_starts(text, words, n.named_heads)):
         run = m.group()
         for phrase in _phrases(run, lambda p: n.countries.get(p) or n.regions.get(p),
@@ -455,7 +466,8 @@ def _head_towns(text: str, head: int, language: str = "") -> Iterator[Evidence]:
                 continue
             home = _LANGUAGE.get(language)
             yield Evidence("town", phrase, best[0],
-                           2.0 if home and home[0] == country_of(best[0]) else 1.5, m.start())
+                           2.0 if home and home[0] == country_of(best[0]) else 1.5, m.start(),
+                           options=_options(phrase))
 
 
 def _phrases(run: str, known: Callable[[str], object],
@@ -673,8 +685,7 @@ def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
             start <= e.offset < end for start, end in based))
         if seat:
             weight *= 0.25
-        out.append(e if weight == e.weight else Evidence(e.signal, e.text, e.code, weight,
-                                                          e.offset, seat))
+        out.append(e if weight == e.weight else replace(e, weight=weight, seat=seat))
     return out
 
 
@@ -725,4 +736,27 @@ def infer_place(text: str, meta: Mapping[str, Any], language: str) -> Place:
     given = meta.get("jurisdiction")
     if isinstance(given, str) and (code := normalise_code(given)) is not None:
         return Place(code, 1.0, (Evidence("metadata", f"jurisdiction: {given}", code, 1.0),))
-    return _decide(_weigh_context(_signals(text, meta, language), text))
+    return _decide(_resolve_towns(_weigh_context(_signals(text, meta, language), text)))
+
+
+def _resolve_towns(evidence: list[Evidence]) -> list[Evidence]:
+    """A town name that several countries' towns bear is read as the one in the country the
+    rest of the evidence points to ("in Santa Cruz" in a posting that names California; "in
+    Birmingham" beside a 401(k) plan); with no such evidence, as the most populous."""
+    if not any(e.options for e in evidence):
+        return evidence
+    scores: dict[str, float] = defaultdict(float)  # countries, and states and provinces
+    for e in evidence:
+        if not e.options:
+            scores[country_of(e.code)] += e.weight
+            if "-" in e.code:
+                scores[e.code] += e.weight
+    out = []
+    for e in evidence:
+        if e.options:  # the first (most populous) if tied
+            best = max(e.options, key=lambda c: (scores.get(country_of(c), 0.0),
+                                                 scores.get(c, 0.0) if "-" in c else 0.0))
+            if best != e.code and scores.get(country_of(best), 0.0) > 0:
+                e = replace(e, code=best)
+        out.append(e)
+    return out
