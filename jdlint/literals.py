@@ -216,6 +216,9 @@ def _fence(op: Any, arg: Any) -> bool:
         return not (chr(arg).isalnum() or chr(arg) == "_")
     if op is re_constants.AT:
         return arg is re_constants.AT_BOUNDARY
+    if op is re_constants.IN:  # a class of spaces and punctuation: "[- ]"
+        return all(m == (re_constants.CATEGORY, re_constants.CATEGORY_SPACE)
+                   or (m[0] is re_constants.LITERAL and _fence(*m)) for m in arg)
     if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1 \
             and len(arg[2]) == 1 and arg[2][0][0] is re_constants.IN:
         return all(m == (re_constants.CATEGORY, re_constants.CATEGORY_SPACE)

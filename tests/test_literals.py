@@ -56,6 +56,8 @@ def test_keyed_search_finds_what_a_whole_text_search_finds(text: str) -> None:
     (r"x lead ", ("lead",)),
     (r"\bfoo(?:bar)?\b", ()),  # "foo" may go on
     (r"\b(?:the|our)\s+Team", ()),  # "Team" may go on ("Teams")
+    (r"\bfixed[- ]term\b", ("fixed", "term")),  # a class of punctuation and space fences
+    (r"\bfixed[-x]term\b", ()),  # ... a class with a letter does not
 ])
 def test_required_words_are_whole_words_every_match_holds(pattern: str, expected: object) -> None:
     from jdlint.literals import required_words

@@ -252,14 +252,10 @@ class _Org:
     needles: tuple[tuple[str, bool], ...] | None
     one_line: bool
     # the (lowercase) words of which a match holds one: when the posting has none of them,
-    # there is nothing to look for (None: not known)
+    # there is nothing to look for (None: not known); see _org_gates
     gate: frozenset[str] | None = None
 
     def finditer(self, text: str, words: Words) -> Iterable[re.Match[str]]:
-        if self.gate is not None:
-            table = words.table()
-            if not any(word in table for word in self.gate):
-                return ()
         if self.keys is not None:
             return matches_at(self.pattern, text, key_positions(words, self.keys))
         if self.needles is None:
@@ -289,6 +285,26 @@ def _orgs() -> tuple[_Org, ...]:
                         one_of_literals(source, pattern.flags),
                         not re.search(r"\\s|\$|\^", source), gate))
     return tuple(out)
+
+
+@cache
+def _org_gates() -> dict[str, tuple[int, ...]]:
+    """Each gate word with the organisations (indexes in _orgs) it opens: one set
+    intersection with the posting's words says which of them can match."""
+    gates: dict[str, list[int]] = defaultdict(list)
+    for i, org in enumerate(_orgs()):
+        for word in org.gate or ():
+            gates[word].append(i)
+    return {word: tuple(found) for word, found in gates.items()}
+
+
+def _organisations(text: str, words: Words) -> Iterator[Evidence]:
+    gates = _org_gates()
+    open_ = {i for word in gates.keys() & words.table().keys() for i in gates[word]}
+    for i, org in enumerate(_orgs()):
+        if org.gate is None or i in open_:
+            for m in org.finditer(text, words):
+                yield Evidence("organisation", m.group(), org.code, org.weight, m.start())
 
 
 _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2.0),
@@ -579,9 +595,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
                     if text.startswith(w, p)), default=None)
     if spelling is not None:
         yield Evidence("spelling", "British spelling", "GB", 1.0, spelling)
-    for org in _orgs():
-        for m in org.finditer(text, words):
-            yield Evidence("organisation", m.group(), org.code, org.weight, m.start())
+    yield from _organisations(text, words)
     for m in _on_lines(_DOMAIN, text, (m.start() for m in _DOMAIN_HINT.finditer(text))):
         suffix = m.group(1).lower()
         if re.fullmatch(r"gov\.[a-z]{2}\.ca", suffix):
