@@ -254,3 +254,22 @@ def test_a_wrapped_german_line_ending_in_a_comma_goes_on() -> None:
             "Lebenslauf, Zeugnisse) als eine PDF-Datei bis zum 31.01.2027 an uns.\n")
     blocks = find_blocks(text)
     assert any("(Anschreiben,\nLebenslauf, Zeugnisse)" in b.text for b in blocks)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = [". ", "! ", "?", "...", ".", "•", "·", "▪", "â€¢", " ", "  ", "\t", "\n", "1)\t",
+           "12)\t", "123)\t", ")", "A", "a", "We", "etc", ";", ":", "\"", "(", "”", "’", "xx",
+           "e.g.", "www.x.Com", "31", " März", "*", "Ü", "é"]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.integers(0, 200),
+       st.integers(0, 200))
+def test_boundaries_found_from_hints_are_the_whole_pattern_s(text: str, a: int, b: int) -> None:
+    from jdlint.document.sentences import _BOUNDARY, _boundaries
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert [m.span() for m in _boundaries(text, start, end)] == [
+        m.span() for m in _BOUNDARY.finditer(text, start, end)]

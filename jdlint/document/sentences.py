@@ -8,7 +8,7 @@ before a month name ("31. März", "1. december") does not end a sentence; the li
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -59,7 +59,41 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“�
                        r"|\s+(?=(?:â€¢|[•▪])\s*[A-ZÆØÅÄÖÜ])|\s+(?=\d{1,2}\)\t)"
                        # text scraped without the space: "in 20 years.We are..."
                        r"|(?<=[a-zæøåäöüß]{2})[.!?](?=[A-ZÆØÅÄÖÜ][a-zæøåäöüß’'])")
-_LAST_WORD = re.compile(r"(\S+)$")
+#: Where a match of _BOUNDARY can start is found from these: a stop (the match starts at
+#: it), a bullet or a numbered item's ")\t" (the match starts in the white space before it,
+#: or at the bullet itself just after a stop).
+_BOUNDARY_HINT = re.compile(r"[.!?•·▪]|â€¢|\)\t")
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``_BOUNDARY.finditer(text, start, end)`` gives, trying the pattern only where a
+    match can start (:data:`_BOUNDARY_HINT`) instead of at every character."""
+    candidates: set[int] = set()
+    for hint in _BOUNDARY_HINT.finditer(text, start, end):
+        at = hint.start()
+        c = text[at]
+        if c in ".!?":
+            candidates.add(at)
+        else:  # a bullet, or ")\t" after one or two digits: the white space before it
+            ends = (at,) if c != ")" else (at - 1, at - 2)
+            for last in ends:
+                candidates.add(last)
+                while last > start and text[last - 1].isspace():
+                    last -= 1
+                    candidates.add(last)
+    done, empty_at = start, -1
+    for at in sorted(candidates):
+        if at < done or at == empty_at or at > end:
+            continue
+        m = _BOUNDARY.match(text, at, end)
+        if m is None:
+            continue
+        yield m
+        done = m.end()
+        if m.end() == at:  # an empty match: the next one starts later
+            empty_at = at
+
+
 #: Abbreviations that often end a sentence, and the words that show a new one begins.
 _ENDS_SENTENCES = frozenset({"etc", "usw", "osv"})
 _STARTERS = frozenset("The A An We You This It Our In For He She They All Please If As "
@@ -70,8 +104,11 @@ _NEXT_WORD = re.compile(r"[\"'“‘(\[]?([^\W\d_]+)")
 def _is_boundary(text: str, start: int, m: re.Match[str], abbreviations: frozenset[str]) -> bool:
     if not m.group().startswith("."):
         return True  # "!" and "?" always end a sentence
-    word = _LAST_WORD.search(text, start, m.start() + 1)
-    token = word.group(1).lower().rstrip(".").lstrip("(\"'“‘[") if word else ""
+    end = m.start() + 1  # the word the stop ends: back to the space before it
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin:end].lower().rstrip(".").lstrip("(\"'“‘[")
     if (m.end() == m.start() + 1 and any(c in token for c in "/@")) or token.startswith("www"):
         return False  # a glued stop inside an address: "www.example.Com"
     if token in _ENDS_SENTENCES:  # "etc." ends a sentence when a new one starts after it
@@ -94,7 +131,7 @@ def split_sentences(text: str, blocks: Sequence[Block], language: str = "en") ->
     sentences: list[Sentence] = []
     for index, block in enumerate(blocks):
         start = block.start
-        for m in _BOUNDARY.finditer(text, block.start, block.end):
+        for m in _boundaries(text, block.start, block.end):
             if not _is_boundary(text, start, m, abbreviations):
                 continue
             end = m.start() + len(m.group().rstrip())
