@@ -24,7 +24,7 @@ from ..datafiles import load_yaml
 from ..literals import leading_literals
 from .blocks import Block
 from .sentences import Sentence
-from .words import sentences_holding, words_of
+from .words import first_kind, sentence_keys, words_of
 from .zones import BOILERPLATE
 
 SUBJECTS = ("policy", "served", "instruction", "candidate", "culture", "company", "duties",
@@ -91,16 +91,15 @@ def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Blo
     data = subject_data(language)
     words = words_of(text)
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
-    holding = {kind: sentences_holding(words, starts, ends, keys)
-               for kind, keys in data.keys.items()}
+    where = {kind: sentence_keys(words, starts, ends, keys) for kind, keys in data.keys.items()}
+    cues = tuple(data.cues.items())
     out = []
     for i, s in enumerate(sentences):
         zone = zone_at(s.start)
         if zone in BOILERPLATE:
             out.append("policy")
             continue
-        possible = {kind for kind, found in holding.items() if found is None or i in found}
-        subject = cue_subject(s.text, language, possible.__contains__) or _BY_ZONE.get(zone, "")
+        subject = first_kind(s.text, s.start, i, cues, where) or _BY_ZONE.get(zone, "")
         if not subject:
             block = blocks[s.block]
             short = block.kind == "bullet" or len(block.text) < 120

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ..literals import leading_literals
 
@@ -157,14 +157,15 @@ def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[
     """Where each key (:func:`~jdlint.literals.leading_literals`) stands in the text: at a
     word start when it must be, as a whole word when it must end one."""
     lower = words.lower
+    table = words.table()
     out: list[int] = []
     for key, at_word, ends_word in keys:
         head = PLAIN_WORD.match(key) if at_word else None
         if head is not None:
             if head.end() == len(key):  # the key is a word, or begins one
-                out += words.table().get(key, ()) if ends_word else words.starts(key)
+                out += table.get(key, ()) if ends_word else words.starts(key)
             else:  # the key goes on past a word: that word is its first word whole
-                out += (p for p in words.table().get(head.group(), ()) if lower.startswith(key, p))
+                out += (p for p in table.get(head.group(), ()) if lower.startswith(key, p))
             continue
         out += occurrences(lower, key)
     return out
@@ -184,23 +185,41 @@ def matches_at(pattern: re.Pattern[str], text: str,
             end = m.end()
 
 
-def sentences_holding(words: Words, starts: Sequence[int], ends: Sequence[int],
-                      keys: Iterable[tuple[str, bool, bool]] | None) -> set[int] | None:
-    """The indexes of the sentences (spans of the text, in order and disjoint, given by their
-    ``starts`` and ``ends``) where one of ``keys`` (:func:`leading_literals`) stands: the only
-    ones in which a pattern that begins with a key can match. None when the keys are unknown
-    (any sentence can)."""
+def sentence_keys(words: Words, starts: Sequence[int], ends: Sequence[int],
+                  keys: Iterable[tuple[str, bool, bool]] | None) -> dict[int, list[int]] | None:
+    """Where one of ``keys`` (:func:`leading_literals`) stands, by sentence (spans of the text,
+    in order and disjoint, given by their ``starts`` and ``ends``): sentence index -> the
+    offsets in the text, in order. A pattern whose every match begins with a key can match a
+    sentence only there. None when the keys are unknown (anywhere)."""
     if keys is None:
         return None
     keys = tuple(keys)
-    found = set()
+    found: dict[int, set[int]] = {}
     for p in key_positions(words, keys):
         i = bisect.bisect_right(starts, p) - 1
         if i >= 0 and p < ends[i]:
-            found.add(i)
+            found.setdefault(i, set()).add(p)
     # a sentence's first word starts a word in the sentence, whatever stands before it
     heads = tuple(key for key, at_word, _ in keys if at_word)
     if heads:
         lower = words.lower
-        found.update(i for i, s in enumerate(starts) if lower.startswith(heads, s))
-    return found
+        for i, s in enumerate(starts):
+            if lower.startswith(heads, s):
+                found.setdefault(i, set()).add(s)
+    return {i: sorted(offsets) for i, offsets in found.items()}
+
+
+def first_kind(sentence: str, start: int, index: int,
+               patterns: Iterable[tuple[str, re.Pattern[str]]],
+               where: Mapping[str, dict[int, list[int]] | None]) -> str:
+    """The first kind whose pattern ``search``-es ``sentence`` (sentence ``index`` of the text,
+    at offset ``start``), trying each pattern only at the offsets ``where`` gives for it
+    (:func:`sentence_keys`; None: searched whole), or ""."""
+    for kind, pattern in patterns:
+        found = where.get(kind)
+        if found is None:
+            if pattern.search(sentence):
+                return kind
+        elif index in found and any(pattern.match(sentence, p - start) for p in found[index]):
+            return kind
+    return ""
