@@ -187,6 +187,16 @@ def _leading(items: list[Any], boundary: bool,
         return tuple(sorted(set(keys)))
     if op is re_constants.SUBPATTERN:
         return _leading(list(arg[-1]), boundary, after)
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] == 0:
+        # an optional start: a match begins with it ("arbeits" of "(?:arbeits)?beginn") or
+        # with what follows it ("beginn")
+        rest = items[i + 1:]
+        skipped = _leading(rest, boundary, fenced) if rest else None
+        taken = (_leading(list(arg[2]) + rest, boundary, fenced) if arg[1] == 1
+                 else _leading(list(arg[2]), boundary, False))
+        if skipped and taken and len(skipped) + len(taken) <= _MAX_KEYS:
+            return tuple(sorted(set(skipped) | set(taken)))
+        return None
     if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
         return _leading(list(arg[2]), boundary, after and arg[1] == 1)
     if op is re_constants.BRANCH:

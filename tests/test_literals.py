@@ -23,7 +23,10 @@ from jdlint.literals import leading_literals
     (r"\b(?:max\.?|maximum)\s+\d", (("max", True, False),)),  # the parser joins "max..."
     (r"\b(?:up|as\s+much)\s+to", (("as", True, True), ("up", True, True))),
     (r"\bas\w*", (("as", True, False),)),  # a word that begins with "as"
-    (r"(?:please\s+)?apply", None),  # an optional start: unknown
+    (r"(?:please\s+)?apply", (("apply", False, False), ("please", False, True))),  # optional
+    (r"\b(?:arbeits)?beginn\b", (("arbeitsbeginn", True, True), ("beginn", True, True))),
+    (r"\bx*y", (("x", True, False), ("y", True, False))),  # "xxy": x, not "xy"
+    (r"a?", None),  # a match may be empty
     (r"[Aa]pply", (("apply", False, False),)),  # a class of one letter's cases is the letter
     (r"\bST[1-3]\b", (("st1", True, True), ("st2", True, True), ("st3", True, True))),
     (r"\b(?:RMN|RGN)\b", (("rgn", True, True), ("rmn", True, True))),  # "R(?:MN|GN)" parsed
@@ -35,9 +38,11 @@ def test_leading_literals(pattern: str, expected: object) -> None:
 
 
 _PATTERN = re.compile(r"(?:\b(?:rolling|ongoing)\s+basis\b)|(?:\bas\s+(?:they\s+are\s+)?received)"
-                      r"|(?:\bas\s+soon)|(?:(?<!\w)until\s+filled)", re.I)
+                      r"|(?:\bas\s+soon)|(?:(?<!\w)until\s+filled)|(?:\b(?:no\s+)?later\s+than)"
+                      r"|(?:\b(?:ab)*cd)", re.I)
 _PIECES = ["rolling", " basis", "Rolling", "\n", " as ", "as", "has ", "received", " they are",
-           "until", " filled", "-", "ongoing", "x" * 40, ". ", "soon", "İ"]
+           "until", " filled", "-", "ongoing", "x" * 40, ". ", "soon", "İ", "no", " later",
+           " than", "ab", "cd", " "]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
