@@ -273,6 +273,8 @@ class TermSet:
     def _anchored(self, text: str, lowered: Words,
                   deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
         lower = lowered.lower
+        tables = {False: lowered.table(), True: lowered.table(True)}
+        plain, starts = tables[False], lowered.starts
         for i, plan in enumerate(self.plans):
             if not plan or not self.sources[i]:
                 continue
@@ -281,11 +283,11 @@ class TermSet:
             for key, head, whole in plan:
                 if head is not None:  # only where a word starts with it: a lookup
                     if whole and not at_word and key in self._whole_words(i):
-                        positions.update(lowered.table().get(key, ()))  # that word itself
+                        positions.update(plain.get(key, ()))  # that word itself
                     elif whole:  # any word that begins with the key
-                        positions.update(lowered.starts(head, at_word))
+                        positions.update(starts(head, at_word))
                     else:  # the key goes on past a word: that word is its first word whole
-                        positions.update(p for p in lowered.table(at_word).get(head, ())
+                        positions.update(p for p in tables[at_word].get(head, ())
                                          if lower.startswith(key, p))
                     continue
                 pos = lower.find(key)
