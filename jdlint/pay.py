@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
-from .document.words import KeyedPattern, Words, matches_at, occurrences, words_of
+from .document.words import (
+    KeyedPattern,
+    Words,
+    key_positions,
+    matches_at,
+    occurrences,
+    words_of,
+)
+from .literals import leading_literals
 
 _CUR = (r"(?:US\$|CA\$|C\$|A\$|\$|€|£|EUR|USD|CAD|GBP|DKK|SEK|NOK|CHF|kr\.?|kroner|Euro|euros?|"
         r"dollars?|pounds?)")
@@ -96,14 +104,34 @@ _PAY_WORDS = re.compile(
     r"gehalt|vergütung|lohn|brutto|jährlich|monatlich|stundenlohn|jahresgehalt|"
     r"løn|månedsløn|årsløn|timeløn|om\s+måneden|pr\.\s+måned|årligt)\b",
     re.I)
-_GRADE = re.compile(
-    r"\b(?:TV-?L|TVöD(?:-\w+)?|TV-?H|TV-?V|TV-?Ärzte|Entgeltgruppe|EG\s?\d|(?-i:E)\s?\d{1,2}\b|"
-    r"Besoldungsgruppe|(?-i:A)\s?1[0-6]\b|(?-i:W)\s?[1-3]\b|\w*tarifvertrag\w*|tarifliche|"
-    r"Tarif|overenskomst\w*|"
-    r"løntrin|lønramme|lønklasse|pay\s+(?:band|grade|scale)|salary\s+(?:band|grade|scale)|"
-    r"(?P<generic>band\s+\d|grade\s+\d|(?:collective|joint|union|framework)\s+(?:bargaining\s+)?"
-    r"agreement))",
-    re.I)
+# Pay grades and scales, in the order they are tried, each with where it can start: at a
+# word the word index has ("word"), at a capital E, A or W before digits ("letter": E13,
+# A 13, W2), or at a word that holds "tarifvertrag" ("Haustarifvertrag")
+_GRADE_PARTS = (
+    (r"TV-?L", "word"), (r"TVöD(?:-\w+)?", "word"), (r"TV-?H", "word"), (r"TV-?V", "word"),
+    (r"TV-?Ärzte", "word"), (r"Entgeltgruppe", "word"), (r"EG\s?\d", "word"),
+    (r"(?-i:E)\s?\d{1,2}\b", "letter"), (r"Besoldungsgruppe", "word"),
+    (r"(?-i:A)\s?1[0-6]\b", "letter"), (r"(?-i:W)\s?[1-3]\b", "letter"),
+    (r"\w*tarifvertrag\w*", "holding"), (r"tarifliche", "word"), (r"Tarif", "word"),
+    (r"overenskomst\w*", "word"), (r"løntrin|lønramme|lønklasse", "word"),
+    (r"pay\s+(?:band|grade|scale)|salary\s+(?:band|grade|scale)", "word"),
+    (r"(?P<generic>band\s+\d|grade\s+\d|(?:collective|joint|union|framework)\s+"
+     r"(?:bargaining\s+)?agreement)", "word"),
+)
+_GRADE = re.compile(r"\b(?:" + "|".join(p for p, _ in _GRADE_PARTS) + ")", re.I)
+_GRADE_KEYS = leading_literals(
+    r"\b(?:" + "|".join(p for p, how in _GRADE_PARTS if how == "word") + ")", re.I) or ()
+_GRADE_LETTER = re.compile(r"\b[EAW]\s?\d")
+
+
+def _grade_starts(text: str, words: Words) -> list[int]:
+    """Where a match of _GRADE can start (see _GRADE_PARTS)."""
+    out = key_positions(words, _GRADE_KEYS)
+    out += (m.start() for m in _GRADE_LETTER.finditer(text))
+    if "tarifvertrag" in words.lower:
+        out += (p for word, found in words.table().items() if "tarifvertrag" in word
+                for p in found)
+    return out
 # "Band 6" and "collective agreement" are the job's pay in its title or a heading, on a short
 # line of their own, beside pay words, or said of the post; not "experience at Band 6", "teams
 # include Band 5 and Band 4" or "applying Collective Agreements"
@@ -269,7 +297,7 @@ def _find_pay(doc: Document) -> list[Pay]:
         out.append(Pay(*_trimmed(m), value, value, "amount", role(m.start(), m.end())))
         taken.append(m.span())
     grades: list[Pay] = []
-    for m in _GRADE.finditer(text):
+    for m in matches_at(_GRADE, text, _grade_starts(text, words)):
         if m.group("generic") and not _grade_of_the_job(doc, m.start()):
             continue
         if grades and m.start() - grades[-1].end <= 3:  # "TV-L E13" is one grade

@@ -111,3 +111,20 @@ def test_keys_from_letter_classes_find_what_a_whole_text_search_finds(text: str)
     long_text = text + " " * 1600
     assert [m.span() for m in keyed.finditer(long_text)] == [
         m.span() for m in _CLASSED.finditer(long_text)]
+
+
+_GRADE_PIECES = ["TV-L", "TVL", "TVöD-Bund", "E", "E13", "E 9", "e13", "A 13", "A13", "W2", "W 3",
+                 "EG 5", "Entgeltgruppe", "Haustarifvertrag", "Tarifvertrag", "tarifliche",
+                 "Tarif", "overenskomsten", "løntrin", "pay band", "salary scale", "Band 5",
+                 "grade 7", "collective bargaining agreement", "union agreement", " ", "\n",
+                 "x", "-", "1", "0", "Ärzte", "TV-"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_GRADE_PIECES), max_size=30).map("".join))
+def test_grades_are_tried_only_where_they_can_start(text: str) -> None:
+    from jdlint import pay
+    from jdlint.document.words import Words, matches_at
+
+    found = matches_at(pay._GRADE, text, pay._grade_starts(text, Words(text)))
+    assert [m.span() for m in found] == [m.span() for m in pay._GRADE.finditer(text)]
