@@ -76,6 +76,11 @@ def literal_keys(term: str) -> frozenset[str] | None:
     return None if any(k is None for k in keys) else frozenset(k for k in keys if k)
 
 
+def _tree_keys(source: str, flags: int) -> frozenset[str] | None:
+    keys = leading_literals(source, flags)
+    return frozenset(key for key, _, _ in keys) if keys else None
+
+
 def _leading_literal(regex: str) -> str | None:
     """The literal characters a regex starts with (lowercased), or None if it starts with
     none (a class, an escape such as \\s, a group)."""
@@ -219,7 +224,10 @@ class TermSet:
             sources.append(f"(?P<t{i}>{pattern})")
             starts.append(at_word_start)
         terms = tuple(t for t, _ in entries)
-        keys = tuple(literal_keys(t) for t in terms)
+        # the texts a term's matches begin with, read from the term, or else from its regex's
+        # parse tree (an optional start, a case-sensitive group: "(?:a\s+bit\s+)?OCD")
+        keys = tuple(literal_keys(t) if literal_keys(t) is not None or not sources[i]
+                     else _tree_keys(sources[i], flags) for i, t in enumerate(terms))
         searched = [i for i, t in enumerate(terms) if sources[i] and keys[i] is None]
         patterns = _group_patterns(terms, sources, searched, flags)
         matchers = {}

@@ -114,3 +114,38 @@ def test_a_key_that_ends_a_word_is_looked_up_as_that_word() -> None:
                             ignorecase=True)
     text = "Then the crew met a wizard. Theory aside, thecrew is no word."
     assert [m.group() for m, _ in terms.finditer(text)] == ["the crew", "wizard"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# terms whose first words are read from the regex's parse tree (an optional start, a
+# case-sensitive group, a word class), beside a plain one
+_TREE_TERMS = ["re:\\b(?:a\\s+(?:bit|little)\\s+)?OCD\\s+about\\b", "re:(?-i:Guy)\\b",
+               "re:(?:(?<![\\w)])\\(s\\)he|\\b(?:s\\s*/+\\s*he|he\\s+or\\s+she))\\b",
+               "re:\\b(?:nur\\s+)?EU-Bürger(?:innen|in)?\\b", "rockstar"]
+_TREE_PIECES = ["a bit ", "a little ", "OCD", " about", "ocd about", "Guy", "guy", "(s)he",
+                "s/he", "s / he", "he or she", "nur ", "EU-Bürgerin", "EU-Bürger", "rockstar",
+                " ", "\n", "x", "-", "(", ")", "a"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_TREE_PIECES), max_size=30).map("".join))
+def test_terms_keyed_from_their_parse_tree_find_what_their_regexes_find(text: str) -> None:
+    from jdlint.kinds import TermSet, compile_term_regex
+
+    terms = TermSet.compile([(t, ()) for t in _TREE_TERMS], ignorecase=True)
+    assert not terms.patterns  # every term is tried only where its first words stand
+    long_text = text + " " * 1600
+    found = sorted((m.span(), i) for m, i in terms.finditer(long_text, overlaps=True))
+    expected = []
+    for i, source in enumerate(terms.sources):
+        pattern = compile_term_regex(source, terms.flags)
+        pos = 0
+        while (m := pattern.search(long_text, pos)) is not None:
+            if m.end() > m.start() and not (terms.word_start[i] and m.start() > 0
+                                            and (long_text[m.start() - 1].isalnum()
+                                                 or long_text[m.start() - 1] == "_")):
+                expected.append((m.span(), i))
+            pos = m.start() + 1
+    assert found == sorted(set(expected))
