@@ -15,7 +15,7 @@ from ..contacts import Channel, channels
 from ..datafiles import parse_yaml
 from ..document import Document
 from ..document.jurisdiction import matches
-from ..document.words import words_of
+from ..document.words import KeyedPattern, words_of
 from ..elements import names_in, vocabulary
 from ..facts import Law, ontario_law, posting_setting
 from ..literals import one_of_literals
@@ -32,6 +32,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
     text = resources.files("jdlint").joinpath("data/compliance.yaml").read_text("utf-8")
     data: dict[str, list[str]] = parse_yaml(text)
     return {k: re.compile("|".join(f"(?:{p})" for p in v), re.I) for k, v in data.items()}
+
+
+@cache
+def keyed(name: str) -> KeyedPattern:
+    """``patterns()[name]``, searched through a whole posting only where it can match."""
+    return KeyedPattern(patterns()[name])
 
 
 def in_places(doc: Document, places: Iterable[str]) -> bool:
@@ -156,7 +162,7 @@ class MissingPhotoGuidance(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if not in_places(doc, options["jurisdictions"]) or photo_requests(doc):
             return
-        if patterns()["photo-guidance"].search(doc.text):
+        if keyed("photo-guidance").search(doc.text):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, f"in {doc.jurisdiction} many applicants add a photo unless "
@@ -207,8 +213,7 @@ class MissingPrivacyNotice(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        p = patterns()
-        if not in_places(doc, options["jurisdictions"]) or not p["collects"].search(doc.text):
+        if not in_places(doc, options["jurisdictions"]) or not keyed("collects").search(doc.text):
             return
         if has_privacy_notice(doc):
             return
@@ -223,9 +228,9 @@ def has_privacy_notice(doc: Document) -> bool:
     policy"), a retention period, a data-protection section, or data-protection words in a
     sentence about applicants or with a link."""
     p = patterns()
-    if p["privacy-notice"].search(doc.text) or doc.sections_of("data-protection"):
+    if keyed("privacy-notice").search(doc.text) or doc.sections_of("data-protection"):
         return True
-    for m in p["privacy-words"].finditer(doc.text):
+    for m in keyed("privacy-words").finditer(doc.text):
         i = doc.sentence_index(m.start())
         if i < 0 or p["privacy-context"].search(doc.sentences[i].text):
             return True
@@ -362,7 +367,7 @@ class MissingAiDisclosure(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         law = _ontario_applies(doc)
-        if law is None or patterns()["ai-disclosure"].search(doc.text):
+        if law is None or keyed("ai-disclosure").search(doc.text):
             return
         start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether AI is used to screen, "
@@ -395,7 +400,7 @@ class MissingVacancyStatus(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         law = _ontario_applies(doc)
-        if law is None or patterns()["vacancy-status"].search(doc.text):
+        if law is None or keyed("vacancy-status").search(doc.text):
             return
         start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether they are for an "

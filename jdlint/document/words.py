@@ -150,7 +150,11 @@ class KeyedPattern:
         return matches_at(self.pattern, text, key_positions(words_of(text), keys))
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self.pattern.search(text, *bounds)
+        """``pattern.search``; over a whole posting, the first of ``finditer``'s matches (the
+        leftmost, as a search finds)."""
+        if bounds or len(text) < INDEXED_FROM or self.keys is None:
+            return self.pattern.search(text, *bounds)
+        return next(self.finditer(text), None)
 
 
 def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[int]:
