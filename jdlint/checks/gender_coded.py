@@ -46,7 +46,8 @@ def word_lists() -> Lists:
     for stem in sorted(stems, key=len, reverse=True):
         by_prefix.setdefault(stem[:3], []).append(stem)
     return Lists(stems, {k: tuple(v) for k, v in by_prefix.items()},
-                 TermSet.compile([(f"re:{p}", ()) for p in data["not"]], ignorecase=True))
+                 TermSet.compile([(f"re:{p}", ()) for p in data["not"]], ignorecase=True,
+                                 trusted=True))
 
 
 def _stem_of(word: str, lists: Lists) -> str | None:
