@@ -68,13 +68,14 @@ class _Classifier:
         self.by_key[unit.key] = i
         best, best_score = i, 0.0
         if sh:
-            overlap: Counter[int] = Counter()
             index = self.index
+            hits: list[int] = []  # the earlier blocks of each shared shingle, counted at once
             for s in sh:
                 postings = index[s]
                 if postings and len(postings) <= _SHINGLE_POSTINGS:
-                    overlap.update(postings)
+                    hits += postings
                 postings.append(i)
+            overlap = Counter(hits)
             for j, shared in overlap.most_common(_CANDIDATES):
                 if shared < 0.3 * min(len(sh), len(self.shingles[j])):
                     break  # too little in common to be a copy
