@@ -66,11 +66,14 @@ def test_prose_names_no_place(text: str) -> None:
     # ... and without other evidence the most populous town is meant
     ("Staff Nurse\nJoin our ward in Birmingham. Band 5.\n", "GB"),
     # among one country's towns of that name, the state the posting names
-    ("Clerk\nOur office in Bristol is hiring. Tennessee benefits, E-Verify employer.\n",
-     "US-TN"),
+    ("Clerk\nOur office in Richmond is hiring. California benefits, E-Verify employer.\n",
+     "US-CA"),
+    # a namesake a tenth the size of the town is not another reading of it: London is not
+    # London, Kentucky because the posting mentions E-Verify
+    ("Analyst\nJoin our office in London. E-Verify employer.\n", None),
 ])
 def test_a_town_name_several_places_bear_follows_the_rest_of_the_evidence(
-        text: str, code: str) -> None:
+        text: str, code: str | None) -> None:
     assert infer_place(text, {}, "en").code == code
 
 

@@ -322,10 +322,21 @@ def _town_codes(name: str) -> tuple[tuple[str, int], ...]:
     return names().towns.get(name.strip(" .").lower(), ())
 
 
+#: A namesake counts as another reading of a town's name only when it has at least this
+#: share of the largest one's people: Cambridge, Massachusetts for Cambridge; not London,
+#: Kentucky for London
+_NAMESAKE_SHARE = 0.1
+
+
 def _options(name: str) -> tuple[str, ...]:
-    """The places a town name stands for when it is more than one country's ("Santa Cruz":
-    Spain, California), most populous first; () when it is one country's."""
-    codes = tuple(dict.fromkeys(code for code, _ in _town_codes(name)))
+    """The places a town name stands for when it is more than one country's ("Cambridge":
+    England, Massachusetts, Ontario), most populous first; () when it is one country's."""
+    found = _town_codes(name)
+    if not found:
+        return ()
+    largest = found[0][1]
+    codes = tuple(dict.fromkeys(code for code, people in found
+                                if people >= _NAMESAKE_SHARE * largest))
     return codes if len({country_of(c) for c in codes}) > 1 else ()
 
 
@@ -755,8 +766,8 @@ def infer_place(text: str, meta: Mapping[str, Any], language: str) -> Place:
 
 def _resolve_towns(evidence: list[Evidence]) -> list[Evidence]:
     """A town name that several countries' towns bear is read as the one in the country the
-    rest of the evidence points to ("in Santa Cruz" in a posting that names California; "in
-    Birmingham" beside a 401(k) plan); with no such evidence, as the most populous."""
+    rest of the evidence clearly points to ("in Cambridge" in a posting that names
+    Massachusetts; "in Birmingham" beside a 401(k) plan); else as the most populous."""
     if not any(e.options for e in evidence):
         return evidence
     scores: dict[str, float] = defaultdict(float)  # countries, and states and provinces
@@ -770,7 +781,10 @@ def _resolve_towns(evidence: list[Evidence]) -> list[Evidence]:
         if e.options:  # the first (most populous) if tied
             best = max(e.options, key=lambda c: (scores.get(country_of(c), 0.0),
                                                  scores.get(c, 0.0) if "-" in c else 0.0))
-            if best != e.code and scores.get(country_of(best), 0.0) > 0:
-                e = replace(e, code=best)
+            lead, first = (scores.get(country_of(c), 0.0) for c in (best, e.code))
+            if best != e.code and lead > 0 and (
+                    lead >= LEAD * first if country_of(best) != country_of(e.code)
+                    else scores.get(best, 0.0) > scores.get(e.code, 0.0)):
+                e = replace(e, code=best)  # clearly another country's, or a state it names
         out.append(e)
     return out
