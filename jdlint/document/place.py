@@ -627,7 +627,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
         yield Evidence("language", language, lw[0], lw[1])
 
 
-#: "a Danish SaaS company", "an American-owned firm", "our UK-based team": the employer's home
+#: "a Danish SaaS company", "an American-owned firm", "our UK-based agency": the employer's home
 #: country, said of the employer (so it is its seat: it never decides a state or province)
 _HOME_COUNTRIES = {"danish": "DK", "german": "DE", "british": "GB", "uk": "GB",
                    "canadian": "CA", "american": "US", "us": "US"}
