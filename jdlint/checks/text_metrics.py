@@ -568,20 +568,23 @@ class Scores:
 
 @lru_cache(maxsize=1 << 16)
 def _syllables(word: str, lang: str) -> int:
-    """textstat's syllable count of one word, remembered: the CMU dictionary's, else pyphen's
-    hyphenation points plus one, as textstat's ``count_syllables`` counts them. A word of
-    letters only is counted here (textstat's own word list of it is the word, lowercased), with
-    pyphen's points counted by :class:`_Hyphenation`; any other goes to textstat."""
+    """textstat's syllable count of one word, remembered: for each word of textstat's word
+    list of it, the CMU dictionary's count, else pyphen's hyphenation points plus one, as
+    textstat's ``count_syllables`` counts them, with pyphen's points counted by
+    :class:`_Hyphenation`."""
     textstat = _textstat()  # (which puts jdlint's English dictionary in place first)
-    if not word.isalpha():
-        return int(textstat.backend.counts.count_syllables(word, lang))
     from textstat.backend.counts import _count_syllables
 
-    low = word.lower()
-    try:
-        return sum(1 for phone in _count_syllables.get_cmudict(lang)[low][0] if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return _hyphenation(lang).count(low) + 1
+    pronunciations = _count_syllables.get_cmudict(lang)
+    count = 0
+    # textstat's own word list of it: the word itself, lowercased, when it is all letters
+    for low in ((word.lower(),) if word.isalpha()
+                else textstat.backend.selections.list_words(word, lowercase=True)):
+        try:
+            count += sum(1 for phone in pronunciations[low][0] if phone[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            count += _hyphenation(lang).count(low) + 1
+    return count
 
 
 class _Hyphenation:
