@@ -53,7 +53,7 @@ def test_keyed_search_finds_what_a_whole_text_search_finds(text: str) -> None:
     long_text = text + " " * 1600  # long enough for the word index to be used
     assert [m.span() for m in keyed.finditer(long_text)] == [
         m.span() for m in _PATTERN.finditer(long_text)]
-    found, expected = keyed.search(long_text), _PATTERN.search(long_text)
+    found, expected = keyed.search(long_text), _PATTERN.search(long_text)  # (index at hand)
     assert (found and found.span()) == (expected and expected.span())
 
 

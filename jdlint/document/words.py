@@ -116,6 +116,11 @@ def words_of(text: str) -> Words:
     return words
 
 
+def indexed(text: str) -> bool:
+    """Whether ``text``'s word index is at hand (a posting the rules are looking at)."""
+    return any(words.text is text for words in _recent)
+
+
 #: Shorter texts are searched whole: the index would cost more than it saves.
 INDEXED_FROM = 1500
 
@@ -150,9 +155,10 @@ class KeyedPattern:
         return matches_at(self.pattern, text, key_positions(words_of(text), keys))
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        """``pattern.search``; over a whole posting, the first of ``finditer``'s matches (the
-        leftmost, as a search finds)."""
-        if bounds or len(text) < INDEXED_FROM or self.keys is None:
+        """``pattern.search``; over a posting whose word index is at hand, the first of
+        ``finditer``'s matches (the leftmost, as a search finds). A long sentence is searched:
+        indexing it would cost more than the search."""
+        if bounds or len(text) < INDEXED_FROM or self.keys is None or not indexed(text):
             return self.pattern.search(text, *bounds)
         return next(self.finditer(text), None)
 
