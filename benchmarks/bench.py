@@ -12,12 +12,12 @@ throughput with two worker processes, and the in-process cost of each rule. The 
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
 Last run (2026-12-07, second session, 2 cores, the 1,700 dev postings): cold start 0.55 s
-English, 0.43 s Danish; --jobs 1 109/s, --jobs 2 188/s, peak 113 MB; proselint 0.16 97/s
-(jdlint --jobs 2 1.94 times its rate); cached re-run 0.59 s; Dask with 2 workers 189/s. In
-process 7.5 ms per posting (133/s): gender-coded-wording 1.3 ms (it is the first to ask for
-the sentences' subjects), duplicate-block 1.0 (the blocks' words), missing-photo-guidance 0.9
-(the first to ask for the place, and the word index it builds), readability 0.8, reading and
-parsing 0.8, the other rules under 0.4 ms each. A run over the corpus costs about 2 ms per
+English, 0.44 s Danish; --jobs 1 109/s, --jobs 2 193/s, peak 112 MB; proselint 0.16 103/s
+(jdlint --jobs 2 1.87 times its rate); cached re-run 0.55 s; Dask with 2 workers 223/s. In
+process 7.4 ms per posting (135/s): gender-coded-wording 1.3 ms (it is the first to ask for
+the sentences' subjects), duplicate-block 0.9 (the blocks' words), missing-photo-guidance 0.8
+(the first to ask for the place, and the word index it builds), readability 0.7, reading and
+parsing 0.7, the other rules under 0.4 ms each. A run over the corpus costs about 2 ms per
 posting more than the in-process figure: each process counts each new word's syllables once
 (pyphen), compiles each term's regex on first use, and starts up. (Earlier: 2026-12-07 first
 session 0.58 s and 0.49 s cold, 84/s and 145/s; 2026-12-06 0.64 s and 0.55 s, 59/s and
