@@ -230,7 +230,7 @@ class TermSet:
         terms = tuple(t for t, _ in entries)
         # the texts a term's matches begin with, read from the term, or else from its regex's
         # parse tree (an optional start, a case-sensitive group: "(?:a\s+bit\s+)?OCD")
-        keys = tuple(literal_keys(t) if literal_keys(t) is not None or not sources[i]
+        keys = tuple(k if (k := literal_keys(t)) is not None or not sources[i]
                      else _tree_keys(sources[i], flags) for i, t in enumerate(terms))
         searched = [i for i, t in enumerate(terms) if sources[i] and keys[i] is None]
         patterns = _group_patterns(terms, sources, searched, flags)

@@ -75,16 +75,6 @@ def subject_data(language: str) -> _Data:
                  keys)
 
 
-def cue_subject(text: str, language: str,
-                possible: Callable[[str], bool] = lambda kind: True) -> str:
-    """The subject a sentence's own words give it ("served", "candidate", "culture",
-    "company"), or "" when they give none. ``possible`` says which kinds can match at all."""
-    for kind, pattern in subject_data(language).cues.items():
-        if possible(kind) and pattern.search(text):
-            return kind
-    return ""
-
-
 def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
                   zone_at: Callable[[int], str], language: str) -> list[str]:
     """The subject of each sentence of ``text`` (see the module's docstring), in order."""

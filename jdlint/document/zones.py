@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -55,14 +55,9 @@ def _keys(language: str) -> dict[str, tuple[tuple[str, bool, bool], ...] | None]
     return {kind: leading_literals(p.pattern, p.flags) for kind, p in _patterns(language)}
 
 
-def boilerplate_kind(text: str, language: str,
-                    possible: Callable[[str], bool] = lambda kind: True) -> str:
-    """The boilerplate a sentence is ("equal-opportunity"...), or "". ``possible`` says which
-    kinds can match at all."""
-    for kind, pattern in _patterns(language):
-        if possible(kind) and pattern.search(text):
-            return kind
-    return ""
+def boilerplate_kind(text: str, language: str) -> str:
+    """The boilerplate a sentence is ("equal-opportunity"...), or ""."""
+    return first_kind(text, 0, 0, _patterns(language), {})
 
 
 def find_zones(text: str, blocks: Sequence[Block], sentences: Sequence[Sentence],
