@@ -208,6 +208,10 @@ class TermSet:
     trusted: bool = False
     whole_words: dict[int, frozenset[str]] = field(default_factory=dict, compare=False,
                                                    repr=False)
+    # by term index: the plan of a term with keys found by ``str.find``, from its parse tree
+    # (:meth:`_tree_plan`)
+    tree_plans: dict[int, tuple[tuple[str, str | None, bool], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool,
@@ -291,6 +295,8 @@ class TermSet:
             if not plan or not self.sources[i]:
                 continue
             at_word = self.word_start[i]
+            if not at_word and any(head is None for _, head, _ in plan):
+                plan = self._tree_plan(i)
             positions: set[int] = set()
             for key, head, whole in plan:
                 if head is not None:  # only where a word starts with it: a lookup
@@ -327,6 +333,26 @@ class TermSet:
                     raise self._timeout(i) from None
                 if m is not None and m.end() > pos:
                     yield m, i
+
+    def _tree_plan(self, index: int) -> tuple[tuple[str, str | None, bool], ...]:
+        """The plan of a ``re:`` term some of whose keys are found with ``str.find`` (no
+        leading ``\\b``), from its parse tree, read the first time it is needed: a key that
+        the regex says starts a word (``\\b(?:s\\s*/\\s*he|...)`` inside an alternation)
+        is looked up in the word index like a ``\\b`` term's, not found at every "s"."""
+        found = self.tree_plans.get(index)
+        if found is None:
+            keys = leading_literals(self.sources[index], self.flags)
+            if keys is None:
+                found = self.plans[index]
+            else:
+                plan = set()
+                for key, at_word, _ in keys:
+                    head = PLAIN_WORD.match(key) if at_word else None
+                    plan.add((key, head.group() if head else None,
+                              bool(head and head.end() == len(key))))
+                found = tuple(sorted(plan, key=lambda step: (step[0], step[1] or "", step[2])))
+            self.tree_plans[index] = found
+        return found
 
     def _whole_words(self, index: int) -> frozenset[str]:
         """The keys of a ``\\b`` term that its regex says end a word ("the" in

@@ -167,7 +167,7 @@ def _leading(items: list[Any], boundary: bool,
     if i == len(items):
         return None
     op, arg = items[i]
-    after = _fence(*items[i + 1]) if i + 1 < len(items) else fenced
+    after = _fenced_at(items, i + 1, fenced)
     if _letters(op, arg) is not None:
         texts = [""]
         while i < len(items) and (letters := _letters(*items[i])) is not None \
@@ -176,7 +176,7 @@ def _leading(items: list[Any], boundary: bool,
             i += 1
         if i < len(items) and _letters(*items[i]) is not None:  # too many: the prefixes
             return tuple((t, boundary and _word_char(t[0]), False) for t in texts)
-        ends = _fence(*items[i]) if i < len(items) else fenced
+        ends = _fenced_at(items, i, fenced)
         keys = tuple((t, boundary and _word_char(t[0]), ends) for t in texts)
         if i < len(items) and items[i][0] in (re_constants.SUBPATTERN, re_constants.BRANCH):
             # the parser factors out a common start: "R(?:MN|GN)" for "RMN|RGN"
@@ -220,6 +220,20 @@ def required_words(source: str, flags: int = 0) -> tuple[str, ...]:
     return tuple(sorted(set(found), key=len, reverse=True))
 
 
+def _fenced_at(items: list[Any], i: int, fenced: bool) -> bool:
+    """Whether a word ends where ``items[i]`` stands (``fenced``: whether one ends after the
+    last item): the item is a fence, or an optional run of fence characters followed by one
+    ("s" ends a word in ``s\\s*/\\s*he``)."""
+    while i < len(items):
+        op, arg = items[i]
+        if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] == 0 \
+                and len(arg[2]) == 1 and _fence(*arg[2][0]):
+            i += 1  # taken, a fence character follows; skipped, what comes next must be one
+            continue
+        return _fence(op, arg)
+    return fenced
+
+
 def _fence(op: Any, arg: Any) -> bool:
     """Whether an item stands for a character that is no word character, or a word edge."""
     if op is re_constants.LITERAL:
@@ -230,9 +244,8 @@ def _fence(op: Any, arg: Any) -> bool:
         return all(m == (re_constants.CATEGORY, re_constants.CATEGORY_SPACE)
                    or (m[0] is re_constants.LITERAL and _fence(*m)) for m in arg)
     if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1 \
-            and len(arg[2]) == 1 and arg[2][0][0] is re_constants.IN:
-        return all(m == (re_constants.CATEGORY, re_constants.CATEGORY_SPACE)
-                   or (m[0] is re_constants.LITERAL and _fence(*m)) for m in arg[2][0][1])
+            and len(arg[2]) == 1 and arg[2][0][0] in (re_constants.IN, re_constants.LITERAL):
+        return _fence(*arg[2][0])  # "\s+", "/+"
     return False
 
 

@@ -32,6 +32,11 @@ from jdlint.literals import leading_literals
     (r"\b(?:RMN|RGN)\b", (("rgn", True, True), ("rmn", True, True))),  # "R(?:MN|GN)" parsed
     (r"\b[A-Z]pply", None),  # too many letters
     (r"\b[^x]pply", None),
+    # an optional run of spaces before a fence still ends the word; before a letter it does not
+    (r"\bs\s*/+\s*he", (("s", True, True),)),
+    (r"\bab\s*c", (("ab", True, False),)),
+    (r"\bab\s*", (("ab", True, False),)),  # "abc" matches: nothing need follow
+    (r"\bab[ ]*,", (("ab", True, True),)),
 ])
 def test_leading_literals(pattern: str, expected: object) -> None:
     assert leading_literals(pattern, re.I) == expected

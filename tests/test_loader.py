@@ -125,7 +125,7 @@ _TREE_TERMS = ["re:\\b(?:a\\s+(?:bit|little)\\s+)?OCD\\s+about\\b", "re:(?-i:Guy
                "re:(?:(?<![\\w)])\\(s\\)he|\\b(?:s\\s*/+\\s*he|he\\s+or\\s+she))\\b",
                "re:\\b(?:nur\\s+)?EU-Bürger(?:innen|in)?\\b", "rockstar"]
 _TREE_PIECES = ["a bit ", "a little ", "OCD", " about", "ocd about", "Guy", "guy", "(s)he",
-                "s/he", "s / he", "he or she", "nur ", "EU-Bürgerin", "EU-Bürger", "rockstar",
+                "s/he", "s / he", "he or she", "s", "/", "is", " /", "nur ", "EU-Bürgerin", "EU-Bürger", "rockstar",
                 " ", "\n", "x", "-", "(", ")", "a"]
 
 
