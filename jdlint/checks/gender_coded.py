@@ -165,7 +165,7 @@ class GenderCodedWording(Rule):
         words: dict[str, list[str]] = {"masculine": [], "feminine": []}
         found: list[tuple[int, int, str, str]] = []
         lead_sentences: set[int] = set()
-        excepted: list[tuple[int, int]] | None = None
+        candidates: list[tuple[int, int, str, str, int]] = []
         for m in _WORD.finditer(text):  # one pass over words: a dict lookup per word
             stem = _stem_of(m.group(), lists)
             if stem is None:
@@ -173,10 +173,7 @@ class GenderCodedWording(Rule):
             start, end = m.span()
             if start > 0 and text[start - 1] == "-":
                 continue  # "world-leading", "data-driven": the stem is not the word's start
-            if excepted is None:  # the exceptions, found once a stem is found
-                excepted = [h.span() for h, _ in lists.not_words.finditer(text, overlaps=True)]
-            if doc.is_protected(start, end) or _excepted(excepted, start, end) or \
-                    doc.in_copy(start):
+            if doc.is_protected(start, end) or doc.in_copy(start):
                 continue  # a pasted copy counts once
             i = doc.sentence_index(start)
             if i < 0:
@@ -186,20 +183,29 @@ class GenderCodedWording(Rule):
                 continue  # headings; equal-opportunity and other statements of policy
             if doc.subjects[i] not in COUNTED_SUBJECTS or doc.in_name(start, end):
                 continue  # duties, the company, the people served; "NHS Trust", "Team Lead"
+            candidates.append((start, end, stem, m.group(), i))
+        # the phrases that only start like a stem, found once a word may count
+        excepted = [h.span() for h, _ in lists.not_words.finditer(text, overlaps=True)] \
+            if candidates else []
+        for start, end, stem, word, i in candidates:
+            if _excepted(excepted, start, end):
+                continue
             if stem == "lead":
                 if i in lead_sentences:
                     continue
                 lead_sentences.add(i)
             coding = lists.stems[stem]
             counts[coding] += 1
-            words[coding].append(m.group().lower())
-            found.append((start, end, coding, m.group()))
+            words[coding].append(word.lower())
+            found.append((start, end, coding, word))
         # the balance weighs different words: a phrase repeated in boilerplate ("a project
         # leader capacity" four times) is one signal, not four
         masculine, feminine = len(set(words["masculine"])), len(set(words["feminine"]))
+        per_word = str(options.get("per-word", "masculine"))
+        if masculine <= feminine and per_word != "all":
+            return  # no masculine-coded verdict whatever the margin
         margin = margin_for(len(_WORD.findall(doc.text_without_copies)))
         result = verdict(masculine, feminine, margin)
-        per_word = str(options.get("per-word", "masculine"))
         if "masculine" not in result and per_word != "all":
             return  # balanced or feminine-coded wording deters nobody (Gaucher et al.)
         for start, end, coding, word in found:
