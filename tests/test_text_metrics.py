@@ -213,3 +213,33 @@ def test_hyphenation_points_equal_pyphens(word: str, lang: str) -> None:
 
     pyphen = _textstat().backend.utils.get_pyphen(lang)
     assert _hyphenation(lang).count(word.lower()) == len(pyphen.positions(word.lower()))
+
+
+@pytest.mark.parametrize("lang", ["en_US", "de_DE", "da_DK", "en_GB", "nl_NL", "hu_HU"])
+def test_hyphenation_patterns_read_late_equal_pyphens(lang: str) -> None:
+    """Each pattern line is read when first used; read, they are pyphen's patterns, and
+    jdlint hyphenates as textstat's Pyphen does (its dictionary, its margins)."""
+    import pyphen
+
+    from jdlint.checks.text_metrics import _hyphenation, _points, _textstat, read_patterns
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    late = read_patterns(path)
+    read = {key: _points(value) if isinstance(value, str) else value
+            for key, value in late.items()}
+    assert {k: v for k, v in read.items() if v is not None} == pyphen.HyphDict(path).patterns
+    textstats = _textstat().backend.utils.get_pyphen(lang)
+    assert (_hyphenation(lang).left, _hyphenation(lang).right) == (textstats.left,
+                                                                   textstats.right)
+
+
+def test_a_pattern_given_twice_keeps_the_last_one_with_points(tmp_path: Path) -> None:
+    from jdlint.checks.text_metrics import _Hyphenation, read_patterns
+
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\nLEFTHYPHENMIN 2\n% a comment\na1b\nx1y\nx0y\n1ba\n", "utf-8")
+    patterns = read_patterns(dic)
+    assert set(patterns) == {"ab", "xy", "ba"}
+    hyphenation = _Hyphenation(patterns, left=1, right=1)
+    assert hyphenation.count("abxya") == 2  # a-b, x-y (the all-zero x0y does not undo x1y)
+    assert patterns["ab"] == (1, (1,))  # read when first used

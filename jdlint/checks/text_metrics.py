@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -592,11 +593,14 @@ class _Hyphenation:
     by pyphen's own algorithm (Liang's patterns) and patterns, about twice as fast: at each
     letter only the patterns that can start there are looked up (the longest pattern that
     begins with these three letters), and no list of positions is built. Equal to pyphen's
-    counts on every word of the dev corpus and in tests/test_text_metrics.py."""
+    counts on every word of the dev corpus and in tests/test_text_metrics.py.
 
-    def __init__(self, pyphen: Any) -> None:
-        self.left, self.right = pyphen.left, pyphen.right
-        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = pyphen.hd.patterns
+    ``patterns`` maps each pattern's letters to its points (pyphen's ``HyphDict.patterns``),
+    or to the dictionary's line of it until the pattern is first used (:func:`read_patterns`)."""
+
+    def __init__(self, patterns: dict[str, Any], left: int = 2, right: int = 2) -> None:
+        self.left, self.right = left, right
+        self.patterns = patterns
         longest: dict[str, int] = {}
         for key in self.patterns:
             if len(key) >= 3:
@@ -613,6 +617,10 @@ class _Hyphenation:
                 found = patterns.get(pointed[i:j])
                 if found is None:
                     continue
+                if type(found) is str:  # the dictionary's line: read it now, once
+                    found = patterns[pointed[i:j]] = _points(found)
+                    if found is None:
+                        continue
                 for k, value in enumerate(found[1], i + found[0]):
                     if k > n:
                         break
@@ -622,9 +630,60 @@ class _Hyphenation:
         return sum(1 for k, value in enumerate(points) if value % 2 and self.left <= k - 1 <= last)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def read_patterns(path: Any) -> dict[str, Any]:
+    """A hyphenation dictionary's patterns as pyphen's ``HyphDict`` reads them, each kept as
+    its line until it is used: pyphen parses all of them (0.43 s for German, most of a cold
+    start), a posting needs a few hundred. Each line's letters are its digits removed, all
+    lines at once. A dictionary with what only pyphen reads (``^^hh`` characters, non-standard
+    hyphenation such as ``ff=f``) is read by pyphen."""
+    import pyphen
+
+    with path.open("rb") as fd:  # as pyphen reads it
+        encoding = fd.readline().decode()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    lines = [line.strip() for line in path.read_text(encoding).split("\n")[1:]]
+    lines = [line for line in lines if line and not line.startswith(pyphen.ignored)]
+    joined = "\n".join(lines)
+    if "^^" in joined or ("/" in joined and "=" in joined):
+        return dict(pyphen.HyphDict(path).patterns)
+    letters = _DIGIT.sub("", joined).split("\n")
+    patterns: dict[str, Any] = dict(zip(letters, lines, strict=True))
+    if len(patterns) < len(lines):  # a pattern given twice: pyphen keeps the last not all 0
+        twice = {key for key, n in Counter(letters).items() if n > 1}
+        for key, line in zip(letters, lines, strict=True):
+            if key in twice and _points(line) is not None:
+                patterns[key] = line
+    return patterns
+
+
+def _points(line: str) -> tuple[int, tuple[int, ...]] | None:
+    """One pattern line's points as pyphen stores them (the first non-zero one's offset, and
+    the points from there to the last non-zero one), or None when all are 0."""
+    import pyphen
+
+    values = [int(digit or "0") for digit, _ in pyphen.parse(line)]
+    if max(values) == 0:
+        return None
+    start, end = 0, len(values)
+    while not values[start]:
+        start += 1
+    while not values[end - 1]:
+        end -= 1
+    return start, tuple(values[start:end])
+
+
 @cache
 def _hyphenation(lang: str) -> _Hyphenation:
-    return _Hyphenation(_textstat().backend.utils.get_pyphen(lang))
+    """textstat's hyphenation (``Pyphen(lang=lang)``: its dictionary, 2 letters at least
+    before the first point and after the last), with the dictionary read by
+    :func:`read_patterns`."""
+    import pyphen
+
+    return _Hyphenation(read_patterns(pyphen.LANGUAGES[pyphen.language_fallback(lang)]))
 
 
 class Pronunciations(Mapping[str, list[list[str]]]):
