@@ -59,3 +59,31 @@ def test_length_and_balance_count_one_copy(lint: Lint) -> None:
 def test_a_posting_without_copies_is_unchanged(lint: Lint) -> None:
     d = Document.from_source("p.txt", ONE)
     assert d.copies == [] and d.text_without_copies == d.text
+
+
+def test_a_block_near_two_earlier_ones_equally_is_a_copy_of_the_earlier() -> None:
+    """Two earlier paragraphs share as much with a later one and are as close to it: the
+    later one repeats the first of them, in every run (not as a set of words happens to
+    iterate, which changes with Python's hash seed)."""
+    import subprocess
+    import sys
+
+    from jdlint.document.copies import MIN_WORDS, SIMILARITY, find_repeats
+
+    base = ("the team plans every release together and reviews each change before it ships "
+            "to customers who rely on our service").split()
+    assert len(base) == 20
+    edited_end = " ".join(base[:17] + ["alpha", "beta", "gamma"])
+    edited_start = " ".join(["delta", "epsilon", "zeta"] + base[3:])
+    text = f"{edited_end}\n\n{edited_start}\n\n{' '.join(base)}\n"
+    blocks = Document.from_source("p.txt", text).blocks
+    repeats = find_repeats(blocks, MIN_WORDS, SIMILARITY)
+    assert [(r.first, r.start) for r in repeats] == [(0, 2)]
+    script = ("import sys; from jdlint.document import Document; from jdlint.document.copies "
+              "import find_repeats; b = Document.from_source('p.txt', sys.stdin.read()).blocks; "
+              "print([(r.first, r.start) for r in find_repeats(b, 8, 0.8)])")
+    for seed in ("1", "2", "3"):
+        out = subprocess.run([sys.executable, "-c", script], input=text, text=True,
+                             capture_output=True, check=True,
+                             env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        assert out.strip() == "[(0, 2)]"

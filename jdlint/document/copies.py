@@ -49,7 +49,9 @@ class _Classifier:
         self.min_words = min_words
         self.similarity = similarity
         self.by_key: dict[str, int] = {}
-        self.index: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        # each shingle's blocks, in order: the first apart (most shingles are in one block)
+        self.first: dict[tuple[str, ...], int] = {}
+        self.more: dict[tuple[str, ...], list[int]] = {}
         self.shingles: list[set[tuple[str, ...]]] = []
         self.words: list[Sequence[str]] = []
         self.classes: list[int] = []
@@ -68,16 +70,25 @@ class _Classifier:
         self.by_key[unit.key] = i
         best, best_score = i, 0.0
         if sh:
-            index = self.index
-            hits: list[int] = []  # the earlier blocks of each shared shingle, counted at once
-            for s in sh:
-                postings = index[s]
-                if postings and len(postings) <= _SHINGLE_POSTINGS:
-                    hits += postings
-                postings.append(i)
-            overlap = Counter(hits)
-            for j, shared in overlap.most_common(_CANDIDATES):
-                if shared < 0.3 * min(len(sh), len(self.shingles[j])):
+            first, more = self.first, self.more
+            shared = sh & first.keys()  # the shingles an earlier block has
+            first.update(dict.fromkeys(sh - shared, i))
+            overlap: Counter[int] = Counter()  # the earlier blocks of each shared shingle
+            for s in shared:
+                later = more.get(s)
+                if later is None:
+                    overlap[first[s]] += 1
+                    more[s] = [i]
+                    continue
+                if len(later) < _SHINGLE_POSTINGS:
+                    overlap[first[s]] += 1
+                    overlap.update(later)
+                later.append(i)
+            # the most shingles in common first, the earliest block of equals (an order that
+            # does not depend on how a set of strings happens to iterate)
+            for j, shared_count in sorted(overlap.items(),
+                                          key=lambda jn: (-jn[1], jn[0]))[:_CANDIDATES]:
+                if shared_count < 0.3 * min(len(sh), len(self.shingles[j])):
                     break  # too little in common to be a copy
                 score = _similarity(self.words[j], words, short=unit.words < 2 * self.min_words)
                 if score >= self.similarity and score > best_score:
