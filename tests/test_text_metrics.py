@@ -243,3 +243,16 @@ def test_a_pattern_given_twice_keeps_the_last_one_with_points(tmp_path: Path) ->
     hyphenation = _Hyphenation(patterns, left=1, right=1)
     assert hyphenation.count("abxya") == 2  # a-b, x-y (the all-zero x0y does not undo x1y)
     assert patterns["ab"] == (1, (1,))  # read when first used
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb", "I'm", "it's", "'", "'t", "s", ".", "!", "?", "...",
+                                 " ", "\n", "-", "—", "don't", "we'll", "x'", "9", "Ü", "\x1e",
+                                 ":", "tea", "the end."]), max_size=60).map("".join))
+def test_sentence_count_equals_textstats(text: str) -> None:
+    """Sentences of two words or fewer do not count, as textstat counts their words: each
+    sentence apart, or all at once (an apostrophe at a sentence's end is punctuation either
+    way)."""
+    from jdlint.checks.text_metrics import _count_sentences, _textstat
+
+    assert _count_sentences(text) == _textstat().backend.counts.count_sentences(text)

@@ -535,15 +535,21 @@ class Scores:
     def __init__(self, text: str, lang: str) -> None:
         backend = _textstat().backend
         self.text, self.lang, self._backend = text, lang, backend
-        self.words = backend.counts.count_words(text)
-        self.sentence_length = backend.metrics.words_per_sentence(text)
+        # textstat's words (its count_words counts them), each distinct one with its count:
+        # the lowercase ones are these lowercased (lowercasing leaves white space alone)
+        words = backend.selections.list_words(text)
+        self.words = len(words)
+        self._counts = Counter(words)
+        sentences = _count_sentences(text)  # textstat's words_per_sentence, as it divides
+        self.sentence_length = self.words / sentences if sentences else 0.0
 
     @cached_property
     def _per_word(self) -> float:
         if not self.words:
             return 0.0
-        words = self._backend.selections.list_words(self.text, lowercase=True)
-        return float(sum(_syllables(w, self.lang) for w in words) / self.words)
+        lang = self.lang
+        return float(sum(n * _syllables(w.lower(), lang) for w, n in self._counts.items())
+                     / self.words)
 
     def flesch_reading_ease(self) -> float:
         per_word = self._per_word
@@ -562,9 +568,30 @@ class Scores:
     def wiener_sachtextformel_4(self) -> float:
         if not self.words:
             return 0.0
-        words = self._backend.selections.list_words(self.text)
-        ms = 100 * len([w for w in words if _syllables(w, self.lang) >= 3]) / self.words
+        ms = 100 * sum(n for w, n in self._counts.items()
+                       if _syllables(w, self.lang) >= 3) / self.words
         return float((0.2744 * ms) + (0.2656 * self.sentence_length) - 1.693)
+
+
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences
+_APART = "\x1e"  # white space to textstat's words and punctuation, and in no posting
+
+
+def _count_sentences(text: str) -> int:
+    """textstat's ``count_sentences``: its sentences, less those of two words or fewer (as
+    ``count_words`` counts them), at least 1. textstat counts each sentence's words apart (two
+    regex passes each); here all are counted in one pass over them joined by a character that
+    is white space to both passes (what each pass removes depends on the next character at
+    most, never across it)."""
+    if not text:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    if _APART in text:
+        return int(_textstat().backend.counts.count_sentences(text))
+    from textstat.backend.transformations import remove_punctuation
+
+    parts = remove_punctuation(_APART.join(sentences), rm_apostrophe=False).split(_APART)
+    return max(1, len(sentences) - sum(1 for part in parts if len(part.split()) <= 2))
 
 
 @lru_cache(maxsize=1 << 16)
