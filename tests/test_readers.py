@@ -190,3 +190,22 @@ def test_the_german_gender_star_is_not_emphasis() -> None:
     parsed = parse("# Werkstudent*in als Entwickler*in\n\nWir suchen **dich**.\n", "markdown")
     assert "Werkstudent*in als Entwickler*in" in parsed.text
     assert "**" not in parsed.text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["*", "**", "***", "_", "__", "\\", " ", "\n", "word", "x",
+                                 "Entwickler*in", "a_b", "-", "."]), max_size=40).map("".join))
+def test_emphasis_found_at_its_markers_equals_a_whole_text_search(text: str) -> None:
+    """Emphasis is looked for only where a ``*`` or ``_`` stands: the same matches as
+    searching the whole text."""
+    from jdlint.document.words import matches_at, occurrences
+    from jdlint.reading.markdown import _STAR, _UNDERSCORE
+
+    for pattern, marker in ((_STAR, "*"), (_UNDERSCORE, "_")):
+        assert [(m.span(), m.span(1), m.span(2))
+                for m in matches_at(pattern, text, occurrences(text, marker))] == \
+            [(m.span(), m.span(1), m.span(2)) for m in pattern.finditer(text)]

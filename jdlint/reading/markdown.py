@@ -29,6 +29,7 @@ _STAR = re.compile(r"(?<![*\\\w])(\*{1,3})(?=[^\s*])(.+?)(?:(?<=[^\s*\\\w])\1(?!
                    r"(?<=\w)\1(?![*\w]))")
 _UNDERSCORE = re.compile(r"(?<![\w\\])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_\\])\1(?!\w)")
 _ATX_LINE = re.compile(r"([ \t>*+\-\d.)]*?)(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_LIST_MARKER = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 # An indented block is code when it has code's punctuation or an identifier; text pasted with
 # a deep indent (common in postings converted from HTML) is prose and stays prose.
@@ -53,6 +54,7 @@ class _Masker:
         self.chars = list(text)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.code_lines: set[int] = set()
+        self._joined: str | None = text  # the masked text, until something is blanked
 
     def line_span(self, line: int) -> tuple[int, int]:
         start = self.line_starts[line]
@@ -60,6 +62,8 @@ class _Masker:
         return start, len(self.text) if end == -1 else end
 
     def blank(self, a: int, b: int) -> None:
+        if a < b:
+            self._joined = None
         chars = self.chars
         for i in range(a, b):
             if chars[i] != "\n":
@@ -71,7 +75,9 @@ class _Masker:
             self.code_lines.add(line)
 
     def masked(self) -> str:
-        return "".join(self.chars)
+        if self._joined is None:
+            self._joined = "".join(self.chars)
+        return self._joined
 
 
 def _heading(mask: _Masker, token: Any, hints: list[Hint]) -> None:
@@ -99,7 +105,7 @@ def _heading(mask: _Masker, token: Any, hints: list[Hint]) -> None:
 
 def _list_item(mask: _Masker, token: Any, hints: list[Hint]) -> None:
     start, end = mask.line_span(token.map[0])
-    m = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*").match(mask.text, start, end)
+    m = _LIST_MARKER.match(mask.text, start, end)
     content = m.end() if m else start
     if content < end:
         hints.append(Hint("bullet", content, end))
@@ -124,9 +130,13 @@ def _inline(mask: _Masker, hints: list[Hint]) -> None:
     text = mask.masked()
     for m in _HTML_TAG.finditer(text):
         mask.blank(m.start(), m.end())
-    for pattern in (_STAR, _UNDERSCORE):
+    from ..document.words import matches_at, occurrences
+
+    for pattern, marker in ((_STAR, "*"), (_UNDERSCORE, "_")):
         text = mask.masked()
-        for m in pattern.finditer(text):
+        # every match starts with its marker: tried only there (a pattern that opens with a
+        # look-behind is otherwise tried at every character)
+        for m in matches_at(pattern, text, occurrences(text, marker)):
             mask.blank(m.start(1), m.end(1))
             mask.blank(m.end(2), m.end())
             hints.append(Hint("emphasis", m.start(2), m.end(2)))
