@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ..literals import leading_literals
@@ -169,16 +170,26 @@ def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[
     lower = words.lower
     table = words.table()
     out: list[int] = []
+    for key, head, ends_word in _key_plan(tuple(keys)):
+        if head is None:
+            out += occurrences(lower, key)
+        elif head == key:  # the key is a word, or begins one
+            out += table.get(key, ()) if ends_word else words.starts(key)
+        else:  # the key goes on past a word: that word is its first word whole
+            out += (p for p in table.get(head, ()) if lower.startswith(key, p))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _key_plan(keys: tuple[tuple[str, bool, bool], ...]) -> tuple[tuple[str, str | None, bool],
+                                                                   ...]:
+    """Each key with the word it begins with when a match must start a word there (None:
+    found with ``str.find``), and whether it must end one: read once per set of keys."""
+    plan = []
     for key, at_word, ends_word in keys:
         head = PLAIN_WORD.match(key) if at_word else None
-        if head is not None:
-            if head.end() == len(key):  # the key is a word, or begins one
-                out += table.get(key, ()) if ends_word else words.starts(key)
-            else:  # the key goes on past a word: that word is its first word whole
-                out += (p for p in table.get(head.group(), ()) if lower.startswith(key, p))
-            continue
-        out += occurrences(lower, key)
-    return out
+        plan.append((key, head.group() if head is not None else None, ends_word))
+    return tuple(plan)
 
 
 def matches_at(pattern: re.Pattern[str], text: str,
