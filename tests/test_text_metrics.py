@@ -256,3 +256,13 @@ def test_sentence_count_equals_textstats(text: str) -> None:
     from jdlint.checks.text_metrics import _count_sentences, _textstat
 
     assert _count_sentences(text) == _textstat().backend.counts.count_sentences(text)
+
+
+@pytest.mark.parametrize(("words", "flagged"), [(35, False), (36, True)])
+def test_the_shortest_sentence_over_the_limit_is_flagged(lint: Lint, words: int,
+                                                         flagged: bool) -> None:
+    """One-letter words, one space apart: the fewest characters a sentence of that many words
+    can have (a short sentence is not counted, so the shortcut must not skip this one)."""
+    text = " ".join("a" for _ in range(words))
+    found = lint(text + "\n", select=("long-sentence",)).diagnostics
+    assert bool(found) is flagged

@@ -84,6 +84,8 @@ class LongSentence(Rule):
         for sentence in doc.sentences:
             if doc.in_boilerplate(sentence.start) or doc.in_copy(sentence.start):
                 continue  # legal statements (equal opportunity...) are not the writer's to split
+            if len(sentence.text) < 2 * limit + 1:
+                continue  # n words take 2n - 1 characters at least: too short to be over
             words = len(WORD.findall(sentence.text))
             if words > limit:
                 long.append((words, sentence.start, sentence.end))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from ..literals import leading_literals
 
@@ -51,15 +51,15 @@ class Words:
             merged: set[str] = set()  # words whose offsets come from more than one run
 
             def add(word: str, starts: list[int]) -> None:
-                if word in plain:
-                    plain[word] += starts
+                if word in plain:  # a new list: the first may be the hyphenated table's
+                    plain[word] = plain[word] + starts
                     merged.add(word)
                 else:
                     plain[word] = starts
 
             for word, starts in hyphenated.items():
                 if "-" not in word:
-                    add(word, list(starts))
+                    add(word, starts)  # shared with the hyphenated table, never changed
                     continue
                 offset = 0
                 for part in word.split("-"):
