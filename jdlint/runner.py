@@ -232,7 +232,7 @@ def _from_cache(p: Plan, options: Options) -> tuple[
 def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None) -> list[FileResult]:
     """Check ``p.files`` in ``jobs`` worker processes; on any way out but success (Ctrl-C,
     SIGTERM, a worker that could not start or died) the workers are killed, not awaited."""
-    chunk = max(1, len(p.files) // (jobs * 8))
+    chunk = max(1, len(p.files) // (jobs * 32))
     context = get_context("spawn" if sys.platform == "win32" else "fork")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                                initargs=(p.configs,))
