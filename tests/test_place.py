@@ -6,6 +6,7 @@ import pytest
 
 from jdlint.document import Document
 from jdlint.document.place import infer_place
+from jdlint.document.words import on_lines
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -268,10 +269,10 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
 
     commas = [m.start() for m in p._COMMA_CAPITAL.finditer(text)]
     for pattern in (p._CITY_CODE, p._CITY_REGION):
-        assert spans(p._on_lines(pattern, text, commas)) == spans(pattern.finditer(text))
+        assert spans(on_lines(pattern, text, commas)) == spans(pattern.finditer(text))
     hints = [m.start() for m in p._POSTCODE_HINT.finditer(text)]
     for pattern in (p._UK_POSTCODE, p._CA_POSTCODE, p._DE_POSTCODE, p._DK_POSTCODE):
-        assert spans(p._on_lines(pattern, text, hints)) == spans(pattern.finditer(text))
+        assert spans(on_lines(pattern, text, hints)) == spans(pattern.finditer(text))
     words = words_of(text)
     assert p._CUE_KEYS
     starts = key_positions(words, p._CUE_KEYS)
@@ -281,7 +282,7 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
     for pattern, keys in ((p._CURRENCY, p._CURRENCY_KEYS), (p._GOVERNMENT_OF, p._GOVERNMENT_KEYS)):
         assert spans(matches_at(pattern, text, key_positions(words, keys))) == spans(
             pattern.finditer(text))
-    assert spans(p._on_lines(p._PUBLIC_SERVICE, text, p._service_starts(words))) == spans(
+    assert spans(on_lines(p._PUBLIC_SERVICE, text, p._service_starts(words))) == spans(
         p._PUBLIC_SERVICE.finditer(text))
     n = p.names()
 
@@ -289,7 +290,7 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
         return [(m.start(), phrase) for m in matches for phrase in p._phrases(
             m.group(), lambda x: n.countries.get(x) or n.regions.get(x), n.named_firsts)]
 
-    assert named(p._on_lines(p._CAPITALISED, text, p._name_starts(text, words, n.named_heads))) \
+    assert named(on_lines(p._CAPITALISED, text, p._name_starts(text, words, n.named_heads))) \
         == named(p._CAPITALISED.finditer(text))
 
 

@@ -180,3 +180,27 @@ def test_looking_for_cues_only_where_their_words_stand_changes_nothing(text: str
             mock.patch("jdlint.document.zones.sentence_keys", lambda *a: None):
         slow = Document.from_source("p.md", text)
         assert (slow.zones, slow.subjects) == expected
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NAME_PIECES = ["NHS", " ", "Trust", "and", "of", "the", "\t", "x", "Clinical", "Lead", "'",
+                "’", ".", "&", "/", "-", "Ærø", "Øst", "Über", "a@b.co", "\n", "2", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=40).map("".join))
+def test_runs_tried_at_capitals_equal_a_whole_text_search(text: str) -> None:
+    """Runs of capitalised words are tried only where a capital stands after no word
+    character: the same runs as searching the whole sentence; and e-mail addresses searched
+    on the lines with an "@" are the addresses a whole-text search finds."""
+    from jdlint.document.doc import _PROTECTED
+    from jdlint.document.subjects import _RUN, _run_starts
+    from jdlint.document.words import matches_at, occurrences, on_lines
+
+    assert [m.span() for m in matches_at(_RUN, text, _run_starts(text))] == \
+        [m.span() for m in _RUN.finditer(text)]
+    email = dict(_PROTECTED)["@"]
+    assert [m.span() for m in on_lines(email, text, occurrences(text, "@"))] == \
+        [m.span() for m in email.finditer(text)]

@@ -22,6 +22,7 @@ from .sections import Section, find_sections
 from .sentences import Sentence, split_sentences
 from .structure import find_blocks
 from .subjects import find_names, find_subjects
+from .words import occurrences, on_lines
 from .zones import BOILERPLATE, Zone, find_zones
 
 T = TypeVar("T")
@@ -238,8 +239,12 @@ class Document:
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
         """Spans no wording rule should flag: URLs, e-mail addresses, inline code, placeholders."""
-        return union_spans(sorted(m.span() for needle, pattern in _PROTECTED
-                                  if needle in self.text for m in pattern.finditer(self.text)))
+        text = self.text
+        return union_spans(sorted(
+            m.span() for needle, pattern in _PROTECTED if needle in text
+            # an address stays on its line: only the lines with an "@" are searched
+            for m in (on_lines(pattern, text, occurrences(text, "@")) if needle == "@"
+                      else pattern.finditer(text))))
 
     @cached_property
     def _protected_ends(self) -> list[int]:

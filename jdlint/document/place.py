@@ -31,6 +31,7 @@ from .words import (
     key_positions,
     matches_at,
     occurrences,
+    on_lines,
     words_of,
 )
 
@@ -166,25 +167,8 @@ def has_postal_address(text: str) -> bool:
     to write to."""
     hints = [m.start() for m in _POSTCODE_HINT.finditer(text)]
     return bool(hints) and any(
-        next(_on_lines(p, text, hints), None) is not None
+        next(on_lines(p, text, hints), None) is not None
         for p in (_UK_POSTCODE, _CA_POSTCODE, _DE_POSTCODE, _DK_POSTCODE))
-
-
-def _on_lines(pattern: re.Pattern[str], text: str, hints: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` in ``text``, searched only on the lines where ``hints`` (offsets
-    found cheaply: a literal, a word from the index) fall, each line once, in order. The same as
-    searching the whole text for a pattern whose matches stay on one line (no ``\\s``, ``$``
-    or ``^`` in it) and hold a hint each: a regex pass over a few lines instead of all."""
-    done = -1
-    for pos in sorted(hints):
-        if pos < done:
-            continue
-        line_start = text.rfind("\n", 0, pos) + 1
-        line_end = text.find("\n", pos)
-        if line_end < 0:
-            line_end = len(text)
-        yield from pattern.finditer(text, line_start, line_end)
-        done = line_end + 1
 
 
 def _finds_cased(text: str, lower: str, needles: Iterable[tuple[str, bool]]) -> list[int]:
@@ -261,7 +245,7 @@ class _Org:
         if self.needles is None:
             return self.pattern.finditer(text)
         if self.one_line:
-            return _on_lines(self.pattern, text, _finds_cased(text, words.lower, self.needles))
+            return on_lines(self.pattern, text, _finds_cased(text, words.lower, self.needles))
         if any(t in (text if exact else words.lower) for t, exact in self.needles):
             return self.pattern.finditer(text)
         return ()
@@ -351,7 +335,7 @@ _COMMA_CAPITAL = re.compile(r",[ \t]*[A-Z]")  # in every "City, ST" and "City, R
 def _place_syntax(text: str) -> Iterator[Evidence]:
     n = names()
     hints = [m.start() for m in _COMMA_CAPITAL.finditer(text)]
-    for m in _on_lines(_CITY_CODE, text, hints):
+    for m in on_lines(_CITY_CODE, text, hints):
         town, abbr, zip_code = m.group(1), m.group(2), m.group(3)
         options = n.abbreviations.get(abbr, ())
         if not options:
@@ -372,7 +356,7 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         if match is not None:
             weight = 6.0 if towns else 4.0 if zip_code else 2.0
             yield Evidence("place", m.group(), match, weight, m.start())
-    for m in _on_lines(_CITY_REGION, text, hints):
+    for m in on_lines(_CITY_REGION, text, hints):
         region = m.group(2).lower()
         first = m.group(1).lower()
         if first in n.regions or first in n.countries:
@@ -424,7 +408,7 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                 weight *= 0.25  # "offices in Paris, Milan, London and Dubai": the sites
             yield Evidence("town", m.group(), best[0], weight, m.start(),
                            options=_options(town))
-    for m in _on_lines(_CAPITALISED, text, _name_starts(text, words, n.named_heads)):
+    for m in on_lines(_CAPITALISED, text, _name_starts(text, words, n.named_heads)):
         run = m.group()
         for phrase in _phrases(run, lambda p: n.countries.get(p) or n.regions.get(p),
                                n.named_firsts):
@@ -542,12 +526,12 @@ def _postcodes(text: str) -> Iterator[Evidence]:
     hints = [m.start() for m in _POSTCODE_HINT.finditer(text)]
     if not hints:
         return
-    for m in _on_lines(_UK_POSTCODE, text, hints):
+    for m in on_lines(_UK_POSTCODE, text, hints):
         yield Evidence("postcode", m.group(), "GB", 2.0, m.start())
-    for m in _on_lines(_CA_POSTCODE, text, hints):
+    for m in on_lines(_CA_POSTCODE, text, hints):
         yield Evidence("postcode", m.group(), _CA_POSTAL_PROVINCE[m.group(1)], 3.0, m.start())
     for pattern, country in ((_DE_POSTCODE, "DE"), (_DK_POSTCODE, "DK")):
-        for m in _on_lines(pattern, text, hints):
+        for m in on_lines(pattern, text, hints):
             town = _best_town(_first_known(m.group(2)))
             if town is not None and country_of(town[0]) == country:
                 yield Evidence("postcode", m.group(), country, 4.0, m.start())
@@ -593,7 +577,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     for m in matches_at(_GOVERNMENT_OF, text, key_positions(words, _GOVERNMENT_KEYS)):
         if (code := _region_named(m.group(1))) is not None:
             yield Evidence("organisation", m.group(), code, 5.0, m.start())
-    for m in _on_lines(_PUBLIC_SERVICE, text, _service_starts(words)):
+    for m in on_lines(_PUBLIC_SERVICE, text, _service_starts(words)):
         body = m.group(1).split()
         code = next((c for k in range(len(body))
                      if (c := _region_named(" ".join(body[k:]))) is not None), None)
@@ -607,7 +591,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     if spelling is not None:
         yield Evidence("spelling", "British spelling", "GB", 1.0, spelling)
     yield from _organisations(text, words)
-    for m in _on_lines(_DOMAIN, text, (m.start() for m in _DOMAIN_HINT.finditer(text))):
+    for m in on_lines(_DOMAIN, text, (m.start() for m in _DOMAIN_HINT.finditer(text))):
         suffix = m.group(1).lower()
         if re.fullmatch(r"gov\.[a-z]{2}\.ca", suffix):
             code = next((c for c in names().abbreviations.get(suffix[4:6].upper(), ())

@@ -24,7 +24,7 @@ from ..datafiles import load_yaml
 from ..literals import leading_literals
 from .blocks import Block
 from .sentences import Sentence
-from .words import first_kind, sentence_keys, words_of
+from .words import first_kind, matches_at, sentence_keys, words_of
 from .zones import BOILERPLATE
 
 SUBJECTS = ("policy", "served", "instruction", "candidate", "culture", "company", "duties",
@@ -40,6 +40,8 @@ _CAPITALISED = r"[A-ZÆØÅÄÖÜ][\w'’.&/-]*"
 _CONNECTOR = r"(?:and|of|for|the|&|und|für|der|des|og|af|for)"
 _RUN = re.compile(rf"(?<![\w'’.&/-]){_CAPITALISED}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAPITALISED})+")
 _TRIM = ".,;:'’)/"
+_CAPITAL = re.compile(r"[A-ZÆØÅÄÖÜ]")
+_BEFORE_RUN = re.compile(r"[\w'’.&/-]")  # what no run starts after (_RUN's look-behind)
 _DETERMINERS = frozenset("The Our A An This That Your Their Its Each Every".split())
 
 
@@ -103,6 +105,14 @@ def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Blo
     return out
 
 
+def _run_starts(text: str) -> list[int]:
+    """Where a run of capitalised words can start: a capital after none of what _RUN's
+    look-behind excludes (a pattern that opens with a look-behind is otherwise tried at
+    every character)."""
+    return [p for m in _CAPITAL.finditer(text)
+            if (p := m.start()) == 0 or _BEFORE_RUN.match(text, p - 1) is None]
+
+
 def _token(word: str) -> str:
     return word.strip(_TRIM).removesuffix("'s").removesuffix("’s")
 
@@ -117,7 +127,7 @@ def find_names(sentences: Sequence[Sentence], language: str) -> list[tuple[int, 
         if s.text.isupper():
             continue  # a shouted sentence: every word is capitalised
         lead = len(s.text) - len(s.text.lstrip("•*-–·>#\"'“‘( \t0123456789.)"))
-        for m in _RUN.finditer(s.text):
+        for m in matches_at(_RUN, s.text, _run_starts(s.text)):
             run = m.group().split()
             organisation = any(_token(w) in heads for w in run)
             # "The Independent Chair will...": a determiner starts the sentence, not the name

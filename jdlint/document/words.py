@@ -192,6 +192,23 @@ def _key_plan(keys: tuple[tuple[str, bool, bool], ...]) -> tuple[tuple[str, str 
     return tuple(plan)
 
 
+def on_lines(pattern: re.Pattern[str], text: str, hints: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, searched only on the lines where ``hints`` (offsets
+    found cheaply: a literal, a word from the index) fall, each line once, in order. The same as
+    searching the whole text for a pattern whose matches stay on one line (no ``\\s``, ``$``
+    or ``^`` in it) and hold a hint each: a regex pass over a few lines instead of all."""
+    done = -1
+    for pos in sorted(hints):
+        if pos < done:
+            continue
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = len(text)
+        yield from pattern.finditer(text, line_start, line_end)
+        done = line_end + 1
+
+
 def matches_at(pattern: re.Pattern[str], text: str,
                starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` gives, for a pattern whose every match starts at one of
