@@ -145,3 +145,23 @@ def test_a_repeated_phrase_is_one_signal(lint: Lint) -> None:
     (balance,) = [d for d in result.diagnostics if "reads" in d.message]
     assert balance.data["masculine"] == 1 and balance.data["occurrences"] == {"masculine": 4}
     assert lint(text, select=("gender-coded-wording",)).diagnostics == ()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["lead", "Leader", "driven", "support", "ive", " ", "-", "'", "’", "don", "t", "12",
+           "_", "x", "İ", "nnovative", "\n", "ANALYTIC", "2nd", "a", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_coded_words_from_the_index_are_a_word_scans(text: str) -> None:
+    """The words looked up through the word index are the words a regex pass over the
+    posting finds that begin with a coded stem: none more, none fewer, in order."""
+    from jdlint.checks.gender_coded import _WORD, _coded_words, _stem_of, word_lists
+
+    lists = word_lists()
+    coded = [m.span() for m in _WORD.finditer(text) if _stem_of(m.group(), lists)]
+    assert [m.span() for m in _coded_words(text, lists)
+            if _stem_of(m.group(), lists)] == coded

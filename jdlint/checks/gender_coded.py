@@ -11,6 +11,7 @@ from typing import Any
 
 from ..datafiles import parse_yaml
 from ..document import Document
+from ..document.words import words_of
 from ..kinds import TermSet
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..packs import rules_root
@@ -58,6 +59,50 @@ def _stem_of(word: str, lists: Lists) -> str | None:
     if len(lists.seen) < 200_000:
         lists.seen[word] = stem
     return stem
+
+
+def _is_letter(c: str) -> bool:
+    """Whether ``c`` can start a _WORD: a word character, not a digit or "_"."""
+    return c.isalnum() and not c.isdecimal()
+
+
+_APOSTROPHES = "'’"
+
+
+def _coded_words(text: str, lists: Lists) -> list[re.Match[str]]:
+    """The _WORD matches of ``text`` that may begin with a coded stem, in order: what
+    ``_WORD.finditer`` gives, less words no stem can begin, found through the posting's word
+    index (each distinct word looked up once) instead of a regex pass and a lookup per word.
+
+    A _WORD match starts at the first letter of a run of word characters and hyphens (the
+    index's words): a letter earlier in the run would have started a match that goes on
+    through it. Not when the run follows an apostrophe that a letter before it joins to the
+    same match ("don't": "t" starts no match), which is looked at where it happens."""
+    out = []
+    for word, starts in words_of(text).table(hyphens=True).items():
+        k = 0
+        while k < len(word) and not _is_letter(word[k]):
+            k += 1
+        if k == len(word) or _stem_of(word[k:], lists) is None:
+            continue  # (the index's lowercase: "İ" is "i"; the match itself decides below)
+        for p in starts:
+            if p > 0 and text[p - 1] in _APOSTROPHES and _joined_back(text, p - 1):
+                continue
+            m = _WORD.match(text, p + k)
+            if m is not None:
+                out.append(m)
+    out.sort(key=lambda m: m.start())
+    return out
+
+
+def _joined_back(text: str, i: int) -> bool:
+    """Whether a letter stands before ``i`` in the run of word characters, apostrophes and
+    hyphens that ``text[i]`` ends: a _WORD match that starts there goes on past ``i``."""
+    while i >= 0 and (text[i].isalnum() or text[i] in "_-'’"):
+        if _is_letter(text[i]):
+            return True
+        i -= 1
+    return False
 
 
 def _excepted(excepted: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -166,7 +211,7 @@ class GenderCodedWording(Rule):
         found: list[tuple[int, int, str, str]] = []
         lead_sentences: set[int] = set()
         candidates: list[tuple[int, int, str, str, int]] = []
-        for m in _WORD.finditer(text):  # one pass over words: a dict lookup per word
+        for m in _coded_words(text, lists):
             stem = _stem_of(m.group(), lists)
             if stem is None:
                 continue
