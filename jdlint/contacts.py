@@ -20,6 +20,7 @@ from functools import cache
 from .datafiles import load_yaml
 from .dates import find_dates
 from .document import Document
+from .document.words import occurrences, on_lines
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # An address written to keep harvesters off: "jobs(at)example.de", "jobs [at] example [dot] de"
@@ -90,8 +91,12 @@ def _find_mailboxes(doc: Document) -> tuple[Channel, ...]:
         pattern = MAILBOX
     else:
         return ()
+    # an address stays on its line, and holds an "@" or an "(at)": only those lines are searched
+    hints = occurrences(text, "@")
+    if pattern is MAILBOX:
+        hints += [m.start() for m in _OBFUSCATION.finditer(text)]
     found = []
-    for m in pattern.finditer(text):
+    for m in on_lines(pattern, text, hints):
         start, end = m.span()
         if glued := _GLUED_LABEL.match(text, start):
             capital_after = glued.group().islower() and text[glued.end()].isupper()

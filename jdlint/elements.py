@@ -19,7 +19,7 @@ from .datafiles import load_yaml
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
 from .document.place import has_postal_address
-from .document.words import KeyedPattern
+from .document.words import KeyedPattern, sentence_keys, words_of
 from .document.zones import boilerplate_kind
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -358,7 +358,12 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         body = doc.text[section.start:min(end, section.start + 600)]
         if names_in(body, vocab, language=doc.language):
             return (section.start, section.end)
-    for i, s in enumerate(doc.sentences):
+    sentences = doc.sentences
+    # the sentences a cue can be in: those that hold one of the words its matches begin with
+    where = sentence_keys(words_of(doc.text), [s.start for s in sentences],
+                          [s.end for s in sentences], vocab.contact.keys)
+    for i in sorted(where) if where is not None else range(len(sentences)):
+        s = sentences[i]
         if doc.subjects[i] in _CANNOT_OFFER_CONTACT:
             continue
         for cue in vocab.contact.finditer(s.text):

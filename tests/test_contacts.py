@@ -91,3 +91,25 @@ def test_role_mailboxes_are_not_personal(lint: Lint, text: str) -> None:
 ])
 def test_personal_addresses(lint: Lint, text: str) -> None:
     assert len(_pcd(lint, text)) == 1
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["jane", ".", "doe", "@", "example", "de", "(at)", "[at]",
+                                 "{ÄT}", "(dot)", " ", "\t", "\n", "+", "-", "x1"]),
+                max_size=40).map("".join))
+def test_addresses_searched_on_their_lines_equal_a_whole_text_search(text: str) -> None:
+    """Addresses are searched only on the lines with an "@" or an "(at)": the same matches
+    as a search of the whole posting."""
+    from jdlint.contacts import _OBFUSCATION, EMAIL, MAILBOX
+    from jdlint.document.words import occurrences, on_lines
+
+    hints = occurrences(text, "@")
+    assert [m.span() for m in on_lines(EMAIL, text, hints)] == \
+        [m.span() for m in EMAIL.finditer(text)]
+    hints += [m.start() for m in _OBFUSCATION.finditer(text)]
+    assert [m.span() for m in on_lines(MAILBOX, text, hints)] == \
+        [m.span() for m in MAILBOX.finditer(text)]
