@@ -547,9 +547,14 @@ class Scores:
     def _per_word(self) -> float:
         if not self.words:
             return 0.0
-        lang = self.lang
-        return float(sum(n * _syllables(w.lower(), lang) for w, n in self._counts.items())
-                     / self.words)
+        known = _lowercase_syllables(self.lang)
+        total = 0
+        for w, n in self._counts.items():
+            count = known.get(w)
+            if count is None:
+                count = known[w] = _syllables(w.lower(), self.lang)
+            total += n * count
+        return float(total / self.words)
 
     def flesch_reading_ease(self) -> float:
         per_word = self._per_word
@@ -592,6 +597,18 @@ def _count_sentences(text: str) -> int:
 
     parts = remove_punctuation(_APART.join(sentences), rm_apostrophe=False).split(_APART)
     return max(1, len(sentences) - sum(1 for part in parts if len(part.split()) <= 2))
+
+
+_LOWERCASE_SYLLABLES: dict[str, dict[str, int]] = {}
+
+
+def _lowercase_syllables(lang: str) -> dict[str, int]:
+    """A word as textstat lists it -> the syllables of it lowercased, in ``lang``: one lookup
+    for a word seen before (a posting's words are mostly words seen in earlier ones)."""
+    known = _LOWERCASE_SYLLABLES.get(lang)
+    if known is None or len(known) > 1 << 17:
+        known = _LOWERCASE_SYLLABLES[lang] = {}
+    return known
 
 
 @lru_cache(maxsize=1 << 16)
