@@ -69,6 +69,13 @@ def test_prose_names_no_place(text: str) -> None:
     # among one country's towns of that name, the state the posting names
     ("Clerk\nOur office in Richmond is hiring. California benefits, E-Verify employer.\n",
      "US-CA"),
+    # ... also when all its towns of that name are in one country (Columbia: South Carolina,
+    # Missouri, Maryland; Portland: Oregon, Maine)
+    ("Junior Accountant\nOur office in Columbia is hiring. Maryland benefits, 401(k) plan, "
+     "E-Verify employer.\n", "US-MD"),
+    ("Data Analyst\nColumbia, MD 21044\nWork from our office in Columbia.\n", "US-MD"),
+    ("Barista\nOur cafe in Portland is hiring. Maine benefits, 401(k) plan, E-Verify "
+     "employer.\n", "US-ME"),
     # a namesake a tenth the size of the town is not another reading of it: London is not
     # London, Kentucky because the posting mentions E-Verify
     ("Analyst\nJoin our office in London. E-Verify employer.\n", None),

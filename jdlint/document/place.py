@@ -313,15 +313,16 @@ _NAMESAKE_SHARE = 0.1
 
 
 def _options(name: str) -> tuple[str, ...]:
-    """The places a town name stands for when it is more than one country's ("Cambridge":
-    England, Massachusetts, Ontario), most populous first; () when it is one country's."""
+    """The places a town name stands for when it is more than one place's ("Cambridge":
+    England, Massachusetts, Ontario; "Columbia": South Carolina, Missouri, Maryland), most
+    populous first; () when it is one place's."""
     found = _town_codes(name)
     if not found:
         return ()
     largest = found[0][1]
     codes = tuple(dict.fromkeys(code for code, people in found
                                 if people >= _NAMESAKE_SHARE * largest))
-    return codes if len({country_of(c) for c in codes}) > 1 else ()
+    return codes if len(codes) > 1 else ()
 
 
 def _best_town(name: str) -> tuple[str, int] | None:
@@ -749,9 +750,10 @@ def infer_place(text: str, meta: Mapping[str, Any], language: str) -> Place:
 
 
 def _resolve_towns(evidence: list[Evidence]) -> list[Evidence]:
-    """A town name that several countries' towns bear is read as the one in the country the
-    rest of the evidence clearly points to ("in Cambridge" in a posting that names
-    Massachusetts; "in Birmingham" beside a 401(k) plan); else as the most populous."""
+    """A town name that several places bear is read as the one in the country the rest of the
+    evidence clearly points to ("in Birmingham" beside a 401(k) plan), and in that country as
+    the one in the state it names ("in Cambridge" in a posting that names Massachusetts, "our
+    office in Columbia" under "Columbia, MD"); else as the most populous."""
     if not any(e.options for e in evidence):
         return evidence
     scores: dict[str, float] = defaultdict(float)  # countries, and states and provinces
