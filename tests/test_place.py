@@ -312,3 +312,17 @@ def test_every_match_holds_one_of_these_texts(pattern: str, expected: object) ->
     from jdlint.literals import one_of_literals
 
     assert one_of_literals(pattern) == expected
+
+
+def test_a_repeated_signal_counts_its_strongest_instance_first() -> None:
+    """Each repeat of a signal counts half: the instance that counts whole is the strongest,
+    whatever comes first in the text (the employer's seat named above the job's own line)."""
+    from jdlint.document.place import Evidence, _decide
+
+    seat = [Evidence("place", "in NYC", "US-NY", 0.5, 10, seat=True),
+            Evidence("organisation", "NYC", "US-NY", 0.75, 5, seat=True)]
+    job = [Evidence("place", "in NYC", "US-NY", 2.0, 100),
+           Evidence("organisation", "NYC", "US-NY", 3.0, 120)]
+    abroad = [Evidence("town", "in London", "GB", 2.0, 200)]
+    assert _decide(seat + job + abroad).code == "US-NY"
+    assert _decide(job + seat + abroad).code == "US-NY"

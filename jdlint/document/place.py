@@ -703,9 +703,10 @@ def _decide(evidence: list[Evidence]) -> Place:
     countries: dict[str, float] = defaultdict(float)
     regions: dict[str, float] = defaultdict(float)
     per_signal: dict[tuple[str, str, str], float] = defaultdict(float)
-    for e in evidence:
+    for e in sorted(evidence, key=lambda e: -e.weight):
         # a signal cannot outvote the rest by repetition: each repeat counts half, up to
-        # twice the first
+        # twice the first, and the first is its strongest instance (not a mention of the
+        # employer's seat that happens to come before the job's own line)
         key = (e.signal, e.code, e.text.lower())
         add = e.weight if per_signal[key] == 0 else e.weight * 0.5
         if per_signal[key] >= 2 * e.weight:
