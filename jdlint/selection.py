@@ -203,6 +203,9 @@ class Glob:
 
 def _name_matches(pattern: str, name: str) -> bool:
     """``*`` (any run) and ``?`` (one character) against one folder or file name."""
+    if pattern and ((pattern[0] not in "*?" and name[:1] != pattern[0])
+                    or (pattern[-1] not in "*?" and name[-1:] != pattern[-1])):
+        return False  # a literal first or last character says no at once (most names)
     p = s = 0
     star = -1
     mark = 0
@@ -246,4 +249,29 @@ def glob_matches(pattern: Glob, rel_path: str) -> bool:
 
 
 def matches_any(globs: Sequence[str], rel_path: str) -> bool:
-    return any(compile_glob(g).matches(rel_path) for g in globs)
+    names, wild, other = _glob_set(tuple(globs))
+    parts = rel_path.split("/")
+    return (not names.isdisjoint(parts)
+            or any(_name_matches(w, part) for w in wild for part in parts)
+            or any(g.matches(rel_path) for g in other))
+
+
+@lru_cache(maxsize=64)
+def _glob_set(globs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], tuple[Glob, ...]]:
+    """``globs`` as one test: the names that match at any depth as they are ("build",
+    ".git"), those with wildcards ("*.egg-info"), and the rest (with a folder in them). Every
+    file of a run is tested against the same exclusions."""
+    names: set[str] = set()
+    wild: list[str] = []
+    other: list[Glob] = []
+    for glob in globs:
+        compiled = compile_glob(glob)
+        part = compiled.parts[-1]
+        if len(compiled.parts) == 2 and compiled.parts[0] is None and part is not None:
+            if "*" in part or "?" in part:
+                wild.append(part)
+            else:
+                names.add(part)
+        else:
+            other.append(compiled)
+    return frozenset(names), tuple(wild), tuple(other)

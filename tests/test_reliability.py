@@ -651,3 +651,12 @@ def test_stacked_double_star_globs_on_a_deep_path() -> None:
     glob = "**/" * 12 + "a*a*a*a*a*a*a*b/**"
     assert not compile_glob(glob).matches(deep)  # the backtracking regex took tens of seconds
     assert matches_any(["**/a/**/a/**/*.txt"], deep)
+
+
+@settings(max_examples=400, deadline=None)
+@given(globs=st.lists(st.one_of(GLOBS, NAMES), min_size=1, max_size=6), path=PATHS)
+def test_a_set_of_globs_matches_where_one_of_them_does(globs: list[str], path: str) -> None:
+    """Exclusions are tested as one set (names, wildcard names, the rest): the same answer
+    as trying each glob, and each glob means what the backtracking reference says."""
+    assert matches_any(globs, path) == any(compile_glob(g).matches(path) for g in globs) \
+        == any(_backtracking_glob(g).match(path) for g in globs)
