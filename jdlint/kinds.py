@@ -38,6 +38,8 @@ ALL_LANGUAGES = "*"
 
 
 _WORD_CHAR = re.compile(r"[\w\-]")
+# how a term's key is looked up in the word index (TermSet._steps)
+_WORD_ITSELF, _WORDS_BEGINNING, _PAST_ITS_WORD, _FOUND = range(4)
 
 
 def term_pattern(term: str) -> tuple[str, bool]:
@@ -212,6 +214,9 @@ class TermSet:
     # (:meth:`_tree_plan`)
     tree_plans: dict[int, tuple[tuple[str, str | None, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False)
+    # the keyed terms' lookups, worked out on first use (:meth:`_steps`; a list of one)
+    steps: list[list[tuple[int, tuple[tuple[int, str, str], ...]]]] = field(
+        default_factory=list, compare=False, repr=False)
 
     @classmethod
     def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool,
@@ -291,28 +296,23 @@ class TermSet:
         lower = lowered.lower
         tables = {False: lowered.table(), True: lowered.table(True)}
         plain, starts = tables[False], lowered.starts
-        for i, plan in enumerate(self.plans):
-            if not plan or not self.sources[i]:
-                continue
+        for i, steps in self._steps():
             at_word = self.word_start[i]
-            if not at_word and any(head is None for _, head, _ in plan):
-                plan = self._tree_plan(i)
             positions: set[int] = set()
-            for key, head, whole in plan:
-                if head is not None:  # only where a word starts with it: a lookup
-                    if whole and not at_word and key in self._whole_words(i):
-                        positions.update(plain.get(key, ()))  # that word itself
-                    elif whole:  # any word that begins with the key
-                        positions.update(starts(head, at_word))
-                    else:  # the key goes on past a word: that word is its first word whole
-                        positions.update(p for p in tables[at_word].get(head, ())
-                                         if lower.startswith(key, p))
-                    continue
-                pos = lower.find(key)
-                while pos >= 0:
-                    if not (at_word and pos > 0 and _WORD_CHAR.match(text, pos - 1)):
-                        positions.add(pos)
-                    pos = lower.find(key, pos + 1)
+            for how, key, head in steps:
+                if how == _WORD_ITSELF:
+                    positions.update(plain.get(key, ()))
+                elif how == _WORDS_BEGINNING:  # any word that begins with the key
+                    positions.update(starts(head, at_word))
+                elif how == _PAST_ITS_WORD:  # that word is its first word whole
+                    positions.update(p for p in tables[at_word].get(head, ())
+                                     if lower.startswith(key, p))
+                else:  # found with str.find
+                    pos = lower.find(key)
+                    while pos >= 0:
+                        if not (at_word and pos > 0 and _WORD_CHAR.match(text, pos - 1)):
+                            positions.add(pos)
+                        pos = lower.find(key, pos + 1)
             if not positions or (len(positions) > 1 and self._cannot_match(i, lowered)):
                 continue  # cheaper than trying each place
             pattern = self.single.get(i) or self.single.setdefault(
@@ -333,6 +333,34 @@ class TermSet:
                     raise self._timeout(i) from None
                 if m is not None and m.end() > pos:
                     yield m, i
+
+    def _steps(self) -> list[tuple[int, tuple[tuple[int, str, str], ...]]]:
+        """Each keyed term (its index) with how each of its keys is looked up (``_WORD_ITSELF``,
+        ``_WORDS_BEGINNING``, ``_PAST_ITS_WORD``, ``_FOUND``) and the word it begins with:
+        read from the plans once, not per posting."""
+        found = self.steps
+        if found:
+            return found[0]
+        out = []
+        for i, plan in enumerate(self.plans):
+            if not plan or not self.sources[i]:
+                continue
+            at_word = self.word_start[i]
+            if not at_word and any(head is None for _, head, _ in plan):
+                plan = self._tree_plan(i)
+            steps = []
+            for key, head, whole in plan:
+                if head is None:
+                    steps.append((_FOUND, key, ""))
+                elif whole and not at_word and key in self._whole_words(i):
+                    steps.append((_WORD_ITSELF, key, head))
+                elif whole:
+                    steps.append((_WORDS_BEGINNING, key, head))
+                else:
+                    steps.append((_PAST_ITS_WORD, key, head))
+            out.append((i, tuple(steps)))
+        self.steps.append(out)
+        return out
 
     def _tree_plan(self, index: int) -> tuple[tuple[str, str | None, bool], ...]:
         """The plan of a ``re:`` term some of whose keys are found with ``str.find`` (no

@@ -151,7 +151,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = ["lead", "Leader", "driven", "support", "ive", " ", "-", "'", "’", "don", "t", "12",
-           "_", "x", "İ", "nnovative", "\n", "ANALYTIC", "2nd", "a", "."]
+           "_", "x", "İ", "nnovative", "\n", "ANALYTIC", "2nd", "a", ".", "²", "½"]
 
 
 @settings(max_examples=400, deadline=None)

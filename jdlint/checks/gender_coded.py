@@ -79,11 +79,17 @@ def _coded_words(text: str, lists: Lists) -> list[re.Match[str]]:
     through it. Not when the run follows an apostrophe that a letter before it joins to the
     same match ("don't": "t" starts no match), which is looked at where it happens."""
     out = []
+    seen = lists.seen
     for word, starts in words_of(text).table(hyphens=True).items():
         k = 0
-        while k < len(word) and not _is_letter(word[k]):
-            k += 1
-        if k == len(word) or _stem_of(word[k:], lists) is None:
+        if not word[0].isalpha():  # (a letter is no digit: the first letter is the start)
+            while k < len(word) and not _is_letter(word[k]):
+                k += 1
+            if k == len(word):
+                continue
+            word = word[k:]
+        stem = seen[word] if word in seen else _stem_of(word, lists)
+        if stem is None:
             continue  # (the index's lowercase: "İ" is "i"; the match itself decides below)
         for p in starts:
             if p > 0 and text[p - 1] in _APOSTROPHES and _joined_back(text, p - 1):
