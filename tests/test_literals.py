@@ -135,3 +135,25 @@ def test_grades_are_tried_only_where_they_can_start(text: str) -> None:
 
     found = matches_at(pay._GRADE, text, pay._grade_starts(text, Words(text)))
     assert [m.span() for m in found] == [m.span() for m in pay._GRADE.finditer(text)]
+
+
+_SENTENCE_PATTERN = re.compile(r"(?<!\w)(?:apply|we\s+are|respons\w*|\.net)", re.I)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Apply", " ", "we are", "We", " are", "responsible", "x",
+                                 "2", "-", ".net", ". ", "\n", "İ", "_"]), max_size=40)
+       .map("".join), st.lists(st.integers(min_value=0, max_value=200), max_size=8))
+def test_sentence_keys_hold_every_match_of_each_sentence(text: str, cuts: list[int]) -> None:
+    """Cut into sentences anywhere, a sentence's matches (searched in the sentence alone) each
+    start at an offset that sentence_keys lists for that sentence."""
+    from jdlint.document.words import Words, sentence_keys
+
+    bounds = sorted({0, len(text), *(c for c in cuts if c < len(text))})
+    starts, ends = bounds[:-1], bounds[1:]
+    keys = leading_literals(_SENTENCE_PATTERN.pattern, _SENTENCE_PATTERN.flags)
+    where = sentence_keys(Words(text), starts, ends, keys)
+    assert where is not None
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        for m in _SENTENCE_PATTERN.finditer(text[start:end]):
+            assert start + m.start() in where.get(i, [])

@@ -238,13 +238,23 @@ def sentence_keys(words: Words, starts: Sequence[int], ends: Sequence[int],
         if i >= 0 and p < ends[i]:
             found.setdefault(i, set()).add(p)
     # a sentence's first word starts a word in the sentence, whatever stands before it
-    heads = tuple(key for key, at_word, _ in keys if at_word)
+    heads = _heads_by_first(keys)
     if heads:
         lower = words.lower
         for i, s in enumerate(starts):
-            if lower.startswith(heads, s):
+            if (first := heads.get(lower[s:s + 1])) and lower.startswith(first, s):
                 found.setdefault(i, set()).add(s)
     return {i: sorted(offsets) for i, offsets in found.items()}
+
+
+@lru_cache(maxsize=256)
+def _heads_by_first(keys: tuple[tuple[str, bool, bool], ...]) -> dict[str, tuple[str, ...]]:
+    """The keys that must start a word, by their first character."""
+    heads: dict[str, list[str]] = {}
+    for key, at_word, _ in keys:
+        if at_word and key:
+            heads.setdefault(key[0], []).append(key)
+    return {first: tuple(found) for first, found in heads.items()}
 
 
 def first_kind(sentence: str, start: int, index: int,
