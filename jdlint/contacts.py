@@ -39,6 +39,21 @@ _GLUED_AFTER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
 
 # A run of digits that may be a phone number, with what may open it ("+49", "(0151)")
 _DIGIT_RUN = re.compile(r"[+(]?\d[\d \t()./-]{5,}\d")
+# the same runs without their optional "+" or "(": a pattern that opens with a digit is looked
+# for at digits only, one that opens with an optional character at every character
+_DIGITS_ON = re.compile(r"\d[\d \t()./-]{5,}\d")
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_DIGIT_RUN.finditer(text)``: each run of _DIGITS_ON with the "+" or "("
+    before it (nothing before a run is in one: a run ends with a digit and would go on)."""
+    out = []
+    for m in _DIGITS_ON.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in "+(":
+            start -= 1
+        out.append((start, m.end()))
+    return out
 # A cue that makes a digit run a phone number where the country is not known
 # A digit run that is a reference or a fax, not a number to call: after such a label, or with
 # a letter glued to its end ("Requisition ID 2206054567W")
@@ -134,31 +149,31 @@ def _find_phones(doc: Document) -> tuple[Channel, ...]:
     text = doc.text
     country = region(doc)
     found: list[Channel] = []
-    for run in _DIGIT_RUN.finditer(text):
-        if _in_mailbox(doc, run.start()) or _ID_AFTER.match(text, run.end()) \
-                or _ID_BEFORE.search(text, max(0, run.start() - 30), run.start()) \
-                or _MONEY.search(text, max(0, run.start() - 2), min(len(text), run.end() + 5)) \
-                or any(d.end - d.start >= len(run.group()) - 1
-                       for d in find_dates(text, run.start(), run.end())):
+    for start, end in digit_runs(text):
+        if _in_mailbox(doc, start) or _ID_AFTER.match(text, end) \
+                or _ID_BEFORE.search(text, max(0, start - 30), start) \
+                or _MONEY.search(text, max(0, start - 2), min(len(text), end + 5)) \
+                or any(d.end - d.start >= end - start - 1
+                       for d in find_dates(text, start, end)):
             continue  # a reference, an amount or a date ("05.02.2025")
-        window = run.group()
+        window = text[start:end]
         matches = list(phonenumbers.PhoneNumberMatcher(
             window, country or "ZZ", leniency=phonenumbers.Leniency.VALID))
-        if not matches and country is None and _offers_contact(doc, run.start()):
+        if not matches and country is None and _offers_contact(doc, start):
             matches = next((valid for c in _LANGUAGE_COUNTRIES.get(doc.language, ())
                             if (valid := list(phonenumbers.PhoneNumberMatcher(
                                 window, c, leniency=phonenumbers.Leniency.VALID)))), [])
         if matches:
-            found.extend(Channel("phone", run.start() + m.start, run.start() + m.end,
+            found.extend(Channel("phone", start + m.start, start + m.end,
                                  m.raw_string) for m in matches)
-        elif _cues()[0].search(text, max(0, run.start() - 25), run.start()) \
+        elif _cues()[0].search(text, max(0, start - 25), start) \
                 and sum(c.isdigit() for c in window) >= 6:
             # after "Tel.:" a number the rules find merely possible counts too; where the
             # country is not known, the cue decides
             possible = [] if country is None else list(phonenumbers.PhoneNumberMatcher(
                 window, country, leniency=phonenumbers.Leniency.POSSIBLE))
             if country is None or possible:
-                found.append(Channel("phone", run.start(), run.end(), window))
+                found.append(Channel("phone", start, end, window))
     return tuple(found)
 
 

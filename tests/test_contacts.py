@@ -113,3 +113,26 @@ def test_addresses_searched_on_their_lines_equal_a_whole_text_search(text: str) 
     hints += [m.start() for m in _OBFUSCATION.finditer(text)]
     assert [m.span() for m in on_lines(MAILBOX, text, hints)] == \
         [m.span() for m in MAILBOX.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["+", "(", ")", "0", "00", "1", "44", "353", "7", " ", "\t",
+                                 "-", ".", "/", "E", "A", "W", "x", "\n", "+49 ", "(0)"]),
+                max_size=40).map("".join))
+def test_runs_and_codes_looked_for_at_their_first_characters_equal_a_whole_scan(
+        text: str) -> None:
+    """Digit runs, grade letters and phone country codes are searched with patterns that open
+    with a character the engine can look for (or only where one stands): the same matches as
+    the patterns that open with an optional character, a \\b or an alternation."""
+    from jdlint.contacts import _DIGIT_RUN, digit_runs
+    from jdlint.document.place import _PHONE
+    from jdlint.document.words import matches_at, occurrences
+    from jdlint.pay import _GRADE_LETTER, _grade_starts
+    from jdlint.document.words import Words
+
+    assert digit_runs(text) == [m.span() for m in _DIGIT_RUN.finditer(text)]
+    assert [m.span() for m in matches_at(_PHONE, text, occurrences(text, "+")
+                                         + occurrences(text, "00"))] == \
+        [m.span() for m in _PHONE.finditer(text)]
+    letters = {m.start() for m in _GRADE_LETTER.finditer(text)}
+    assert letters <= set(_grade_starts(text, Words(text)))

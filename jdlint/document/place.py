@@ -601,7 +601,10 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
         elif suffix in _DOMAIN_CODES:
             code, weight = _DOMAIN_CODES[suffix]
             yield Evidence("domain", m.group(), code, weight, m.start())
-    for m in _PHONE.finditer(text) if _PHONE_HINT.search(text) else ():
+    # every match starts with "+" or "00": tried there only (the engine would try the
+    # pattern, which opens with an alternation, at every character)
+    for m in matches_at(_PHONE, text, occurrences(text, "+") + occurrences(text, "00")) \
+            if _PHONE_HINT.search(text) else ():
         if (country := _PHONE_CODES.get(m.group(1))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
     for m in matches_at(_CURRENCY, text, key_positions(words, _CURRENCY_KEYS)):
