@@ -87,3 +87,19 @@ def test_a_block_near_two_earlier_ones_equally_is_a_copy_of_the_earlier() -> Non
                              capture_output=True, check=True,
                              env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
         assert out.strip() == "[(0, 2)]"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab_1 -'’.\nÄİ²", max_size=40))
+def test_words_counted_without_underscores_are_the_patterns_words(text: str) -> None:
+    """A text's words are matched as runs of \\w once its "_" are spaces: the same words as
+    the patterns that leave "_" out of a word."""
+    from jdlint.checks.readability import WORD, words_in
+    from jdlint.document.copies import WORDS, word_list
+
+    assert word_list(text) == WORDS.findall(text.lower())
+    assert words_in(text) == len(WORD.findall(text))

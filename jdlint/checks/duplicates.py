@@ -13,7 +13,14 @@ from typing import Any
 
 from ..document import Document
 from ..document.blocks import Block
-from ..document.copies import MIN_WORDS, SIMILARITY, WORDS, Repeat, block_units, find_repeats
+from ..document.copies import (
+    MIN_WORDS,
+    SIMILARITY,
+    Repeat,
+    block_units,
+    find_repeats,
+    word_list,
+)
 from ..model import Category, CrossFinding, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 
@@ -98,7 +105,7 @@ class DuplicateBlock(Rule):
         for s in doc.sentences:
             if s.block in covered:
                 continue
-            words = WORDS.findall(s.text.lower())
+            words = word_list(s.text)
             if len(words) < min_words or doc.blocks[s.block].kind == "heading":
                 continue
             key = " ".join(words)
@@ -115,7 +122,7 @@ class DuplicateBlock(Rule):
         if not options.get("across-files"):
             return None
         min_words = int(options["min-words"])
-        allow = [" ".join(WORDS.findall(str(a).lower())) for a in options.get("allow") or ()]
+        allow = [" ".join(word_list(str(a))) for a in options.get("allow") or ()]
         units, _ = block_units(doc.blocks)
         out = []
         for block, unit in zip(doc.blocks, units, strict=True):

@@ -14,12 +14,20 @@ from ..rule import Rule
 MAX_RELATED = 40
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# WORD's matches in a text whose "_" are spaces (a word character that WORD leaves out as if it
+# were one): the engine checks \w faster than [^\W_]
+_WORD_NO_UNDERSCORE = re.compile(r"\w+(?:['’\-]\w+)*")
+
+
+def words_in(text: str) -> int:
+    """How many WORD matches ``text`` holds."""
+    return len(_WORD_NO_UNDERSCORE.findall(text.replace("_", " ")))
 
 
 def word_count(doc: Document) -> int:
     """The posting's words, less its pasted copies: the length readability and posting-length
     both measure, counted once."""
-    return doc.memo("word-count", lambda d: len(WORD.findall(d.text_without_copies)))
+    return doc.memo("word-count", lambda d: words_in(d.text_without_copies))
 
 _LONG = ("We are looking for a motivated colleague who will take responsibility for planning, "
          "coordinating and following up on our maintenance projects across all sites, while at "
@@ -86,7 +94,7 @@ class LongSentence(Rule):
                 continue  # legal statements (equal opportunity...) are not the writer's to split
             if len(sentence.text) < 2 * limit + 1:
                 continue  # n words take 2n - 1 characters at least: too short to be over
-            words = len(WORD.findall(sentence.text))
+            words = words_in(sentence.text)
             if words > limit:
                 long.append((words, sentence.start, sentence.end))
         if not long:

@@ -26,6 +26,13 @@ MIN_WORDS = 8  # duplicate-block's defaults: a copy is what it would report
 SIMILARITY = 0.8
 
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def word_list(text: str) -> list[str]:
+    """``WORDS.findall(text.lower())``: runs of \\w in a text whose "_" are spaces (the engine
+    checks \\w faster than [^\\W_])."""
+    return _WORD_RUN.findall(text.lower().replace("_", " "))
 _CANDIDATES = 4  # earlier occurrences tried per repeated block (keeps runs linear)
 _SHINGLE_POSTINGS = 40  # a shingle seen in more blocks than this is boilerplate, not evidence
 
@@ -109,7 +116,7 @@ def _similarity(a: Sequence[str], b: Sequence[str], short: bool) -> float:
 
 
 def block_units(blocks: Sequence[Block]) -> tuple[list[_Unit], list[list[str]]]:
-    words = [WORDS.findall(b.text.lower()) for b in blocks]
+    words = [word_list(b.text) for b in blocks]
     return [_Unit(" ".join(w), len(w), b.kind) for b, w in zip(blocks, words, strict=True)], words
 
 
