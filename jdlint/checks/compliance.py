@@ -61,7 +61,7 @@ def photo_requests(doc: Document) -> list[tuple[int, int]]:
 
         if not holds(0, len(d.text)):
             return []
-        guidance = [m.span() for m in p["photo-guidance"].finditer(d.text)]
+        guidance: list[tuple[int, int]] | None = None  # found once a photo word may count
         out = []
         for s in d.sentences:
             if not holds(s.start, s.end):
@@ -70,6 +70,8 @@ def photo_requests(doc: Document) -> list[tuple[int, int]]:
                 continue
             for m in p["photo-words"].finditer(d.text, s.start, s.end):
                 a, b = m.span()
+                if guidance is None:
+                    guidance = [g.span() for g in keyed("photo-guidance").finditer(d.text)]
                 if not any(gs <= a and b <= ge for gs, ge in guidance):
                     out.append((a, b))
         return out
