@@ -245,19 +245,6 @@ def test_a_pattern_given_twice_keeps_the_last_one_with_points(tmp_path: Path) ->
     assert patterns["ab"] == (1, (1,))  # read when first used
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["a", "bb", "I'm", "it's", "'", "'t", "s", ".", "!", "?", "...",
-                                 " ", "\n", "-", "—", "don't", "we'll", "x'", "9", "Ü", "\x1e",
-                                 ":", "tea", "the end."]), max_size=60).map("".join))
-def test_sentence_count_equals_textstats(text: str) -> None:
-    """Sentences of two words or fewer do not count, as textstat counts their words: each
-    sentence apart, or all at once (an apostrophe at a sentence's end is punctuation either
-    way)."""
-    from jdlint.checks.text_metrics import _count_sentences, _textstat
-
-    assert _count_sentences(text) == _textstat().backend.counts.count_sentences(text)
-
-
 @pytest.mark.parametrize(("words", "flagged"), [(35, False), (36, True)])
 def test_the_shortest_sentence_over_the_limit_is_flagged(lint: Lint, words: int,
                                                          flagged: bool) -> None:
@@ -266,3 +253,18 @@ def test_the_shortest_sentence_over_the_limit_is_flagged(lint: Lint, words: int,
     text = " ".join("a" for _ in range(words))
     found = lint(text + "\n", select=("long-sentence",)).diagnostics
     assert bool(found) is flagged
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bb", "I'm", "it's", "'", "'t", "'s", "s", ".", "!", "?",
+                                 "...", " ", "\n", "-", "—", "don't", "we'll", "x'", "9", "Ü",
+                                 "\x1e", "\ua66e", ":", "tea", "the end.", "’", "(", ")"]),
+                max_size=60).map("".join))
+def test_words_and_sentences_from_one_pass_equal_textstats(text: str) -> None:
+    """textstat's words and sentence count, from one punctuation pass over the text with its
+    sentences marked: the same words, in order, and the same count."""
+    from jdlint.checks.text_metrics import _textstat, _words_and_sentences
+
+    backend = _textstat().backend
+    assert _words_and_sentences(text) == (backend.selections.list_words(text),
+                                          backend.counts.count_sentences(text))

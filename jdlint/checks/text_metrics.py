@@ -537,10 +537,10 @@ class Scores:
         self.text, self.lang, self._backend = text, lang, backend
         # textstat's words (its count_words counts them), each distinct one with its count:
         # the lowercase ones are these lowercased (lowercasing leaves white space alone)
-        words = backend.selections.list_words(text)
+        words, sentences = _words_and_sentences(text)
         self.words = len(words)
         self._counts = Counter(words)
-        sentences = _count_sentences(text)  # textstat's words_per_sentence, as it divides
+        # textstat's words_per_sentence, as it divides
         self.sentence_length = self.words / sentences if sentences else 0.0
 
     @cached_property
@@ -579,24 +579,28 @@ class Scores:
 
 
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences
-_APART = "\x1e"  # white space to textstat's words and punctuation, and in no posting
+_MARK = "\ua66e"  # a letter in no posting: a word character to textstat's two passes
 
 
-def _count_sentences(text: str) -> int:
-    """textstat's ``count_sentences``: its sentences, less those of two words or fewer (as
-    ``count_words`` counts them), at least 1. textstat counts each sentence's words apart (two
-    regex passes each); here all are counted in one pass over them joined by a character that
-    is white space to both passes (what each pass removes depends on the next character at
-    most, never across it)."""
-    if not text:
-        return 0
-    sentences = _SENTENCE.findall(text)
-    if _APART in text:
-        return int(_textstat().backend.counts.count_sentences(text))
+def _words_and_sentences(text: str) -> tuple[list[str], int]:
+    """textstat's ``list_words(text)`` and ``count_sentences(text)``, from one pass of its
+    punctuation removal over the text with a letter marking where each of its sentences
+    starts. The mark is a word character, so it joins the words around it and never splits
+    one: the text's words are the marked text's with the marks taken out. Each sentence's
+    words are those between its mark and the next: what stands between two sentences is white
+    space and punctuation, and goes. Where an apostrophe stands just before a sentence (whether
+    it stays depends on the letter after it), textstat counts."""
+    starts = [m.start() for m in _SENTENCE.finditer(text)]
+    if _MARK in text or any(p and text[p - 1] == "'" for p in starts):
+        counts = _textstat().backend.counts
+        return _textstat().backend.selections.list_words(text), int(counts.count_sentences(text))
     from textstat.backend.transformations import remove_punctuation
 
-    parts = remove_punctuation(_APART.join(sentences), rm_apostrophe=False).split(_APART)
-    return max(1, len(sentences) - sum(1 for part in parts if len(part.split()) <= 2))
+    pieces = [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)], strict=True)]
+    plain = remove_punctuation(_MARK.join(pieces), rm_apostrophe=False)
+    parts = plain.split(_MARK)
+    short = sum(1 for part in parts[1:] if len(part.split()) <= 2)
+    return "".join(parts).split(), max(1, len(starts) - short) if text else 0
 
 
 _LOWERCASE_SYLLABLES: dict[str, dict[str, int]] = {}
