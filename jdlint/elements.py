@@ -8,7 +8,7 @@ memoised on it, so the rules that share an analysis (three read the deadlines) c
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
@@ -19,6 +19,7 @@ from .datafiles import load_yaml
 from .dates import DateMatch, find_dates, with_context_year
 from .document import Document
 from .document.place import has_postal_address
+from .document.sentences import Sentence
 from .document.words import KeyedPattern, sentence_keys, words_of
 from .document.zones import boilerplate_kind
 
@@ -358,12 +359,7 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         body = doc.text[section.start:min(end, section.start + 600)]
         if names_in(body, vocab, language=doc.language):
             return (section.start, section.end)
-    sentences = doc.sentences
-    # the sentences a cue can be in: those that hold one of the words its matches begin with
-    where = sentence_keys(words_of(doc.text), [s.start for s in sentences],
-                          [s.end for s in sentences], vocab.contact.keys)
-    for i in sorted(where) if where is not None else range(len(sentences)):
-        s = sentences[i]
+    for i, s in _sentences_holding(doc, vocab.contact):
         if doc.subjects[i] in _CANNOT_OFFER_CONTACT:
             continue
         for cue in vocab.contact.finditer(s.text):
@@ -380,6 +376,16 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
                     or _CHANNEL_PLACEHOLDER.search(frame):
                 return (s.start, s.end)
     return None
+
+
+def _sentences_holding(doc: Document, pattern: KeyedPattern) -> Iterator[tuple[int, Sentence]]:
+    """The sentences (with their index) in which ``pattern`` can match, in order: those that
+    hold a word its matches begin with (all of them when that is not known)."""
+    sentences = doc.sentences
+    where = sentence_keys(words_of(doc.text), [s.start for s in sentences],
+                          [s.end for s in sentences], pattern.keys)
+    for i in sorted(where) if where is not None else range(len(sentences)):
+        yield i, sentences[i]
 
 
 def _offered_for_contact(doc: Document, offset: int, vocab: Vocabulary) -> bool:
@@ -432,7 +438,7 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     for c in mailboxes(doc):  # a mailbox named for applications: "bewerbung@", "apply@"
         if _APPLICATION_MAILBOX.search(c.local) and not doc.in_boilerplate(c.start):
             return (c.start, c.end)
-    for i, s in enumerate(doc.sentences):  # a link or mailbox in a sentence about applying
+    for i, s in _sentences_holding(doc, vocab.applying):  # a link or mailbox in a sentence
         if vocab.applying.search(s.text) and _names_link_or_mailbox(s.text) \
                 and not doc.in_boilerplate(s.start) \
                 and doc.subjects[i] not in _CANNOT_INSTRUCT:
