@@ -520,11 +520,15 @@ class TermRule(DataRule):
         terms: TermSet | None = by_language(self.terms, doc)
         if terms is None:
             return
-        excepted = self._exception_spans(doc)
+        excepted: list[tuple[int, int]] | None = None  # found once a term is found
         exempt: bool | None = None
         for m, index in terms.finditer(doc.text, doc.language):
             start, end = m.span()
-            if self.skipped(doc, start, end) or any(s <= start and end <= e for s, e in excepted):
+            if self.skipped(doc, start, end):
+                continue
+            if excepted is None:
+                excepted = self._exception_spans(doc)
+            if any(s <= start and end <= e for s, e in excepted):
                 continue
             if exempt is None:  # looked for once, when there is something to exempt
                 exempt = self.exempt(doc)
