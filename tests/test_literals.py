@@ -157,3 +157,24 @@ def test_sentence_keys_hold_every_match_of_each_sentence(text: str, cuts: list[i
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
         for m in _SENTENCE_PATTERN.finditer(text[start:end]):
             assert start + m.start() in where.get(i, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "-", "--", " ", "a-b", "b-a", "ab", "\n", "İ", "_",
+                                 "1"]), max_size=30).map("".join))
+def test_the_word_tables_hold_every_word_run_where_it_stands(text: str) -> None:
+    """The plain table (runs of \\w) is cut from the hyphenated one (runs of \\w and -): each
+    word with its offsets in order, as a regex pass over the lowercased text gives them; the
+    hyphenated table's lists are not changed by the cutting."""
+    from collections import defaultdict
+
+    from jdlint.document.words import Words
+
+    words = Words(text)
+    hyphenated = {w: list(p) for w, p in words.table(hyphens=True).items()}
+    for pattern, table in ((r"\w+", words.table()), (r"[\w\-]+", words.table(hyphens=True))):
+        expected: dict[str, list[int]] = defaultdict(list)
+        for m in re.finditer(pattern, words.lower):
+            expected[m.group()].append(m.start())
+        assert table == dict(expected)
+    assert words.table(hyphens=True) == hyphenated

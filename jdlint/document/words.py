@@ -47,24 +47,22 @@ class Words:
             return hyphenated
         plain = self._plain
         if plain is None:
-            plain = {}
+            # the words without a hyphen are plain words as they are (their lists shared with
+            # the hyphenated table, never changed); a hyphenated word's parts join them
+            plain = {w: starts for w, starts in hyphenated.items() if "-" not in w}
             merged: set[str] = set()  # words whose offsets come from more than one run
-
-            def add(word: str, starts: list[int]) -> None:
-                if word in plain:  # a new list: the first may be the hyphenated table's
-                    plain[word] = plain[word] + starts
-                    merged.add(word)
-                else:
-                    plain[word] = starts
-
             for word, starts in hyphenated.items():
                 if "-" not in word:
-                    add(word, starts)  # shared with the hyphenated table, never changed
                     continue
                 offset = 0
                 for part in word.split("-"):
                     if part:
-                        add(part, [s + offset for s in starts])
+                        shifted = [s + offset for s in starts]
+                        if part in plain:  # a new list: the first may be the table's
+                            plain[part] = plain[part] + shifted
+                            merged.add(part)
+                        else:
+                            plain[part] = shifted
                     offset += len(part) + 1
             for word in merged:
                 plain[word].sort()
