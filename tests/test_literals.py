@@ -178,3 +178,20 @@ def test_the_word_tables_hold_every_word_run_where_it_stands(text: str) -> None:
             expected[m.group()].append(m.start())
         assert table == dict(expected)
     assert words.table(hyphens=True) == hyphenated
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Apply", " ", "we are", "We", " are", "responsible", "x",
+                                 "2", "-", ".net", ". ", "\n", "İ", "_", "now"]), max_size=40)
+       .map("".join), st.lists(st.integers(min_value=0, max_value=200), max_size=8))
+def test_first_kinds_equal_searching_each_sentence(text: str, cuts: list[int]) -> None:
+    """Cut into sentences anywhere (even inside a word), each sentence's first matching kind
+    is the same whether each kind is tried at its keys or searched for in it whole."""
+    from jdlint.document.words import Words, first_kinds
+
+    bounds = sorted({0, len(text), *(c for c in cuts if c < len(text))})
+    sentences = [(a, b, text[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    patterns = [("apply", re.compile(r"(?<!\w)apply\s+now", re.I)), ("team", _SENTENCE_PATTERN)]
+    keys = {kind: leading_literals(p.pattern, p.flags) for kind, p in patterns}
+    expected = [next((kind for kind, p in patterns if p.search(t)), "") for _, _, t in sentences]
+    assert first_kinds(Words(text), sentences, patterns, keys) == expected

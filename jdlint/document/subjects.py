@@ -24,7 +24,7 @@ from ..datafiles import load_yaml
 from ..literals import leading_literals
 from .blocks import Block
 from .sentences import Sentence
-from .words import first_kind, matches_at, sentence_keys, words_of
+from .words import first_kinds, matches_at, words_of
 from .zones import BOILERPLATE
 
 SUBJECTS = ("policy", "served", "instruction", "candidate", "culture", "company", "duties",
@@ -81,17 +81,15 @@ def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Blo
                   zone_at: Callable[[int], str], language: str) -> list[str]:
     """The subject of each sentence of ``text`` (see the module's docstring), in order."""
     data = subject_data(language)
-    words = words_of(text)
-    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
-    where = {kind: sentence_keys(words, starts, ends, keys) for kind, keys in data.keys.items()}
-    cues = tuple(data.cues.items())
+    cued = first_kinds(words_of(text), [(s.start, s.end, s.text) for s in sentences],
+                       tuple(data.cues.items()), data.keys)
     out = []
     for i, s in enumerate(sentences):
         zone = zone_at(s.start)
         if zone in BOILERPLATE:
             out.append("policy")
             continue
-        subject = first_kind(s.text, s.start, i, cues, where) or _BY_ZONE.get(zone, "")
+        subject = cued[i] or _BY_ZONE.get(zone, "")
         if not subject:
             block = blocks[s.block]
             short = block.kind == "bullet" or len(block.text) < 120

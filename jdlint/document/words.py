@@ -255,6 +255,41 @@ def _heads_by_first(keys: tuple[tuple[str, bool, bool], ...]) -> dict[str, tuple
     return {first: tuple(found) for first, found in heads.items()}
 
 
+def first_kinds(words: Words, sentences: Sequence[tuple[int, int, str]],
+                patterns: Iterable[tuple[str, re.Pattern[str]]],
+                keys: Mapping[str, Sequence[tuple[str, bool, bool]] | None]) -> list[str]:
+    """For each sentence ((start, end, text) spans of the text, in order and disjoint), the
+    first kind whose pattern ``search``-es it, or "": each kind in turn is tried only at the
+    offsets where one of its ``keys`` (:func:`leading_literals`) stands, and where a sentence
+    begins with one, in the sentences no earlier kind took (a kind whose keys are None is
+    searched for in each of them whole)."""
+    out = [""] * len(sentences)
+    starts = [s for s, _, _ in sentences]
+    lower = words.lower
+    for kind, pattern in patterns:
+        kind_keys = keys.get(kind)
+        if kind_keys is None:
+            for i, (_, _, text) in enumerate(sentences):
+                if not out[i] and pattern.search(text):
+                    out[i] = kind
+            continue
+        kind_keys = tuple(kind_keys)
+        positions = key_positions(words, kind_keys)
+        # a sentence's first word starts a word in the sentence, whatever stands before it
+        heads = _heads_by_first(kind_keys)
+        if heads:
+            positions += (s for s in starts if (first := heads.get(lower[s:s + 1]))
+                          and lower.startswith(first, s))
+        for p in positions:
+            i = bisect.bisect_right(starts, p) - 1
+            if i < 0 or out[i]:
+                continue
+            start, end, text = sentences[i]
+            if p < end and pattern.match(text, p - start):
+                out[i] = kind
+    return out
+
+
 def first_kind(sentence: str, start: int, index: int,
                patterns: Iterable[tuple[str, re.Pattern[str]]],
                where: Mapping[str, dict[int, list[int]] | None]) -> str:

@@ -23,7 +23,7 @@ from ..literals import leading_literals
 from .blocks import Block
 from .sections import Section
 from .sentences import Sentence
-from .words import first_kind, sentence_keys, words_of
+from .words import first_kind, first_kinds, words_of
 
 BOILERPLATE = (
     "equal-opportunity", "accommodation", "anti-agency", "data-protection", "technical-help")
@@ -71,12 +71,8 @@ def find_zones(text: str, blocks: Sequence[Block], sentences: Sequence[Sentence]
         return sections[i].kind if i >= 0 else ""
 
     # each sentence's own kind, then blocks mostly of one boilerplate kind take it whole
-    words = words_of(text)
-    firsts, lasts = [s.start for s in sentences], [s.end for s in sentences]
-    where = {kind: sentence_keys(words, firsts, lasts, keys)
-             for kind, keys in _keys(language).items()}  # where each kind can be
-    patterns = _patterns(language)
-    own = [first_kind(s.text, s.start, i, patterns, where) for i, s in enumerate(sentences)]
+    own = first_kinds(words_of(text), [(s.start, s.end, s.text) for s in sentences],
+                      _patterns(language), _keys(language))
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)
