@@ -103,3 +103,16 @@ def test_words_counted_without_underscores_are_the_patterns_words(text: str) -> 
 
     assert word_list(text) == WORDS.findall(text.lower())
     assert words_in(text) == len(WORD.findall(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=20), st.lists(st.sampled_from("abcde"),
+       max_size=20), st.booleans())
+def test_a_similarity_below_the_floor_is_told_without_matching(a: list[str], b: list[str],
+                                                               short: bool) -> None:
+    """With a floor, a similarity at or above it is the same; one below it stays below."""
+    from jdlint.document.copies import SIMILARITY, _similarity
+
+    full = _similarity(a, b, short)
+    floored = _similarity(a, b, short, floor=SIMILARITY)
+    assert floored == full if full >= SIMILARITY else floored < SIMILARITY

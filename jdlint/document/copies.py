@@ -97,19 +97,23 @@ class _Classifier:
                                           key=lambda jn: (-jn[1], jn[0]))[:_CANDIDATES]:
                 if shared_count < 0.3 * min(len(sh), len(self.shingles[j])):
                     break  # too little in common to be a copy
-                score = _similarity(self.words[j], words, short=unit.words < 2 * self.min_words)
+                score = _similarity(self.words[j], words, short=unit.words < 2 * self.min_words,
+                                    floor=self.similarity)
                 if score >= self.similarity and score > best_score:
                     best, best_score = self.classes[j], score
         self.classes.append(best)
         self.score.append(best_score if best != i else 1.0)
 
 
-def _similarity(a: Sequence[str], b: Sequence[str], short: bool) -> float:
+def _similarity(a: Sequence[str], b: Sequence[str], short: bool, floor: float = 0.0) -> float:
     """difflib's ratio over words (2 * matching words / all words). In short blocks a swapped
     word is usually deliberate ("If you are a backend developer..." / "...a frontend
     developer..."), while an added or dropped word is a copy that was edited: there only
-    additions and deletions count as near."""
+    additions and deletions count as near. Below ``floor`` it is 0.0: difflib's upper bounds
+    of the ratio (the lengths, the words in common) say so before it matches the words."""
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if floor and (matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor):
+        return 0.0
     if short and any(tag == "replace" for tag, *_ in matcher.get_opcodes()):
         return 0.0
     return matcher.ratio()
