@@ -11,17 +11,17 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last run (2026-12-07, second session, 2 cores, the 1,700 dev postings): cold start 0.55 s
-English, 0.44 s Danish; --jobs 1 109/s, --jobs 2 193/s, peak 112 MB; proselint 0.16 103/s
-(jdlint --jobs 2 1.87 times its rate); cached re-run 0.55 s; Dask with 2 workers 223/s. In
-process 7.4 ms per posting (135/s): gender-coded-wording 1.3 ms (it is the first to ask for
-the sentences' subjects), duplicate-block 0.9 (the blocks' words), missing-photo-guidance 0.8
-(the first to ask for the place, and the word index it builds), readability 0.7, reading and
-parsing 0.7, the other rules under 0.4 ms each. A run over the corpus costs about 2 ms per
-posting more than the in-process figure: each process counts each new word's syllables once
-(pyphen), compiles each term's regex on first use, and starts up. (Earlier: 2026-12-07 first
-session 0.58 s and 0.49 s cold, 84/s and 145/s; 2026-12-06 0.64 s and 0.55 s, 59/s and
-101/s.)
+Last run (2026-12-07, third session, 2 cores, the 1,700 dev postings): cold start 0.46 s
+English, 0.40 s Danish; --jobs 1 157/s, --jobs 2 278/s, peak 112 MB; proselint 0.16 102/s
+(jdlint --jobs 2 2.73 times its rate); cached re-run 0.48 s; Dask with 2 workers 286/s. In
+process 5.6 ms per posting (180/s): gender-coded-wording 0.9 ms (it is the first to ask for
+the sentences' subjects), missing-photo-guidance 0.75 (the first to ask for the place, and
+the word index it builds), duplicate-block 0.66 (the blocks' words), reading and parsing
+0.6, readability 0.5, the other rules under 0.3 ms each. A run over the corpus costs about
+1 ms per posting more than the in-process figure: each process counts each new word's
+syllables once (pyphen), compiles each term's regex on first use, and starts up. (Earlier:
+2026-12-07 second session 0.55 s and 0.44 s cold, 109/s and 193/s; first session 0.58 s and
+0.49 s, 84/s and 145/s; 2026-12-06 0.64 s and 0.55 s, 59/s and 101/s.)
 """
 
 from __future__ import annotations
