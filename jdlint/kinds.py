@@ -28,7 +28,7 @@ import regex
 
 from .document import Document
 from .document.jurisdiction import matches as jurisdiction_matches
-from .document.words import HYPHENATED_WORD, PLAIN_WORD, Words, words_of
+from .document.words import HYPHENATED_WORD, PLAIN_WORD, Words, key_lookups, words_of
 from .literals import leading_literals, required_literals, required_words
 from .model import Fix, RuleMeta, Violation
 from .nlp import LEMMA_PREFIX, LemmaMatcher
@@ -373,11 +373,7 @@ class TermSet:
             if keys is None:
                 found = self.plans[index]
             else:
-                plan = set()
-                for key, at_word, _ in keys:
-                    head = PLAIN_WORD.match(key) if at_word else None
-                    plan.add((key, head.group() if head else None,
-                              bool(head and head.end() == len(key))))
+                plan = {(key, head, head == key) for key, head, _ in key_lookups(keys)}
                 found = tuple(sorted(plan, key=lambda step: (step[0], step[1] or "", step[2])))
             self.tree_plans[index] = found
         return found

@@ -168,7 +168,7 @@ def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[
     lower = words.lower
     table = words.table()
     out: list[int] = []
-    for key, head, ends_word in _key_plan(tuple(keys)):
+    for key, head, ends_word in key_lookups(tuple(keys)):
         if head is None:
             out += occurrences(lower, key)
         elif head == key:  # the key is a word, or begins one
@@ -179,8 +179,8 @@ def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[
 
 
 @lru_cache(maxsize=1024)
-def _key_plan(keys: tuple[tuple[str, bool, bool], ...]) -> tuple[tuple[str, str | None, bool],
-                                                                   ...]:
+def key_lookups(keys: tuple[tuple[str, bool, bool], ...]) -> tuple[tuple[str, str | None, bool],
+                                                                     ...]:
     """Each key with the word it begins with when a match must start a word there (None:
     found with ``str.find``), and whether it must end one: read once per set of keys."""
     plan = []
