@@ -37,16 +37,15 @@ _GLUED_LABEL = re.compile(r"(?i:address|e-?mail)(?=[\w.+-]{2,}@)|(?:at|on|to)(?=
 # A word glued after it: a top-level domain has no digits and no capital after a small letter
 _GLUED_AFTER = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)")
 
-# A run of digits that may be a phone number, with what may open it ("+49", "(0151)")
-_DIGIT_RUN = re.compile(r"[+(]?\d[\d \t()./-]{5,}\d")
-# the same runs without their optional "+" or "(": a pattern that opens with a digit is looked
-# for at digits only, one that opens with an optional character at every character
+# A run of digits that may be a phone number; a "+" or "(" before it opens it ("+49", "(0151)")
 _DIGITS_ON = re.compile(r"\d[\d \t()./-]{5,}\d")
 
 
 def digit_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_DIGIT_RUN.finditer(text)``: each run of _DIGITS_ON with the "+" or "("
-    before it (nothing before a run is in one: a run ends with a digit and would go on)."""
+    """The spans of the runs ``[+(]?\\d[\\d \\t()./-]{5,}\\d`` finds, left to right: each run of
+    _DIGITS_ON with the "+" or "(" before it (nothing before a run is in one: a run ends with a
+    digit and would go on). A pattern that opens with a digit is looked for at digits only, one
+    that opens with an optional character at every character."""
     out = []
     for m in _DIGITS_ON.finditer(text):
         start = m.start()

@@ -121,17 +121,17 @@ _GRADE_PARTS = (
 _GRADE = re.compile(r"\b(?:" + "|".join(p for p, _ in _GRADE_PARTS) + ")", re.I)
 _GRADE_KEYS = leading_literals(
     r"\b(?:" + "|".join(p for p, how in _GRADE_PARTS if how == "word") + ")", re.I) or ()
-_GRADE_LETTER = re.compile(r"\b[EAW]\s?\d")
-# the same without the \b, which the engine would try at every character: a capital E, A or W
-# is a word's start when no word character stands before it
-_GRADE_LETTER_ANYWHERE = re.compile(r"[EAW]\s?\d")
+# a grade letter (E13, A 5) where a word starts: looked for without a leading \b, which the
+# engine would try at every character; a capital E, A or W starts a word when no word
+# character stands before it
+_GRADE_LETTER = re.compile(r"[EAW]\s?\d")
 _WORD_CHAR = re.compile(r"\w")
 
 
 def _grade_starts(text: str, words: Words) -> list[int]:
     """Where a match of _GRADE can start (see _GRADE_PARTS)."""
     out = key_positions(words, _GRADE_KEYS)
-    out += (p for m in _GRADE_LETTER_ANYWHERE.finditer(text)
+    out += (p for m in _GRADE_LETTER.finditer(text)
             if (p := m.start()) == 0 or _WORD_CHAR.match(text, p - 1) is None)
     if "tarifvertrag" in words.lower:
         out += (p for word, found in words.table().items() if "tarifvertrag" in word
