@@ -326,3 +326,25 @@ def test_a_repeated_signal_counts_its_strongest_instance_first() -> None:
     abroad = [Evidence("town", "in London", "GB", 2.0, 200)]
     assert _decide(seat + job + abroad).code == "US-NY"
     assert _decide(job + seat + abroad).code == "US-NY"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["San Jose", "Columbia", ", ", ",", "CA", "MD", "IT", "QC",
+                                 " 95134", "Ontario", "New York", "Java", "Python", " ", "\n",
+                                 "in ", "Toronto", "x", ".", "Leeds", "England", "ON"]),
+                max_size=30).map("".join))
+def test_place_syntax_read_on_lines_with_a_known_code_or_name_is_all_of_it(text: str) -> None:
+    """"City, ST" and "City, Region" are read only on the lines where a known code or a word
+    that begins a known name follows a comma: the same evidence as reading every line with a
+    comma before a capital."""
+    from unittest import mock
+
+    from jdlint.document import place as p
+
+    fast = list(p._place_syntax(text))
+    with mock.patch.object(p, "_known_after", lambda text, commas, after, known: commas):
+        assert list(p._place_syntax(text)) == fast

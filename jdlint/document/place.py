@@ -331,12 +331,17 @@ def _best_town(name: str) -> tuple[str, int] | None:
 
 
 _COMMA_CAPITAL = re.compile(r",[ \t]*[A-Z]")  # in every "City, ST" and "City, Region"
+_AFTER_COMMA_CODE = re.compile(r",[ \t]*([A-Z]{2})\b(?![.'’]?\w)")  # ", ST" of _CITY_CODE
+_AFTER_COMMA_WORD = re.compile(r",[ \t]*([A-Z][a-z]+)")  # the first word of _CITY_REGION's
 
 
 def _place_syntax(text: str) -> Iterator[Evidence]:
     n = names()
-    hints = [m.start() for m in _COMMA_CAPITAL.finditer(text)]
-    for m in on_lines(_CITY_CODE, text, hints):
+    commas = [m.start() for m in _COMMA_CAPITAL.finditer(text)]
+    # the lines to read: those where a known code or a word that begins a known name follows
+    # a comma (a match whose code or name is unknown gives no evidence)
+    for m in on_lines(_CITY_CODE, text, _known_after(
+            text, commas, _AFTER_COMMA_CODE, lambda code: code in n.abbreviations)):
         town, abbr, zip_code = m.group(1), m.group(2), m.group(3)
         options = n.abbreviations.get(abbr, ())
         if not options:
@@ -357,7 +362,8 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         if match is not None:
             weight = 6.0 if towns else 4.0 if zip_code else 2.0
             yield Evidence("place", m.group(), match, weight, m.start())
-    for m in on_lines(_CITY_REGION, text, hints):
+    for m in on_lines(_CITY_REGION, text, _known_after(
+            text, commas, _AFTER_COMMA_WORD, lambda word: word.lower() in n.named_firsts)):
         region = m.group(2).lower()
         first = m.group(1).lower()
         if first in n.regions or first in n.countries:
@@ -371,6 +377,12 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         elif (code := n.countries.get(region)) is not None:  # "Leeds, England", not "Nassau,
             known = {country_of(c) for c, _ in _town_codes(_last_words(m.group(1)))}  # Suffolk"
             yield Evidence("place", m.group(), code, 5.0 if code in known else 1.0, m.start())
+
+
+def _known_after(text: str, commas: list[int], after: re.Pattern[str],
+                 known: Callable[[str], bool]) -> list[int]:
+    """The commas that ``after`` matches at with a ``known`` first group."""
+    return [c for c in commas if (a := after.match(text, c)) is not None and known(a.group(1))]
 
 
 def _location_line(text: str, start: int, end: int) -> bool:
