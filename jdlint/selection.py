@@ -176,11 +176,14 @@ class Glob:
 
     parts: tuple[str | None, ...]  # a folder-name pattern, or None for a ``**`` run
 
+    @property
+    def name_anywhere(self) -> str | None:
+        """The one name this glob matches at any depth ("build", "*.egg-info"), or None."""
+        return self.parts[1] if len(self.parts) == 2 and self.parts[0] is None else None
+
     def matches(self, rel_path: str) -> bool:
         names = rel_path.split("/")
-        if len(self.parts) == 2 and self.parts[0] is None:  # one name at any depth: "build"
-            part = self.parts[1]
-            assert part is not None
+        if (part := self.name_anywhere) is not None:  # one name at any depth: "build"
             if "*" not in part and "?" not in part:
                 return part in names
             return any(_name_matches(part, name) for name in names)
@@ -266,8 +269,7 @@ def _glob_set(globs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], 
     other: list[Glob] = []
     for glob in globs:
         compiled = compile_glob(glob)
-        part = compiled.parts[-1]
-        if len(compiled.parts) == 2 and compiled.parts[0] is None and part is not None:
+        if (part := compiled.name_anywhere) is not None:
             if "*" in part or "?" in part:
                 wild.append(part)
             else:
