@@ -348,3 +348,19 @@ def test_place_syntax_read_on_lines_with_a_known_code_or_name_is_all_of_it(text:
     fast = list(p._place_syntax(text))
     with mock.patch.object(p, "_known_after", lambda text, commas, after, known: commas):
         assert list(p._place_syntax(text)) == fast
+
+
+@pytest.mark.parametrize(("text", "language", "code"), [
+    # two weak signals of the text itself: a town in the title and a title of the trade
+    ("Staff Nurse - Hartlepool\n\nJoin our friendly ward team on the late shift.\n", "en", "GB"),
+    # ... a US-only phrase and a company form
+    ("Data Analyst\n\nWe are an equal opportunity employer. Acme Inc. offers a 401(k) plan.\n",
+     "en", "US"),
+    # the language and one weak signal of it: German is also Austria's and Switzerland's
+    ("Buchhalter\n\nDie Muster GmbH sucht Verstärkung für ihr Team.\n", "de", None),
+    # one weak signal alone
+    ("Staff Nurse\n\nJoin our friendly ward team on the late shift.\n", "en", None),
+])
+def test_a_place_rests_on_the_texts_own_signals_not_on_its_language(
+        text: str, language: str, code: str | None) -> None:
+    assert infer_place(text, {}, language).code == code

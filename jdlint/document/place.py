@@ -38,6 +38,7 @@ from .words import (
 HEAD_CHARS = 600  # the title and first lines: where a place in plain words is the job's place
 MIN_SCORE = 3.0  # the weight a country needs, and...
 LEAD = 2.0  # ...how many times the runner-up's it must have
+MIN_OWN_SCORE = 2.5  # ... or the weight it needs from the text itself, its language aside
 
 
 @dataclass(frozen=True, slots=True)
@@ -736,7 +737,12 @@ def _decide(evidence: list[Evidence]) -> Place:
     best, score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     total = sum(countries.values())
-    if score < MIN_SCORE or score < LEAD * second:
+    # the text's own signals of the country (its language aside, which Austria and
+    # Switzerland share with Germany): two weak ones suffice ("Staff Nurse" under a title
+    # naming Hartlepool), while the language with one weak signal does not (a GmbH)
+    own = score - sum(e.weight for e in evidence
+                      if e.signal == "language" and country_of(e.code) == best)
+    if (score < MIN_SCORE and own < MIN_OWN_SCORE) or score < LEAD * second:
         return Place(None, 0.0, tuple(evidence))
     code = best
     mine = sorted(((c, w) for c, w in regions.items() if country_of(c) == best),
