@@ -592,8 +592,8 @@ def _words_and_sentences(text: str) -> tuple[list[str], int]:
     it stays depends on the letter after it), textstat counts."""
     starts = [m.start() for m in _SENTENCE.finditer(text)]
     if _MARK in text or any(p and text[p - 1] == "'" for p in starts):
-        counts = _textstat().backend.counts
-        return _textstat().backend.selections.list_words(text), int(counts.count_sentences(text))
+        backend = _textstat().backend
+        return backend.selections.list_words(text), int(backend.counts.count_sentences(text))
     from textstat.backend.transformations import remove_punctuation
 
     pieces = [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)], strict=True)]
