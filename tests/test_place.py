@@ -262,14 +262,14 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
            "+44 20", "£", "USD", "kr.", "whilst", "Organisation", "x", "-", "1A", "2", "Ort: ",
            "NHSX", "the Trust", "Paediatrics", "(m/w/d)", "$5", "e. V.", "ApS", "A/S", "ST2",
            "Germany", "the Netherlands", "Baden-Württemberg", "U.S.", "New ", "York", "i",
-           "Kent", ".", "Of ", "İ"]
+           "Kent", ".", "Of ", "İ", "(", "'s ", "\t", "Kansas City", " and "]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) -> None:
     from jdlint.document import place as p
-    from jdlint.document.words import key_positions, matches_at, words_of
+    from jdlint.document.words import key_positions, matches_at, matches_holding, words_of
 
     def spans(matches):  # type: ignore[no-untyped-def]
         return [m.span() for m in matches]
@@ -297,8 +297,14 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
         return [(m.start(), phrase) for m in matches for phrase in p._phrases(
             m.group(), lambda x: n.countries.get(x) or n.regions.get(x), n.named_firsts)]
 
-    assert named(on_lines(p._CAPITALISED, text, p._name_starts(text, words, n.named_heads))) \
+    heads = p._name_starts(text, words, n.named_heads)
+    assert named(matches_holding(p._CAPITALISED, p._CAPITALISED_HOLDS, text, heads)) \
         == named(p._CAPITALISED.finditer(text))
+    # the runs that hold a position are the whole text's runs that do (any positions)
+    anywhere = sorted({0, len(text) // 2, max(0, len(text) - 1), *heads})
+    assert spans(matches_holding(p._CAPITALISED, p._CAPITALISED_HOLDS, text, anywhere)) == [
+        m.span() for m in p._CAPITALISED.finditer(text)
+        if any(m.start() <= q < m.end() for q in anywhere)]
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

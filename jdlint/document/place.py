@@ -30,6 +30,7 @@ from .words import (
     Words,
     key_positions,
     matches_at,
+    matches_holding,
     occurrences,
     on_lines,
     words_of,
@@ -147,6 +148,7 @@ _CUE = re.compile(
 _CUE_KEYS = leading_literals(_CUE.pattern, _CUE.flags) or ()
 # a run of capitalised words, from a word's start (not "Phone" of "iPhone")
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
+_CAPITALISED_HOLDS = r"\w. \-"  # every character of a run is one of these
 _UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(
     r"\b([ABCEGHJ-NPRSTVXY])\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
@@ -422,7 +424,10 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                 weight *= 0.25  # "offices in Paris, Milan, London and Dubai": the sites
             yield Evidence("town", m.group(), best[0], weight, m.start(),
                            options=_options(town))
-    for m in on_lines(_CAPITALISED, text, _name_starts(text, words, n.named_heads)):
+    # a run without a name's first word in it names nothing ("Kansas City" is found from
+    # "Kansas"), and there are many of them on a line that has a name
+    for m in matches_holding(_CAPITALISED, _CAPITALISED_HOLDS, text,
+                             _name_starts(text, words, n.named_heads)):
         run = m.group()
         for phrase in _phrases(run, lambda p: n.countries.get(p) or n.regions.get(p),
                                n.named_firsts):

@@ -78,11 +78,16 @@ class Words:
             found = self._starts[key] = self._find_starts(prefix, hyphens)
         return found
 
-    def _find_starts(self, prefix: str, hyphens: bool) -> list[int]:
-        table = self.table(hyphens)
+    def sorted_words(self, hyphens: bool = False) -> list[str]:
+        """The distinct words in order (where those with a prefix are a binary search away)."""
         words = self._index.get(hyphens)
         if words is None:
-            words = self._index[hyphens] = sorted(table)
+            words = self._index[hyphens] = sorted(self.table(hyphens))
+        return words
+
+    def _find_starts(self, prefix: str, hyphens: bool) -> list[int]:
+        table = self.table(hyphens)
+        words = self.sorted_words(hyphens)
         i = bisect.bisect_left(words, prefix)
         out: list[int] = []
         while i < len(words) and words[i].startswith(prefix):
@@ -205,6 +210,38 @@ def on_lines(pattern: re.Pattern[str], text: str, hints: Iterable[int]) -> Itera
             line_end = len(text)
         yield from pattern.finditer(text, line_start, line_end)
         done = line_end + 1
+
+
+def matches_holding(pattern: re.Pattern[str], holds: str, text: str,
+                    positions: Iterable[int]) -> Iterator[re.Match[str]]:
+    r"""What ``pattern.finditer(text)`` gives that holds one of ``positions``, for a pattern
+    whose matches hold only characters of the class ``holds`` (``r"\w. \-"``): each search
+    starts after the last character before the position that no match can hold, so a long
+    line is not searched from its start for every position."""
+    apart = _apart(holds)
+    done = 0
+    for pos in sorted(set(positions)):
+        if pos < done:
+            continue  # in the match before
+        # no match reaches over the character before ``start``: the matches from there on
+        # are the whole text's (and after ``done``, the end of one of them)
+        start = max(done, text.rfind("\n", 0, pos) + 1)
+        gap = apart.search(text, start, pos)
+        if gap is not None:
+            start = gap.start() + 1
+        for m in pattern.finditer(text, start):
+            if m.end() <= pos:
+                continue
+            if m.start() <= pos:
+                yield m
+                done = m.end()
+            break
+
+
+@lru_cache(maxsize=16)
+def _apart(holds: str) -> re.Pattern[str]:
+    """The last character of a text that is not in the class ``holds``."""
+    return re.compile(rf"[^{holds}][{holds}]*\Z")
 
 
 def matches_at(pattern: re.Pattern[str], text: str,
