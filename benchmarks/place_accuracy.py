@@ -79,13 +79,19 @@ def main() -> int:
         doc.zones  # noqa: B018 (structure is built for every rule anyway; time the place alone)
         start = time.perf_counter()
         index = Words(doc.text)  # what the word index costs (built once, shared)
-        index.table(hyphens=True), index.table()
+        index.table(hyphens=True), index.table(), index.sorted_words(), index.sorted_words(True)
         index_spent += time.perf_counter() - start
         shared = words_of(doc.text)  # the rules' copy, as the term rules leave it
         shared.table(hyphens=True), shared.table()
-        indexed = time.perf_counter()
+        shared.sorted_words(), shared.sorted_words(True)
         place = doc.place
-        spent += time.perf_counter() - indexed
+        # the best of three inferences (the machine's own noise is larger than a change)
+        took = []
+        for _ in range(3):
+            indexed = time.perf_counter()
+            infer_place(doc.text, doc.meta, doc.language)
+            took.append(time.perf_counter() - indexed)
+        spent += min(took)
         country, region = fixed.get(entry["file"]) or truth(entry)
         r = rows[source]
         r["postings"] += 1
