@@ -63,6 +63,15 @@ def one_of_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool], ...]
     return None if tree is None else _one_of(list(tree), bool(flags & re.IGNORECASE))
 
 
+def opens_with_literal(source: str, flags: int = 0) -> bool:
+    """Whether every match of ``source`` opens with one character given literally (``\\(``,
+    ``£``), case and all: the regex engine then skips to each place that character stands in
+    one fast scan, which beats looking for several texts one after another."""
+    tree = _parse(source, flags)
+    return (tree is not None and not flags & re.IGNORECASE and len(tree) > 0
+            and tree[0][0] is re_constants.LITERAL)
+
+
 _Needles = tuple[tuple[str, bool], ...]
 
 

@@ -195,3 +195,19 @@ def test_first_kinds_equal_searching_each_sentence(text: str, cuts: list[int]) -
     keys = {kind: leading_literals(p.pattern, p.flags) for kind, p in patterns}
     expected = [next((kind for kind, p in patterns if p.search(t)), "") for _, _, t in sentences]
     assert first_kinds(Words(text), sentences, patterns, keys) == expected
+
+
+@pytest.mark.parametrize(("pattern", "flags", "expected"), [
+    (r"\((?:m/w/d|all genders)\)", 0, True),  # every match opens with "("
+    (r"£\d", 0, True),
+    (r"\bNHS\b", 0, False),  # an assertion first: the engine tries every character
+    (r"(?:NHS|Trust)", 0, False),  # a choice of first characters
+    (r"[Bb]and", 0, False),
+    (r"nhs", re.IGNORECASE, False),  # the case is not given
+    (r"\p{L}+", 0, False),  # syntax only the regex module reads
+])
+def test_a_pattern_opens_with_a_literal_character(pattern: str, flags: int,
+                                                  expected: bool) -> None:
+    from jdlint.literals import opens_with_literal
+
+    assert opens_with_literal(pattern, flags) is expected

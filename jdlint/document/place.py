@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from ..datafiles import parse_yaml
-from ..literals import leading_literals, one_of_literals
+from ..literals import leading_literals, one_of_literals, opens_with_literal
 from .jurisdiction import normalise_code
 from .words import (
     HYPHENATED_WORD,
@@ -228,9 +228,10 @@ _ORG_LIST: tuple[tuple[str, str, float], ...] = (
 @dataclass(frozen=True)
 class _Org:
     """A public body's or company form's pattern, and how to find it cheaply: the words its
-    matches begin with (looked up in the word index) when it must start a word, else the texts
-    one of which each match holds, looked for on the lines that hold one when its matches stay
-    on one line, else in the whole posting."""
+    matches begin with (looked up in the word index) when it must start a word; else, unless
+    its matches open with a literal character (which the regex engine skips to by itself), the
+    texts one of which each match holds, looked for on the lines that hold one when its
+    matches stay on one line, else in the whole posting."""
 
     pattern: re.Pattern[str]
     code: str
@@ -269,7 +270,8 @@ def _orgs() -> tuple[_Org, ...]:
             h is not None and (whole or h.end() < len(key))
             for h, (key, _, whole) in zip(heads, keys or (), strict=True)) else None
         out.append(_Org(pattern, code, weight, keys if usable else None,
-                        one_of_literals(source, pattern.flags),
+                        None if opens_with_literal(source, pattern.flags)
+                        else one_of_literals(source, pattern.flags),
                         not re.search(r"\\s|\$|\^", source), gate))
     return tuple(out)
 
