@@ -20,6 +20,9 @@ HYPHENATED_WORD = re.compile(r"[\w\-]+")
 PLAIN_WORD = re.compile(r"\w+")
 
 
+_NONE: list[int] = []  # no offsets (shared: callers never change what they are given)
+
+
 class Words:
     __slots__ = ("_hyphenated", "_index", "_plain", "_starts", "lower", "text")
 
@@ -74,8 +77,19 @@ class Words:
         the list (it is kept for the next caller)."""
         key = (prefix, hyphens)
         found = self._starts.get(key)
-        if found is None:
-            found = self._starts[key] = self._find_starts(prefix, hyphens)
+        if found is not None:
+            return found
+        words = self._index.get(hyphens) or self.sorted_words(hyphens)
+        i = bisect.bisect_left(words, prefix)
+        if i == len(words) or not words[i].startswith(prefix):
+            found = self._starts[key] = _NONE  # most prefixes asked are no word's
+            return found
+        table = self.table(hyphens)
+        found = []
+        while i < len(words) and words[i].startswith(prefix):
+            found += table[words[i]]
+            i += 1
+        self._starts[key] = found
         return found
 
     def sorted_words(self, hyphens: bool = False) -> list[str]:
@@ -84,16 +98,6 @@ class Words:
         if words is None:
             words = self._index[hyphens] = sorted(self.table(hyphens))
         return words
-
-    def _find_starts(self, prefix: str, hyphens: bool) -> list[int]:
-        table = self.table(hyphens)
-        words = self.sorted_words(hyphens)
-        i = bisect.bisect_left(words, prefix)
-        out: list[int] = []
-        while i < len(words) and words[i].startswith(prefix):
-            out += table[words[i]]
-            i += 1
-        return out
 
     def offsets(self, words: Iterable[str]) -> list[int]:
         """Where any of ``words`` (lowercase, whole plain words) stands, in text order."""
