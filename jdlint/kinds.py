@@ -42,6 +42,19 @@ _WORD_CHAR = re.compile(r"[\w\-]")
 _WORD_ITSELF, _WORDS_BEGINNING, _PAST_ITS_WORD, _FOUND = range(4)
 
 
+@dataclass(frozen=True)
+class _Lookups:
+    """A term list's keyed terms (their indexes) by what a posting is asked for them: a word
+    (``_WORD_ITSELF``), the words that begin with a prefix (``_WORDS_BEGINNING``: the prefix
+    and which table), a word with more text after it (``_PAST_ITS_WORD``: the key, its word
+    and the table), a text found with ``str.find`` (``_FOUND``: and whether at a word start)."""
+
+    words: dict[str, tuple[int, ...]]
+    beginnings: dict[tuple[str, bool], tuple[int, ...]]
+    past_words: dict[tuple[str, str, bool], tuple[int, ...]]
+    texts: dict[tuple[str, bool], tuple[int, ...]]
+
+
 def term_pattern(term: str) -> tuple[str, bool]:
     """A regex for a phrase term (whole words, flexible whitespace and hyphens), and whether
     it must start at a word start (then the caller factors the look-behind out)."""
@@ -217,6 +230,8 @@ class TermSet:
     # the keyed terms' lookups, worked out on first use (:meth:`_steps`; a list of one)
     steps: list[list[tuple[int, tuple[tuple[int, str, str], ...]]]] = field(
         default_factory=list, compare=False, repr=False)
+    # the same by lookup (:meth:`_lookups`; a list of one)
+    lookups: list[_Lookups] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def compile(cls, entries: Sequence[tuple[str, Sequence[str]]], ignorecase: bool,
@@ -296,43 +311,81 @@ class TermSet:
         lower = lowered.lower
         tables = {False: lowered.table(), True: lowered.table(True)}
         plain, starts = tables[False], lowered.starts
-        for i, steps in self._steps():
-            at_word = self.word_start[i]
-            positions: set[int] = set()
-            for how, key, head in steps:
-                if how == _WORD_ITSELF:
-                    positions.update(plain.get(key, ()))
-                elif how == _WORDS_BEGINNING:  # any word that begins with the key
-                    positions.update(starts(head, at_word))
-                elif how == _PAST_ITS_WORD:  # that word is its first word whole
-                    positions.update(p for p in tables[at_word].get(head, ())
-                                     if lower.startswith(key, p))
-                else:  # found with str.find
-                    pos = lower.find(key)
-                    while pos >= 0:
-                        if not (at_word and pos > 0 and _WORD_CHAR.match(text, pos - 1)):
-                            positions.add(pos)
-                        pos = lower.find(key, pos + 1)
-            if not positions or (len(positions) > 1 and self._cannot_match(i, lowered)):
+        lookups = self._lookups()
+        # each term with a key in the posting, and where its keys stand (a term's matches are
+        # sorted by the caller: the order terms are tried in does not matter)
+        positions: dict[int, set[int]] = {}
+
+        def add(terms: tuple[int, ...], found: Iterable[int]) -> None:
+            for i in terms:
+                held = positions.get(i)
+                if held is None:
+                    positions[i] = set(found)
+                else:
+                    held.update(found)
+
+        for key in lookups.words.keys() & plain.keys():  # one set operation for all the words
+            add(lookups.words[key], plain[key])
+        for (head, at_word), terms in lookups.beginnings.items():
+            if found := starts(head, at_word):  # any word that begins with the key
+                add(terms, found)
+        for (key, head, at_word), terms in lookups.past_words.items():
+            # that word is its first word whole
+            if found := [p for p in tables[at_word].get(head, ()) if lower.startswith(key, p)]:
+                add(terms, found)
+        for (key, at_word), terms in lookups.texts.items():  # found with str.find
+            found = []
+            pos = lower.find(key)
+            while pos >= 0:
+                if not (at_word and pos > 0 and _WORD_CHAR.match(text, pos - 1)):
+                    found.append(pos)
+                pos = lower.find(key, pos + 1)
+            if found:
+                add(terms, found)
+        for i, held in positions.items():
+            if len(held) > 1 and self._cannot_match(i, lowered):
                 continue  # cheaper than trying each place
             pattern = self.single.get(i) or self.single.setdefault(
                 i, compile_term_regex(self.sources[i], self.flags))
             if self.trusted:  # jdlint's own terms: the time is checked per term, not per match
                 if time.monotonic() > deadline:
                     raise self._timeout(i)
-                for pos in sorted(positions):
+                for pos in sorted(held):
                     m = pattern.match(text, pos)
                     if m is not None and m.end() > pos:
                         yield m, i
                 continue
             timeout = _left(deadline)
-            for pos in sorted(positions):
+            for pos in sorted(held):
                 try:
                     m = pattern.match(text, pos, timeout=timeout)
                 except TimeoutError:
                     raise self._timeout(i) from None
                 if m is not None and m.end() > pos:
                     yield m, i
+
+    def _lookups(self) -> _Lookups:
+        """The keyed terms by lookup (:meth:`_steps`): each word, prefix, word with more after
+        it, and text with the terms that have it as a key, so that a posting is asked once per
+        distinct lookup and the words once for all terms."""
+        found = self.lookups
+        if found:
+            return found[0]
+        grouped: tuple[dict[Any, list[int]], ...] = ({}, {}, {}, {})
+        for i, steps in self._steps():
+            at_word = self.word_start[i]
+            for how, key, head in steps:
+                lookup: Any = (key if how == _WORD_ITSELF else (head, at_word)
+                               if how == _WORDS_BEGINNING else (key, head, at_word)
+                               if how == _PAST_ITS_WORD else (key, at_word))
+                terms = grouped[how].setdefault(lookup, [])
+                if i not in terms:
+                    terms.append(i)
+        words, beginnings, past_words, texts = ({k: tuple(v) for k, v in g.items()}
+                                                for g in grouped)
+        out = _Lookups(words, beginnings, past_words, texts)
+        self.lookups.append(out)
+        return out
 
     def _steps(self) -> list[tuple[int, tuple[tuple[int, str, str], ...]]]:
         """Each keyed term (its index) with how each of its keys is looked up (``_WORD_ITSELF``,

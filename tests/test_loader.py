@@ -123,10 +123,14 @@ from hypothesis import strategies as st  # noqa: E402
 # case-sensitive group, a word class), beside a plain one
 _TREE_TERMS = ["re:\\b(?:a\\s+(?:bit|little)\\s+)?OCD\\s+about\\b", "re:(?-i:Guy)\\b",
                "re:(?:(?<![\\w)])\\(s\\)he|\\b(?:s\\s*/+\\s*he|he\\s+or\\s+she))\\b",
-               "re:\\b(?:nur\\s+)?EU-Bürger(?:innen|in)?\\b", "rockstar"]
+               "re:\\b(?:nur\\s+)?EU-Bürger(?:innen|in)?\\b", "rockstar",
+               # terms that share a key, a prefix, a phrase that goes on past its first word
+               "rockstar ninja", "re:\\bwiz\\w*", "re:\\bwizard\\b", "re:\\bthe\\s+crew\\b",
+               "re:\\bthe\\s+crews?\\b"]
 _TREE_PIECES = ["a bit ", "a little ", "OCD", " about", "ocd about", "Guy", "guy", "(s)he",
                 "s/he", "s / he", "he or she", "s", "/", "is", " /", "nur ", "EU-Bürgerin", "EU-Bürger", "rockstar",
-                " ", "\n", "x", "-", "(", ")", "a"]
+                " ", "\n", "x", "-", "(", ")", "a", " ninja", "wiz", "wizard", "the", " crew",
+                "crews"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
