@@ -33,6 +33,9 @@ class Lists:
     by_prefix: dict[str, tuple[str, ...]]  # first three letters -> stems, longest first
     not_words: TermSet
     seen: dict[str, str | None] = field(default_factory=dict)  # word -> stem, as looked up
+    # the index's words known to begin with no stem (after any digits before their first
+    # letter): a posting's words less these, one set operation, are the ones to look at
+    uncoded: set[str] = field(default_factory=set)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -79,19 +82,20 @@ def _coded_words(text: str, lists: Lists) -> list[re.Match[str]]:
     through it. Not when the run follows an apostrophe that a letter before it joins to the
     same match ("don't": "t" starts no match), which is looked at where it happens."""
     out = []
-    seen = lists.seen
-    for word, starts in words_of(text).table(hyphens=True).items():
-        k = 0
+    seen, uncoded = lists.seen, lists.uncoded
+    table = words_of(text).table(hyphens=True)
+    for indexed in table.keys() - uncoded:
+        word, k = indexed, 0
         if not word[0].isalpha():  # (a letter is no digit: the first letter is the start)
             while k < len(word) and not _is_letter(word[k]):
                 k += 1
-            if k == len(word):
-                continue
             word = word[k:]
-        stem = seen[word] if word in seen else _stem_of(word, lists)
-        if stem is None:
-            continue  # (the index's lowercase: "İ" is "i"; the match itself decides below)
-        for p in starts:
+        stem = (seen[word] if word in seen else _stem_of(word, lists)) if word else None
+        if stem is None:  # (the index's lowercase: "İ" is "i"; the match itself decides below)
+            if len(uncoded) < 200_000:
+                uncoded.add(indexed)
+            continue
+        for p in table[indexed]:
             if p > 0 and text[p - 1] in _APOSTROPHES and _joined_back(text, p - 1):
                 continue
             m = _WORD.match(text, p + k)
