@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from collections import defaultdict
 from pathlib import Path
 
 from jdlint.document import Document
-from jdlint.document.place import _signals, country_of, infer_place
+from jdlint.document.place import _signals, country_of, infer_place, names
 from jdlint.document.words import Words, words_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,11 @@ def truth(entry: dict) -> tuple[str | None, str | None]:
     if source == "nhs":
         return "GB", None
     if country is None and entry.get("location"):
+        # a board's "City, ST" is the US state whatever the town (Brisbane, CA is no Australian
+        # city); anything else is read by jdlint's own place syntax
+        state = re.fullmatch(r".+, ([A-Z]{2})", entry["location"].strip())
+        if state and f"US-{state.group(1)}" in names().abbreviations.get(state.group(1), ()):
+            return "US", f"US-{state.group(1)}"
         place = infer_place(entry["location"] + ", ", {"location": entry["location"]}, "en")
         if place.code is None:
             return None, None
