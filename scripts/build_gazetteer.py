@@ -11,10 +11,13 @@ Rows: name (as written, lower-cased), code (ISO 3166-1 alpha-2 country, or ISO 3
 states and Canadian provinces: US-CA, CA-ON), population. Every town of 15,000 people or more in
 the countries whose rules jdlint knows in detail (GB, US, CA, DE), in Denmark every town of 5,000
 or more (GeoNames counts the town proper: the seats of most of Denmark's 98 municipalities,
-Skanderborg, Billund, Ribe, have under 15,000), and cities of 100,000 or more in the other EU/EEA
-countries and Switzerland. Large cities outside the English-speaking
-countries also get their Latin-script alternate names (Munich / München / Munchen, Copenhagen /
-København).
+Skanderborg, Billund, Ribe, have under 15,000), cities of 100,000 or more in the other EU/EEA
+countries, Switzerland, Australia and New Zealand, and cities of a million or more anywhere else
+(by their own name only): so that a town named after a larger one abroad is read as the larger
+one unless the posting says otherwise (Sydney, Nova Scotia, beside Sydney, Australia; Perth;
+Hamilton), and a list of offices that names Tokyo or Bangalore is seen to go abroad. Large
+cities outside the English-speaking countries also get their Latin-script alternate names
+(Munich / München / Munchen, Copenhagen / København).
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "jdlint" / "data" / "gazetteer.tsv"
 DETAILED = {"GB", "US", "CA", "DE", "DK"}
 OTHERS = set("AT BE BG HR CY CZ EE FI FR GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE NO IS "
-             "LI CH".split())
+             "LI CH AU NZ".split())
+WORLD_CITIES_FROM = 1_000_000  # elsewhere: cities this large, by their own name
 CA_PROVINCES = {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS",
                 "08": "ON", "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT",
                 "14": "NU"}
 ALTERNATES_FROM = 100_000
 SMALL_TOWNS = {"DK": 5_000}  # countries listed down to this size (the rest: 15,000)
-ENGLISH_SPEAKING = {"GB", "US", "CA", "IE"}
+ENGLISH_SPEAKING = {"GB", "US", "CA", "IE", "AU", "NZ"}
 
 
 def latin(name: str) -> bool:
@@ -67,7 +71,10 @@ def main() -> int:
     rows: dict[tuple[str, str], int] = {}
     for city in cities:
         country, population = city["countrycode"], int(city["population"])
-        if not (country in DETAILED or (country in OTHERS and population >= ALTERNATES_FROM)):
+        world = (country not in DETAILED and country not in OTHERS
+                 and population >= WORLD_CITIES_FROM)
+        if not (country in DETAILED or world
+                or (country in OTHERS and population >= ALTERNATES_FROM)):
             continue
         code = code_of(city)
         if code is None:
@@ -76,7 +83,7 @@ def main() -> int:
         # alternate names only where a city really has names in other languages (München,
         # Munich, Monaco di Baviera); for English-speaking countries GeoNames' alternates are
         # nicknames and junk ("Google" for a Kansas city, which named the company a town)
-        if population >= ALTERNATES_FROM and country not in ENGLISH_SPEAKING:
+        if population >= ALTERNATES_FROM and country not in ENGLISH_SPEAKING and not world:
             names |= {a for a in city.get("alternatenames", ())
                       if 3 <= len(a) <= 25 and latin(a) and not a.isupper()
                       and any(c.islower() for c in a)}

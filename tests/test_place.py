@@ -17,6 +17,8 @@ from jdlint.document.words import on_lines
     ("Entwickler\nMainz, DE\n", "DE"),
     ("Manager\nToronto, ON\n", "CA-ON"),
     ("Manager\nLondon, ON\n", "CA-ON"),
+    # with a ZIP code, also a town the gazetteer knows only abroad
+    ("Data Scientist\nBrisbane, CA 94005\n", "US-CA"),
     ("Director\nMississauga, Ontario, CA\n", "CA-ON"),
     ("Planner\nOttawa, Ontario\n", "CA-ON"),
     ("Forester\nPort McNeill, BC V0N 2R0\n", "CA-BC"),
@@ -79,10 +81,28 @@ def test_prose_names_no_place(text: str) -> None:
     # a namesake a tenth the size of the town is not another reading of it: London is not
     # London, Kentucky because the posting mentions E-Verify
     ("Analyst\nJoin our office in London. E-Verify employer.\n", None),
+    # a town abroad that dwarfs its namesake is the town unless the posting says otherwise:
+    # Sydney is Australia's, not Nova Scotia's ...
+    ("Registered Nurse\nLocation: Sydney\nJoin our ward team.\n", "AU"),
+    ("Registered Nurse\nLocation: Sydney\nPay: AUD 80,000 plus super.\n", "AU"),
+    # ... unless the posting names the province
+    ("Registered Nurse\nLocation: Sydney\nNova Scotia Health is hiring for its ward.\n",
+     "CA-NS"),
+    # ... or the country: Perth beside the NHS is Scotland's
+    ("Staff Nurse\nNHS Tayside is recruiting a staff nurse to work in Perth. Band 5.\n", "GB"),
 ])
 def test_a_town_name_several_places_bear_follows_the_rest_of_the_evidence(
         text: str, code: str | None) -> None:
     assert infer_place(text, {}, "en").code == code
+
+
+def test_a_town_abroad_leaves_its_namesake_a_reading() -> None:
+    """Alexandria is Egypt's first, but beside a 401(k) plan it is Virginia's (a town alone
+    decides no state: the country is placed)."""
+    text = "Analyst\nOur office in Alexandria is near the Metro. 401(k) plan, EEO employer.\n"
+    place = infer_place(text, {}, "en")
+    assert place.code == "US"
+    assert [e.code for e in place.evidence if e.signal == "town"] == ["US-VA"]
 
 
 def test_a_town_in_the_title_weighs_more_in_its_countrys_language() -> None:

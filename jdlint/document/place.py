@@ -187,7 +187,8 @@ _PHONE = re.compile(r"(?:\+|\b00)(44|49|45|1|43|41|353)[\s(-]*\d")
 _PHONE_HINT = re.compile(r"(?:\+|00)(?:44|49|45|1|43|41|353)")  # in every _PHONE match
 # in every _DOMAIN match: the dot and the suffix's first letters
 _DOMAIN_HINT = re.compile(r"\.(?:nhs|gov|ac|co|org|gc|uk|de|dk|ca|at|ch)", re.I)
-_CURRENCY = re.compile(r"£|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b")
+_CURRENCY = re.compile(r"£|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b|\bAUD\b|\bA\$|"
+                       r"\bNZD\b|\bNZ\$")
 # (pattern, code, weight)
 _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bNHS\b", "GB", 4.0), (r"\bnhs\.net\b", "GB", 3.0),
@@ -302,7 +303,8 @@ _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2
                  "gov": ("US", 1.5), "at": ("AT", 2.0), "ch": ("CH", 2.0)}
 _PHONE_CODES = {"44": "GB", "49": "DE", "45": "DK", "43": "AT", "41": "CH", "353": "IE"}
 _CURRENCY_CODES = {"£": ("GB", 1.5), "GBP": ("GB", 1.5), "DKK": ("DK", 2.0), "kr.": ("DK", 1.0),
-                   "C$": ("CA", 2.0), "CAD": ("CA", 2.0), "US$": ("US", 1.0), "USD": ("US", 1.0)}
+                   "C$": ("CA", 2.0), "CAD": ("CA", 2.0), "US$": ("US", 1.0), "USD": ("US", 1.0),
+                   "AUD": ("AU", 2.0), "A$": ("AU", 2.0), "NZD": ("NZ", 2.0), "NZ$": ("NZ", 2.0)}
 _CURRENCY_KEYS = leading_literals(_CURRENCY.pattern) or ()
 _LANGUAGE = {"de": ("DE", 1.0), "da": ("DK", 2.0)}
 
@@ -325,8 +327,13 @@ def _options(name: str) -> tuple[str, ...]:
     if not found:
         return ()
     largest = found[0][1]
+    # a town abroad that dwarfs its namesakes in the countries jdlint knows in detail (Sydney,
+    # Australia; Alexandria, Egypt) leaves them readings for the rest of the evidence to
+    # choose: "in Alexandria" beside a 401(k) plan is Virginia's
+    abroad = country_of(found[0][0]) not in _DETAILED
     codes = tuple(dict.fromkeys(code for code, people in found
-                                if people >= _NAMESAKE_SHARE * largest))
+                                if people >= _NAMESAKE_SHARE * largest
+                                or (abroad and country_of(code) in _DETAILED)))
     return codes if len(codes) > 1 else ()
 
 
@@ -358,11 +365,12 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         towns = {code for code, _ in _town_codes(_last_words(town))}
         match = next((c for c in options if c in towns or (
             c in _DETAILED and any(country_of(t) == c for t in towns))), None)
-        if match is None and not towns and (zip_code or (
+        if match is None and (zip_code or (not towns and (
                 _location_line(text, m.start(), m.end())
-                and not re.match(r"[ \t]+[A-Z][a-z]", text[m.end():m.end() + 3]))):
+                and not re.match(r"[ \t]+[A-Z][a-z]", text[m.end():m.end() + 3])))):
             # a town the gazetteer lacks: only with a ZIP code or alone on a short line
-            # ("Linthicum, MD"), never in prose ("Computer Science, MS", "Operations, IT")
+            # ("Linthicum, MD"), never in prose ("Computer Science, MS", "Operations, IT");
+            # with a ZIP code also a town it knows only abroad ("Brisbane, CA 94005")
             match = options[0]
         if match is not None:
             weight = 6.0 if towns else 4.0 if zip_code else 2.0
