@@ -17,6 +17,10 @@ from jdlint.document.words import on_lines
     ("Entwickler\nMainz, DE\n", "DE"),
     ("Manager\nToronto, ON\n", "CA-ON"),
     ("Manager\nLondon, ON\n", "CA-ON"),
+    # the town of "City, ST" is the one there, also where a cue names it first
+    ("Registered Nurse\nLocation: London, ON\nJoin our hospital team.\n", "CA-ON"),
+    ("Cashier\nLocation: Paris, TX\nJoin our store team.\n", "US-TX"),
+    ("Engineer\nLocation: Melbourne, FL\nEEO employer.\n", "US-FL"),
     # with a ZIP code, also a town the gazetteer knows only abroad
     ("Data Scientist\nBrisbane, CA 94005\n", "US-CA"),
     ("Director\nMississauga, Ontario, CA\n", "CA-ON"),

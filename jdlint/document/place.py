@@ -783,7 +783,29 @@ def infer_place(text: str, meta: Mapping[str, Any], language: str) -> Place:
     given = meta.get("jurisdiction")
     if isinstance(given, str) and (code := normalise_code(given)) is not None:
         return Place(code, 1.0, (Evidence("metadata", f"jurisdiction: {given}", code, 1.0),))
-    return _decide(_resolve_towns(_weigh_context(_signals(text, meta, language), text)))
+    return _decide(_resolve_towns(_as_written(
+        _weigh_context(_signals(text, meta, language), text), text)))
+
+
+def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
+    """A town named in "City, ST" or "City, Region" is the one there: "Location: London, ON"
+    is London, Ontario, though the larger London is England's, and "Paris, TX" is not Paris,
+    France. The town's other mentions at that place (after a cue, in the title) take the code
+    the syntax gives."""
+    places = [(e.offset, e.offset + len(e.text.split(",")[0]), e.code) for e in evidence
+              if e.signal == "place" and e.offset is not None and "," in e.text]
+    if not places:
+        return evidence
+    out = []
+    for e in evidence:
+        if e.signal == "town" and e.offset is not None:
+            # where the town's name ends: its evidence's text ends with it (after any cue)
+            end = text.find(e.text, e.offset) + len(e.text)
+            code = next((c for start, stop, c in places if start < end <= stop), e.code)
+            if code != e.code:
+                e = replace(e, code=code, options=())
+        out.append(e)
+    return out
 
 
 def _resolve_towns(evidence: list[Evidence]) -> list[Evidence]:
