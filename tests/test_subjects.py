@@ -151,6 +151,9 @@ def test_bad_keys_name_the_key(tmp_path: Path, extra: str, key: str) -> None:
     ("I’m so tired of it.", "en"),  # "I" is not Danish "i"
     ("Vi bor i Aarhus.", "da"),
     ("Sie sind belastbar.", "de"),
+    # "in" and "an" are German words too: they do not make a German text English
+    ("Für unser Team in Wien suchen wir Verstärkung. Bewerbung an jobs@example.at", "de"),
+    ("Apply in person at an office near you.", "en"),
 ])
 def test_short_texts_get_the_right_language(text: str, language: str) -> None:
     from jdlint.document.language import detect

@@ -13,8 +13,9 @@ SUPPORTED = ("en", "de", "da")
 NAMES = {"en": "English", "de": "German", "da": "Danish"}
 
 _STOPWORDS = {
+    # not "in" or "an", which are German words too ("in Wien", "Bewerbung an ...")
     "en": set(
-        "the and of to in for with you your we our is are will be on as this that an or at by "
+        "the and of to for with you your we our is are will be on as this that or at by "
         "from have has who what can about their they it us".split()
     ),
     "de": set(
