@@ -23,6 +23,12 @@ from jdlint.document.words import on_lines
     ("Engineer\nLocation: Melbourne, FL\nEEO employer.\n", "US-FL"),
     # with a ZIP code, also a town the gazetteer knows only abroad
     ("Data Scientist\nBrisbane, CA 94005\n", "US-CA"),
+    # the District, not the state of Washington; the AP's abbreviations
+    ("Policy Analyst\nLocation: Washington, DC\nJoin our team.\n", "US-DC"),
+    ("Policy Analyst\nLocation: Washington, D.C.\nJoin our team.\n", "US-DC"),
+    ("Reporter\nNew York, N.Y.\nJoin our newsroom.\n", "US-NY"),
+    # the job is where the candidate commutes to
+    ("Analyst\nLive within a commutable distance of Herndon, VA.\n", "US-VA"),
     ("Director\nMississauga, Ontario, CA\n", "CA-ON"),
     ("Planner\nOttawa, Ontario\n", "CA-ON"),
     ("Forester\nPort McNeill, BC V0N 2R0\n", "CA-BC"),
@@ -98,6 +104,19 @@ def test_prose_names_no_place(text: str) -> None:
 def test_a_town_name_several_places_bear_follows_the_rest_of_the_evidence(
         text: str, code: str | None) -> None:
     assert infer_place(text, {}, "en").code == code
+
+
+def test_the_last_words_of_a_state_name_are_no_town() -> None:
+    """"York" of "New York" in the title is not York, Pennsylvania (or England)."""
+    place = infer_place("Reporter, New York\nJoin our newsroom.\n", {}, "en")
+    assert not [e for e in place.evidence if e.signal == "town"]
+    assert place.code == "US-NY"
+
+
+def test_a_list_of_states_is_not_a_town_and_its_state() -> None:
+    text = ("Engineer\nFor Colorado, Connecticut, Nevada and New York City residents: the pay "
+            "range is $50,000 to $90,000.\n")
+    assert not [e for e in infer_place(text, {}, "en").evidence if e.signal == "place"]
 
 
 def test_a_town_abroad_leaves_its_namesake_a_reading() -> None:

@@ -135,8 +135,10 @@ def country_of(code: str) -> str:
 # --- signals ---------------------------------------------------------------------------------
 
 _TOWN = r"[A-ZÆØÅÄÖÜ][\w.'’-]*(?:[ -](?:[A-ZÆØÅÄÖÜ][\w.'’-]*|am|an|upon|on|de|la|le|sur))*"
+# "City, ST" ("Washington, D.C." and "New York, N.Y." in the AP's style)
 _CITY_CODE = re.compile(
-    rf"({_TOWN}),[ \t]*([A-Z]{{2}})\b(?![.'’]?\w)(?:[ \t]+(\d{{5}})(?:-\d{{4}})?)?")
+    rf"({_TOWN}),[ \t]*([A-Z]{{2}}\b(?![.'’]?\w)|[A-Z]\.[A-Z]\.(?!\w))"
+    rf"(?:[ \t]+(\d{{5}})(?:-\d{{4}})?)?")
 _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 # a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel"; a label is a
 # whole word ("Ort:", not the end of "Report:")
@@ -343,7 +345,8 @@ def _best_town(name: str) -> tuple[str, int] | None:
 
 
 _COMMA_CAPITAL = re.compile(r",[ \t]*[A-Z]")  # in every "City, ST" and "City, Region"
-_AFTER_COMMA_CODE = re.compile(r",[ \t]*([A-Z]{2})\b(?![.'’]?\w)")  # ", ST" of _CITY_CODE
+_AFTER_COMMA_CODE = re.compile(  # ", ST" of _CITY_CODE
+    r",[ \t]*([A-Z]{2}\b(?![.'’]?\w)|[A-Z]\.[A-Z]\.(?!\w))")
 _AFTER_COMMA_WORD = re.compile(r",[ \t]*([A-Z][a-z]+)")  # the first word of _CITY_REGION's
 
 
@@ -353,14 +356,17 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
     # the lines to read: those where a known code or a word that begins a known name follows
     # a comma (a match whose code or name is unknown gives no evidence)
     for m in on_lines(_CITY_CODE, text, _known_after(
-            text, commas, _AFTER_COMMA_CODE, lambda code: code in n.abbreviations)):
-        town, abbr, zip_code = m.group(1), m.group(2), m.group(3)
+            text, commas, _AFTER_COMMA_CODE,
+            lambda code: code.replace(".", "") in n.abbreviations)):
+        town, abbr, zip_code = m.group(1), m.group(2).replace(".", ""), m.group(3)
         options = n.abbreviations.get(abbr, ())
         if not options:
             continue
         region = n.regions.get(town.lower())
-        if region is not None and any(country_of(region) == o for o in options):
-            yield Evidence("place", m.group(), region, 6.0, m.start())  # "Ontario, CA"
+        if region is not None and (region in options
+                                   or any(country_of(region) == o for o in options)):
+            # "Ontario, CA"; "New York, NY" (the city, which the gazetteer calls New York City)
+            yield Evidence("place", m.group(), region, 6.0, m.start())
             continue
         towns = {code for code, _ in _town_codes(_last_words(town))}
         match = next((c for c in options if c in towns or (
@@ -378,9 +384,11 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
     for m in on_lines(_CITY_REGION, text, _known_after(
             text, commas, _AFTER_COMMA_WORD, lambda word: word.lower() in n.named_firsts)):
         region = m.group(2).lower()
-        first = m.group(1).lower()
-        if first in n.regions or first in n.countries:
-            continue  # a list of states or countries, not a town and its state
+        words = m.group(1).lower().split()
+        if any(" ".join(words[i:]) in n.regions or " ".join(words[i:]) in n.countries
+               for i in range(len(words))):
+            continue  # a list of states or countries ("For Colorado, Connecticut, Nevada"),
+            # not a town and its state
         if (code := n.regions.get(region)) is not None:  # "Ottawa, Ontario"
             known = {c for c, _ in _town_codes(_last_words(m.group(1)))}
             if known and code not in known and not any(
@@ -501,6 +509,8 @@ def _head_towns(text: str, head: int, language: str = "") -> Iterator[Evidence]:
             best = _best_town(phrase)
             if phrase.lower() in names().countries or phrase.lower() in names().regions:
                 continue  # "Kent" is the county, not a town in Washington
+            if _ends_name(run, phrase):
+                continue  # "York" of "New York" is no town of York
             if (best is None or best[1] < _BARE_TOWN_MIN
                     or country_of(best[0]) not in _DETAILED or _lower_use(text, phrase)):
                 continue
@@ -508,6 +518,19 @@ def _head_towns(text: str, head: int, language: str = "") -> Iterator[Evidence]:
             yield Evidence("town", phrase, best[0],
                            2.0 if home and home[0] == country_of(best[0]) else 1.5, m.start(),
                            options=_options(phrase))
+
+
+def _ends_name(run: str, phrase: str) -> bool:
+    """Whether ``phrase`` ends ``run`` as the last words of a longer country or state name
+    that the run ends with ("York" of "New York")."""
+    n = names()
+    words = run.split()
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if len(tail) > len(phrase) and tail.endswith(phrase) and (
+                tail.lower() in n.regions or tail.lower() in n.countries):
+            return True
+    return False
 
 
 def _phrases(run: str, known: Callable[[str], object],
@@ -730,6 +753,9 @@ def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
     return out
 
 
+_ALNUM = re.compile(r"[\W_]+")
+
+
 def _decide(evidence: list[Evidence]) -> Place:
     countries: dict[str, float] = defaultdict(float)
     regions: dict[str, float] = defaultdict(float)
@@ -738,7 +764,7 @@ def _decide(evidence: list[Evidence]) -> Place:
         # a signal cannot outvote the rest by repetition: each repeat counts half, up to
         # twice the first, and the first is its strongest instance (not a mention of the
         # employer's seat that happens to come before the job's own line)
-        key = (e.signal, e.code, e.text.lower())
+        key = (e.signal, e.code, _ALNUM.sub("", e.text.lower()))  # "D.C." is "DC"
         add = e.weight if per_signal[key] == 0 else e.weight * 0.5
         if per_signal[key] >= 2 * e.weight:
             add = 0.0
@@ -783,25 +809,31 @@ def infer_place(text: str, meta: Mapping[str, Any], language: str) -> Place:
     given = meta.get("jurisdiction")
     if isinstance(given, str) and (code := normalise_code(given)) is not None:
         return Place(code, 1.0, (Evidence("metadata", f"jurisdiction: {given}", code, 1.0),))
-    return _decide(_resolve_towns(_as_written(
-        _weigh_context(_signals(text, meta, language), text), text)))
+    # (the syntax's reading first: a town that a list rule counts is counted in its state)
+    return _decide(_resolve_towns(_weigh_context(
+        _as_written(_signals(text, meta, language), text), text)))
 
 
 def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
     """A town named in "City, ST" or "City, Region" is the one there: "Location: London, ON"
-    is London, Ontario, though the larger London is England's, and "Paris, TX" is not Paris,
-    France. The town's other mentions at that place (after a cue, in the title) take the code
-    the syntax gives."""
+    is London, Ontario, though the larger London is England's, "Paris, TX" is not Paris,
+    France, and "Washington, D.C." is not the state of Washington. The town's other mentions
+    at that place (after a cue, in the title, as a name) take the code the syntax gives."""
     places = [(e.offset, e.offset + len(e.text.split(",")[0]), e.code) for e in evidence
               if e.signal == "place" and e.offset is not None and "," in e.text]
     if not places:
         return evidence
     out = []
     for e in evidence:
-        if e.signal == "town" and e.offset is not None:
-            # where the town's name ends: its evidence's text ends with it (after any cue)
+        # a town, or a state's name ("Location: Washington" of "Washington, D.C."), that lies
+        # in the syntax's town: not a longer name that only ends there ("United States of
+        # America, New York")
+        if e.signal in ("town", "place", "name") and e.offset is not None:
+            cued = _CUE.match(e.text)
             end = text.find(e.text, e.offset) + len(e.text)
-            code = next((c for start, stop, c in places if start < end <= stop), e.code)
+            begin = end - len(cued.group(1) if cued else e.text)
+            code = next((c for start, stop, c in places if start <= begin and end <= stop),
+                        e.code)
             if code != e.code:
                 e = replace(e, code=code, options=())
         out.append(e)
