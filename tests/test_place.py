@@ -106,6 +106,16 @@ def test_a_town_name_several_places_bear_follows_the_rest_of_the_evidence(
     assert infer_place(text, {}, "en").code == code
 
 
+@pytest.mark.parametrize("text", [
+    # a landmark says the country, not the state: the lab is in neither city
+    "Physicist\nOur lab lies midway between Baltimore and Washington, DC. EEO employer, "
+    "401(k) plan.\n",
+    "Nurse\nOur clinic is near Boston, MA. EEO employer, 401(k) plan.\n",
+])
+def test_a_landmark_decides_no_state(text: str) -> None:
+    assert infer_place(text, {}, "en").code == "US"
+
+
 def test_the_last_words_of_a_state_name_are_no_town() -> None:
     """"York" of "New York" in the title is not York, Pennsylvania (or England)."""
     place = infer_place("Reporter, New York\nJoin our newsroom.\n", {}, "en")

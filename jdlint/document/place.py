@@ -50,6 +50,9 @@ class Evidence:
     weight: float
     offset: int | None = None  # where in the text (None: metadata)
     seat: bool = False  # it names the employer's seat ("headquartered in ..."), not the job's
+    # a place named as a landmark ("near Washington, DC", "midway between Baltimore and
+    # Washington"): it says the country, never the state (metro areas cross state lines)
+    landmark: bool = False
     # a town name that several places bear ("Birmingham": GB, US-AL): all of them, most
     # populous first (``code`` is the first until the rest of the evidence picks another)
     options: tuple[str, ...] = ()
@@ -749,8 +752,23 @@ def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
             start <= e.offset < end for start, end in based))
         if seat:
             weight *= 0.25
-        out.append(e if weight == e.weight else replace(e, weight=weight, seat=seat))
+        landmark = e.offset is not None and "-" in e.code and (
+            _LANDMARK_CUE.match(e.text) is not None
+            or _LANDMARK_BEFORE.search(text, max(0, e.offset - 60), e.offset) is not None)
+        if weight != e.weight or landmark:
+            e = replace(e, weight=weight, seat=seat, landmark=landmark)
+        out.append(e)
     return out
+
+
+#: Words that name a place as a landmark, not as where the job is: right before the place
+#: (not "within a commutable distance of Herndon, VA": that is where the job is)...
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:near(?:by)?|outside(?: of)?|close to|(?:minutes|miles|hours?|drive) (?:from|of|"
+    r"outside(?: of)?)|(?:suburbs|outskirts) of)"
+    r"(?: the)?[ \t]+|\bbetween[ \t]+[^.!?\n]{0,40}?)$", re.I)
+#: ... or as the cue of a town ("near Leeds")
+_LANDMARK_CUE = re.compile(r"near\b", re.I)
 
 
 _ALNUM = re.compile(r"[\W_]+")
@@ -770,7 +788,7 @@ def _decide(evidence: list[Evidence]) -> Place:
             add = 0.0
         per_signal[key] += add
         countries[country_of(e.code)] += add
-        if "-" in e.code:
+        if "-" in e.code and not e.landmark:
             regions[e.code] += add
     if not countries:
         return Place(None, 0.0, tuple(evidence))
