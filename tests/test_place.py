@@ -17,6 +17,8 @@ from jdlint.document.words import on_lines
     ("Entwickler\nMainz, DE\n", "DE"),
     ("Manager\nToronto, ON\n", "CA-ON"),
     ("Manager\nLondon, ON\n", "CA-ON"),
+    # a German Land and the country's code, not a town in Delaware
+    ("Entwickler (m/w/d)\nArbeitsort: Trier, Rheinland-Pfalz, DE\n", "DE"),
     # the town of "City, ST" is the one there, also where a cue names it first
     ("Registered Nurse\nLocation: London, ON\nJoin our hospital team.\n", "CA-ON"),
     ("Cashier\nLocation: Paris, TX\nJoin our store team.\n", "US-TX"),

@@ -365,7 +365,8 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         options = n.abbreviations.get(abbr, ())
         if not options:
             continue
-        region = n.regions.get(town.lower())
+        # a state, or a country's area, and its code: "Ontario, CA", "Rheinland-Pfalz, DE"
+        region = n.regions.get(town.lower()) or n.countries.get(town.lower())
         if region is not None and (region in options
                                    or any(country_of(region) == o for o in options)):
             # "Ontario, CA"; "New York, NY" (the city, which the gazetteer calls New York City)
@@ -837,8 +838,11 @@ def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
     is London, Ontario, though the larger London is England's, "Paris, TX" is not Paris,
     France, and "Washington, D.C." is not the state of Washington. The town's other mentions
     at that place (after a cue, in the title, as a name) take the code the syntax gives."""
+    # (only a reading the syntax is sure of: a known town, a state's name or a ZIP code, not
+    # a code guessed for a name the gazetteer lacks)
     places = [(e.offset, e.offset + len(e.text.split(",")[0]), e.code) for e in evidence
-              if e.signal == "place" and e.offset is not None and "," in e.text]
+              if e.signal == "place" and e.offset is not None and "," in e.text
+              and e.weight >= 4.0]
     if not places:
         return evidence
     out = []
