@@ -118,6 +118,18 @@ def test_a_landmark_decides_no_state(text: str) -> None:
     assert infer_place(text, {}, "en").code == "US"
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # German, the gender marker and the company forms are Austria's and Switzerland's too
+    ("Entwickler (m/w/d)\nStandort: Wien\nWir freuen uns auf Ihre Bewerbung.\n", "AT"),
+    ("Entwickler (m/w/d)\nArbeitsort: Zürich\nDie Muster GmbH freut sich auf Sie.\n", "CH"),
+    # ... and Germany's when nothing else points elsewhere; the employer's seat does not
+    ("Berater (m/w/d)\nUnser Beratungshaus mit Sitz in Zürich sucht für das Büro in "
+     "Düsseldorf Verstärkung.\n", "DE"),
+])
+def test_german_signals_follow_the_named_place(text: str, code: str) -> None:
+    assert infer_place(text, {}, "de").code == code
+
+
 def test_the_last_words_of_a_state_name_are_no_town() -> None:
     """"York" of "New York" in the title is not York, Pennsylvania (or England)."""
     place = infer_place("Reporter, New York\nJoin our newsroom.\n", {}, "en")

@@ -248,6 +248,7 @@ class _Org:
     # the (lowercase) words of which a match holds one: when the posting has none of them,
     # there is nothing to look for (None: not known); see _org_gates
     gate: frozenset[str] | None = None
+    options: tuple[str, ...] = ()  # the countries that share it (a German company form)
 
     def finditer(self, text: str, words: Words) -> Iterable[re.Match[str]]:
         if self.keys is not None:
@@ -278,7 +279,8 @@ def _orgs() -> tuple[_Org, ...]:
         out.append(_Org(pattern, code, weight, keys if usable else None,
                         None if opens_with_literal(source, pattern.flags)
                         else one_of_literals(source, pattern.flags),
-                        not re.search(r"\\s|\$|\^", source), gate))
+                        not re.search(r"\\s|\$|\^", source), gate,
+                        _GERMAN_SPEAKING if source in _SHARED_BY_GERMAN_SPEAKERS else ()))
     return tuple(out)
 
 
@@ -299,7 +301,8 @@ def _organisations(text: str, words: Words) -> Iterator[Evidence]:
     for i, org in enumerate(_orgs()):
         if org.gate is None or i in open_:
             for m in org.finditer(text, words):
-                yield Evidence("organisation", m.group(), org.code, org.weight, m.start())
+                yield Evidence("organisation", m.group(), org.code, org.weight, m.start(),
+                               options=org.options)
 
 
 _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2.0),
@@ -312,6 +315,12 @@ _CURRENCY_CODES = {"£": ("GB", 1.5), "GBP": ("GB", 1.5), "DKK": ("DK", 2.0), "k
                    "AUD": ("AU", 2.0), "A$": ("AU", 2.0), "NZD": ("NZ", 2.0), "NZ$": ("NZ", 2.0)}
 _CURRENCY_KEYS = leading_literals(_CURRENCY.pattern) or ()
 _LANGUAGE = {"de": ("DE", 1.0), "da": ("DK", 2.0)}
+#: Signals Germany shares with Austria and Switzerland (the language, the gender marker, the
+#: company forms): Germany's unless the rest of the posting points to one of the others
+#: ("Standort: Wien" in German with "(m/w/d)" is Austria)
+_GERMAN_SPEAKING = ("DE", "AT", "CH")
+_SHARED_BY_GERMAN_SPEAKERS = frozenset({
+    r"\((?:m/w/d|w/m/d|m/f/d|f/m/d|m/w/x|all genders)\)", r"\bGmbH\b", r"\be\.\s?V\."})
 
 
 def _town_codes(name: str) -> tuple[tuple[str, int], ...]:
@@ -667,7 +676,8 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
             yield Evidence("currency", m.group(), cw[0], cw[1], m.start())
     yield from _employer_home(text, words)
     if (lw := _LANGUAGE.get(language)) is not None:
-        yield Evidence("language", language, lw[0], lw[1])
+        yield Evidence("language", language, lw[0], lw[1],
+                       options=_GERMAN_SPEAKING if language == "de" else ())
 
 
 #: "a Danish SaaS company", "an American-owned firm", "our UK-based agency": the employer's home
@@ -715,8 +725,10 @@ def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence
     return out
 
 
-_HEADQUARTERS = re.compile(r"(?:headquartered|headquarters|head office|corporate office|HQ)"
-                           r"[\w\s,]{0,20}$", re.I)
+# (and in German and Danish: "mit Sitz in Zürich", "Hauptsitz", "hovedkontor i Aarhus")
+_HEADQUARTERS = re.compile(r"(?:headquartered|headquarters|head office|corporate office|HQ|"
+                           r"\b(?:Sitz|Hauptsitz|Firmensitz|Unternehmenssitz|Stammsitz|Zentrale|"
+                           r"hovedkontor|hovedsæde)\b)[\w\s,]{0,20}$", re.I)
 #: "Based in Toledo, Ohio, the company posted record sales": a sentence that opens with where
 #: the employer is based and goes on about the company names its seat
 _BASED_SEAT = re.compile(r"(?:^|(?<=[.!?]\s))Based (?:in|out of) ([^.!?\n]{1,60}?), (?:the|our) "
@@ -866,7 +878,9 @@ def _resolve_towns(evidence: list[Evidence]) -> list[Evidence]:
     """A town name that several places bear is read as the one in the country the rest of the
     evidence clearly points to ("in Birmingham" beside a 401(k) plan), and in that country as
     the one in the state it names ("in Cambridge" in a posting that names Massachusetts, "our
-    office in Columbia" under "Columbia, MD"); else as the most populous."""
+    office in Columbia" under "Columbia, MD"); else as the most populous. So is a signal that
+    several countries share (German, "(m/w/d)", a GmbH: Germany's unless the rest points to
+    Austria or Switzerland)."""
     if not any(e.options for e in evidence):
         return evidence
     scores: dict[str, float] = defaultdict(float)  # countries, and states and provinces
