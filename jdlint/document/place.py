@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -460,8 +460,7 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
     for m in matches_holding(_CAPITALISED, _CAPITALISED_HOLDS, text,
                              _name_starts(text, words, n.named_heads)):
         run = m.group()
-        for phrase in _phrases(run, lambda p: n.countries.get(p) or n.regions.get(p),
-                               n.named_firsts):
+        for phrase in _named_phrases(run):
             code = n.countries.get(phrase.lower()) or n.regions.get(phrase.lower())
             if code is not None and _begins_town(run, phrase):
                 continue  # "Kansas City" (Missouri) names a town, not Kansas
@@ -516,7 +515,7 @@ def _head_towns(text: str, head: int, language: str = "") -> Iterator[Evidence]:
     towns of 50,000 people or more, not written in lower case elsewhere (Reading, Bath)."""
     for m in _CAPITALISED.finditer(text, 0, head):
         run = m.group().strip(".,")
-        for phrase in _phrases(run, lambda p: _best_town(p) is not None, names().town_firsts):
+        for phrase in _town_phrases(run):
             if not (run.startswith(phrase) or run.endswith(phrase)):
                 continue  # "Queen Elizabeth Hospital" names no town
             best = _best_town(phrase)
@@ -544,6 +543,22 @@ def _ends_name(run: str, phrase: str) -> bool:
                 tail.lower() in n.regions or tail.lower() in n.countries):
             return True
     return False
+
+
+# a posting's titles and headings are other postings' too ("Job Description", "The Trust"):
+# the names and towns in a run of capitalised words are read once per process
+@lru_cache(maxsize=8192)
+def _named_phrases(run: str) -> tuple[str, ...]:
+    """The country, area, state and province names of ``run`` (:func:`_phrases`)."""
+    n = names()
+    return tuple(_phrases(run, lambda p: n.countries.get(p) or n.regions.get(p),
+                          n.named_firsts))
+
+
+@lru_cache(maxsize=8192)
+def _town_phrases(run: str) -> tuple[str, ...]:
+    """The town names of ``run`` (:func:`_phrases`)."""
+    return tuple(_phrases(run, lambda p: _best_town(p) is not None, names().town_firsts))
 
 
 def _phrases(run: str, known: Callable[[str], object],
