@@ -6,14 +6,11 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import interrupts
 from .config import Config, find_config_file, load_config
@@ -23,6 +20,9 @@ from .model import Diagnostic, FileResult, Report
 from .reading import FORMATS
 from .reading.files import read_capped, read_posting
 from .selection import matches_any, relative_posix
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 STDIN = "-"
 #: Below this many files a process pool costs more than it saves.
@@ -232,6 +232,11 @@ def _from_cache(p: Plan, options: Options) -> tuple[
 def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None) -> list[FileResult]:
     """Check ``p.files`` in ``jobs`` worker processes; on any way out but success (Ctrl-C,
     SIGTERM, a worker that could not start or died) the workers are killed, not awaited."""
+    # (imported here: a run of one process, or of one file, does not pay for them)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+
     chunk = max(1, len(p.files) // (jobs * 32))
     context = get_context("spawn" if sys.platform == "win32" else "fork")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
