@@ -325,7 +325,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 ", "Mainz", "DE",
            "SW1A 1AA", "K1A 0B1", "80331 München", "2100 København", " the ", "NHS", "Band 5",
-           "secondment", "Government of Ontario", " public service", "Manitoba", " Civil Service", "PUBLIC SERVICE", "Ltd", ".nhs.uk", ".de",
+           "secondment", "Government of Ontario", " public service", "Manitoba", " Civil Service",
+           "PUBLIC SERVICE", "Ltd", ".nhs.uk", ".de",
            "+44 20", "£", "USD", "kr.", "whilst", "Organisation", "x", "-", "1A", "2", "Ort: ",
            "NHSX", "the Trust", "Paediatrics", "(m/w/d)", "$5", "e. V.", "ApS", "A/S", "ST2",
            "Germany", "the Netherlands", "Baden-Württemberg", "U.S.", "New ", "York", "i",
