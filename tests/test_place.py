@@ -130,6 +130,19 @@ def test_german_signals_follow_the_named_place(text: str, code: str) -> None:
     assert infer_place(text, {}, "de").code == code
 
 
+def test_a_state_named_in_a_legal_notice_decides_no_state() -> None:
+    """"California" in a California privacy notice says nothing of where the job is; the
+    Kentucky plant does (the notice is a data-protection zone of the document)."""
+    text = ("Process Engineer - Kentucky Plant\n\nYou will improve the lines of our plant. We "
+            "offer a 401(k) plan.\n\nCalifornia Privacy Notice\n\nUnder the California Consumer "
+            "Privacy Act, we inform applicants who live in California how we process their "
+            "personal data; see our privacy policy.\n")
+    doc = Document.from_source("plant.txt", text)
+    assert doc.zone_at(text.index("Under the")) == "data-protection"
+    assert doc.place.code == "US-KY"
+    assert infer_place(text, {}, "en").code != "US-KY"  # without the zones, California wins
+
+
 def test_the_last_words_of_a_state_name_are_no_town() -> None:
     """"York" of "New York" in the title is not York, Pennsylvania (or England)."""
     place = infer_place("Reporter, New York\nJoin our newsroom.\n", {}, "en")

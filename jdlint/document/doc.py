@@ -130,7 +130,7 @@ class Document:
         given = self.jurisdiction_given
         if given is not None:
             return Place(given, 1.0, (Evidence("config", given, given, 1.0),))
-        return infer_place(self.text, self.meta, self.language)
+        return infer_place(self.text, self.meta, self.language, self.in_boilerplate)
 
     @cached_property
     def jurisdiction(self) -> str | None:

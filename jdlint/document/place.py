@@ -50,9 +50,10 @@ class Evidence:
     weight: float
     offset: int | None = None  # where in the text (None: metadata)
     seat: bool = False  # it names the employer's seat ("headquartered in ..."), not the job's
-    # a place named as a landmark ("near Washington, DC", "midway between Baltimore and
-    # Washington"): it says the country, never the state (metro areas cross state lines)
-    landmark: bool = False
+    # it says the country, never the state: a place named as a landmark ("near Washington,
+    # DC", "midway between Baltimore and Washington": metro areas cross state lines), or in a
+    # legal notice ("California Privacy Notice", "Colorado and New York City residents: ...")
+    no_state: bool = False
     # a town name that several places bear ("Birmingham": GB, US-AL): all of them, most
     # populous first (``code`` is the first until the rest of the evidence picks another)
     options: tuple[str, ...] = ()
@@ -764,7 +765,8 @@ _BASED_SEAT = re.compile(r"(?:^|(?<=[.!?]\s))Based (?:in|out of) ([^.!?\n]{1,60}
 _LIST_SPAN = 120
 
 
-def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
+def _weigh_context(evidence: list[Evidence], text: str,
+                   in_notice: Callable[[int], bool] | None = None) -> list[Evidence]:
     """Evidence with its weight adjusted for where it stands: in a list of several states or
     provinces, or after "headquartered in" or in "Based in X, the company ..." (the employer's
     seat), a place says less about the job. (Weighing down every sentence about the company
@@ -790,11 +792,16 @@ def _weigh_context(evidence: list[Evidence], text: str) -> list[Evidence]:
             start <= e.offset < end for start, end in based))
         if seat:
             weight *= 0.25
-        landmark = e.offset is not None and "-" in e.code and (
+        no_state = e.offset is not None and "-" in e.code and (
             _LANDMARK_CUE.match(e.text) is not None
-            or _LANDMARK_BEFORE.search(text, max(0, e.offset - 60), e.offset) is not None)
-        if weight != e.weight or landmark:
-            e = replace(e, weight=weight, seat=seat, landmark=landmark)
+            or _LANDMARK_BEFORE.search(text, max(0, e.offset - 60), e.offset) is not None
+            # a state's name ("California residents", "in Colorado"); not a public body named
+            # in its equal-opportunity statement (still the employer), nor "City, ST" (a
+            # location line the notice's zone runs on into)
+            or ((e.signal == "name" or (e.signal == "place" and "," not in e.text))
+                and in_notice is not None and in_notice(e.offset)))
+        if weight != e.weight or no_state:
+            e = replace(e, weight=weight, seat=seat, no_state=no_state)
         out.append(e)
     return out
 
@@ -826,7 +833,7 @@ def _decide(evidence: list[Evidence]) -> Place:
             add = 0.0
         per_signal[key] += add
         countries[country_of(e.code)] += add
-        if "-" in e.code and not e.landmark:
+        if "-" in e.code and not e.no_state:
             regions[e.code] += add
     if not countries:
         return Place(None, 0.0, tuple(evidence))
@@ -860,14 +867,17 @@ def _decide(evidence: list[Evidence]) -> Place:
     return Place(code, round(score / total, 2), used)
 
 
-def infer_place(text: str, meta: Mapping[str, Any], language: str) -> Place:
-    """The place of the job, with how sure and why. Front matter's ``jurisdiction`` decides."""
+def infer_place(text: str, meta: Mapping[str, Any], language: str,
+                in_notice: Callable[[int], bool] | None = None) -> Place:
+    """The place of the job, with how sure and why. Front matter's ``jurisdiction`` decides.
+    ``in_notice``: whether an offset is in a legal notice (equal opportunity, data
+    protection...), where a state or province named says nothing of where the job is."""
     given = meta.get("jurisdiction")
     if isinstance(given, str) and (code := normalise_code(given)) is not None:
         return Place(code, 1.0, (Evidence("metadata", f"jurisdiction: {given}", code, 1.0),))
     # (the syntax's reading first: a town that a list rule counts is counted in its state)
     return _decide(_resolve_towns(_weigh_context(
-        _as_written(_signals(text, meta, language), text), text)))
+        _as_written(_signals(text, meta, language), text), text, in_notice)))
 
 
 def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
