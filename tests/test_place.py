@@ -465,3 +465,26 @@ def test_every_gazetteer_line_reads_as_places_most_populous_first() -> None:
         assert [p for _, p in places] == sorted((p for _, p in places), reverse=True)
     assert _town_codes("Paris")[0] == ("FR", 2138551)
     assert _town_codes("Nowhereville") == ()
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Analyst\nYou must have the legal right to work in Germany.\n", "DE"),
+    ("Analyst\nApplicants must be authorized to work in the U.S. on a full-time basis.\n",
+     "US"),
+    ("Nurse\nRight to work in the UK is required.\n", "GB"),
+    ("Planner\nYou are entitled to live and work in Canada.\n", "CA"),
+])
+def test_the_right_to_work_in_a_country_places_the_job(text: str, code: str) -> None:
+    place = infer_place(text, {}, "en")
+    assert place.code == code
+    assert [e.code for e in place.evidence if e.signal == "work-right"] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Analyst\nYou are able to work in Excel and SQL.\n",
+    "Analyst\nYou must have the right to work in London.\n",  # a town, not a country
+    "Analyst\nYou must be eligible to work in the EU.\n",  # a union of countries
+    "Analyst\nYou must be able to work in Georgia and Texas.\n",  # states, not countries
+])
+def test_work_in_no_country_is_no_work_right(text: str) -> None:
+    assert not [e for e in infer_place(text, {}, "en").evidence if e.signal == "work-right"]

@@ -155,6 +155,14 @@ _CUE = re.compile(
     rf"work location|city|ort)[ \t]*[:\-–][ \t]*|📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
 # where a match of _CUE can start: the words (and the pin) it begins with
 _CUE_KEYS = leading_literals(_CUE.pattern, _CUE.flags) or ()
+# the right to work in a country, which the candidate must have: the job is there ("the
+# legal right to work in Germany", "authorized to work in the United States", "entitled to
+# work in Canada")
+_WORK_RIGHT = re.compile(
+    r"(?i:\b(?:right|rights|eligib\w*|authori[sz]\w*|entitled|permit\w*|allowed|able|"
+    r"permission)[ \t]+to[ \t]+(?:live[ \t]+and[ \t]+)?work[ \t]+in[ \t]+(?:the[ \t]+)?)"
+    r"([A-ZÆØÅÄÖÜ][\w.]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.]*)*)")
+_WORK_RIGHT_KEYS = leading_literals(_WORK_RIGHT.pattern, _WORK_RIGHT.flags) or ()
 # a run of capitalised words, from a word's start (not "Phone" of "iPhone")
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
 _CAPITALISED_HOLDS = r"\w. \-"  # every character of a run is one of these
@@ -445,6 +453,20 @@ def _last_words(town: str) -> str:
         if _town_codes(tail):
             return tail
     return town
+
+
+def _work_right(text: str, words: Words) -> Iterator[Evidence]:
+    """The country the candidate must have the right to work in (its longest known name)."""
+    n = names()
+    for m in matches_at(_WORK_RIGHT, text, key_positions(words, _WORK_RIGHT_KEYS)):
+        parts = m.group(1).rstrip(".").split()
+        code = next((c for k in range(len(parts), 0, -1)
+                     if (c := n.countries.get(" ".join(parts[:k]).lower())) is not None), None)
+        if code is None:  # "the UK", "the U.S."
+            code = next((c for c in n.abbreviations.get(parts[0].replace(".", ""), ())
+                         if "-" not in c), None)
+        if code is not None:
+            yield Evidence("work-right", m.group(), code, 4.0, m.start())
 
 
 def _mentions(text: str, head: int) -> Iterator[Evidence]:
@@ -747,6 +769,7 @@ def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence
     out += _mentions(text, head)
     out += _head_towns(text, head, language)
     out += _postcodes(text)
+    out += _work_right(text, words_of(text))
     out += _other(text, language)
     return out
 
