@@ -6,7 +6,8 @@ The truth per posting: the manifest's `country` and `region` (US state, Canadian
 NHS postings are in the UK (GB) and Arbeitnow and Glassdoor give a `location` string
 ("Munich", "Linthicum, MD") from which the country (and US state) is taken by the same place
 syntax jdlint uses. Reported per source: detected, right at country level, right at
-state/province level (where the truth has one), wrong, the same two shares among postings whose
+state/province level (where the truth has one; for a job offered in several, when the
+truth is one of them), wrong, the same two shares among postings whose
 text names or implies the true place (the issue's targets: a posting that never says where
 the job is cannot be placed; the language, "(m/w/d)", GmbH and e.V., which Germany shares with
 Austria and Switzerland, imply no country), and the mean time per posting (each posting's first
@@ -121,13 +122,15 @@ def main() -> int:
         r["detected"] += 1
         if country is None:
             continue
+        r["several"] += bool(place.places)
         if country_of(place.code) == country:
             r["country-right"] += 1
             r["country-right-named"] += named_country
-            if region is not None and place.code == region:
+            # a job offered in several states is right when the board's is among them
+            if region is not None and (place.code == region or region in place.places):
                 r["region-right"] += 1
                 r["region-right-named"] += named_region
-            elif region is not None and "-" in place.code:
+            elif region is not None and ("-" in place.code or place.places):
                 r["region-wrong"] += 1
                 wrong.append(f"{entry['file']}: {place.code} (truth {region})")
         else:
@@ -143,6 +146,8 @@ def main() -> int:
     _row("all", total)
     print("* among postings whose text names or implies the true place (any signal for it but "
           "the posting's language and the signals Germany shares with Austria and Switzerland)")
+    print(f"{total['several']} postings offered in several states or provinces (their "
+          "country and each state's rules; right at region level when the board's is one)")
     if fixed:
         print(f"{len(fixed)} manifest places corrected from the postings' own text "
               f"({CORRECTIONS.name}; --raw: none)")

@@ -38,7 +38,7 @@ from .config import Config
 from .model import Diagnostic, Excerpt, FileResult, Related, Severity, SourceFix
 
 DIR_NAME = ".jdlint_cache"
-FORMAT = 1  # of the entries; a change makes old entries misses
+FORMAT = 2  # of the entries; a change makes old entries misses
 _GITIGNORE = "# Created by jdlint: its result cache.\n*\n"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by jdlint.\n"
@@ -233,6 +233,7 @@ def result_to_json(r: FileResult) -> dict[str, Any]:
         "error": r.error, "place_confidence": r.place_confidence,
         "place_evidence": [dict(e) for e in r.place_evidence],
         "collected": dict(r.collected), "digest": r.digest, "format": r.format, "text": r.text,
+        "places": list(r.places),
     }
 
 
@@ -240,4 +241,5 @@ def result_from_json(o: Mapping[str, Any]) -> FileResult:
     return FileResult(
         o["path"], tuple(_diagnostic_from_json(d) for d in o["diagnostics"]), o["language"],
         o["jurisdiction"], o["encoding"], o["error"], o["place_confidence"],
-        tuple(o["place_evidence"]), o["collected"], o["digest"], o["format"], o["text"])
+        tuple(o["place_evidence"]), o["collected"], o["digest"], o["format"], o["text"],
+        tuple(o["places"]))

@@ -193,7 +193,8 @@ def _place_fields(doc: Document) -> dict[str, Any]:
         {"signal": e.signal, "text": e.text, "code": e.code, "weight": e.weight,
          **({"line": doc.position(e.offset)[0]} if e.offset is not None else {})}
         for e in doc.place.evidence[:20])
-    return {"place_confidence": doc.place.confidence, "place_evidence": evidence}
+    return {"place_confidence": doc.place.confidence, "place_evidence": evidence,
+            "places": doc.place.places}
 
 
 def collect(doc: Document, ctx: Context) -> dict[str, Any]:

@@ -75,11 +75,16 @@ class Law:
 
 
 def _most_specific(laws: Sequence[Law], doc: Document) -> Law | None:
-    found = [law for law in laws if matches(doc.jurisdiction, law.jurisdiction)]
+    """The law of the job's place; of a job offered in several places, the one most specific
+    to a place and then in force (the posting must meet every place's law: the first unmet
+    one is reported), else the first place's."""
+    found = [(law, -i) for law in laws for i, place in enumerate(doc.places)
+             if matches(place, law.jurisdiction)]
     if not found:
         return None
     # "US-CO" beats "US", a country beats "EU"
-    return max(found, key=lambda law: (law.jurisdiction != "EU", len(law.jurisdiction)))
+    return max(found, key=lambda li: (li[0].jurisdiction != "EU", len(li[0].jurisdiction),
+                                      li[0].in_force(doc.today), li[1]))[0]
 
 
 @cache

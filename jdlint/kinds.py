@@ -526,7 +526,7 @@ class DataRule(Rule):
                 and doc.employer_size < self.min_employees):
             return False
         return not self.jurisdictions or any(
-            jurisdiction_matches(doc.jurisdiction, j) for j in self.jurisdictions
+            jurisdiction_matches(place, j) for place in doc.places for j in self.jurisdictions
         )
 
     def skipped(self, doc: Document, start: int, end: int) -> bool:

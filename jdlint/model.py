@@ -206,6 +206,8 @@ class FileResult:
     #: The posting as a report shows it (kept only when a reporter needs it: the HTML report);
     #: Markdown, text and DOCX paragraphs as written, HTML as read.
     text: str | None = None
+    #: the states or provinces of a job offered in several (``jurisdiction`` is their country)
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

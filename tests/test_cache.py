@@ -168,5 +168,15 @@ def test_the_default_place_is_the_project_root(tmp_path: Path,
     assert (tmp_path / cache_module.DIR_NAME / "CACHEDIR.TAG").is_file()
     monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
     CliRunner().invoke(cli, ["check", "postings"])
-    assert (tmp_path / "elsewhere" / "v1").is_dir()
+    assert (tmp_path / "elsewhere" / f"v{cache_module.FORMAT}").is_dir()
     assert os.path.isdir(tmp_path / "elsewhere")
+
+
+def test_an_entry_keeps_every_field_of_the_result() -> None:
+    from jdlint.cache import result_from_json, result_to_json
+    from jdlint.model import FileResult
+
+    result = FileResult("p.md", (), "en", "US", "utf-8", None, 0.9,
+                        ({"signal": "place", "text": "Dallas, TX", "code": "US-TX"},),
+                        {"X": [1]}, "abc", "markdown", None, ("US-TX", "US-CO"))
+    assert result_from_json(json.loads(json.dumps(result_to_json(result)))) == result

@@ -488,3 +488,45 @@ def test_the_right_to_work_in_a_country_places_the_job(text: str, code: str) -> 
 ])
 def test_work_in_no_country_is_no_work_right(text: str) -> None:
     assert not [e for e in infer_place(text, {}, "en").evidence if e.signal == "work-right"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # alternatives, each written as a location: every one's rules apply
+    ("Analyst\nThis position will be located in Dayton, OH or Washington, DC.\n",
+     ("US-OH", "US-DC")),
+    ("Data Engineer\nLocation: Austin, TX (or) Denver, CO\nJoin our Austin team.\n",
+     ("US-TX", "US-CO")),
+    ("Actuary\nJoin our team in our Springfield, IL or Madison, WI offices.\n",
+     ("US-IL", "US-WI")),
+])
+def test_a_job_offered_in_several_states_is_placed_in_each(text: str,
+                                                           places: tuple[str, ...]) -> None:
+    place = infer_place(text, {}, "en")
+    assert place.code == "US"
+    assert sorted(place.places) == sorted(places)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # the team's other site, named beside the job's own location line
+    ("Research Scientist\nLocation: Boston, MA\nOur team works across two sites (Boston, MA "
+     "and Austin, TX). Join us in Boston.\n", "US-MA"),
+    # the employer's seat is no place of the job
+    ("Analyst\nLocation: Denver, CO\nOur headquarters in Austin, TX.\n", "US-CO"),
+    # one state
+    ("Engineer\nLocation: Mountain View, CA or Irvine, CA\n", "US-CA"),
+])
+def test_other_sites_are_not_places_of_the_job(text: str, code: str) -> None:
+    place = infer_place(text, {}, "en")
+    assert (place.code, place.places) == (code, ())
+
+
+def test_every_place_of_a_job_offered_in_several_brings_its_laws(lint) -> None:  # type: ignore[no-untyped-def]
+    text = ("# Data Engineer\n\nLocation: Dallas, TX or Denver, CO\n\nYou build data "
+            "pipelines. Apply by 1 March 2027 to jobs@example.com.\n")
+    result = lint(text, path="p.md")
+    assert result.jurisdiction == "US" and set(result.places) == {"US-TX", "US-CO"}
+    pay = [d for d in result.diagnostics if d.name == "missing-pay-range"]
+    assert len(pay) == 1 and "Colorado" in pay[0].message
+    one = lint(text.replace(" or Denver, CO", ""), path="p.md")
+    assert one.jurisdiction == "US-TX" and one.places == ()
+    assert not [d for d in one.diagnostics if d.name == "missing-pay-range"]

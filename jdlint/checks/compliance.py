@@ -41,7 +41,7 @@ def keyed(name: str) -> KeyedPattern:
 
 
 def in_places(doc: Document, places: Iterable[str]) -> bool:
-    return any(matches(doc.jurisdiction, p) for p in places)
+    return any(matches(j, p) for j in doc.places for p in places)
 
 
 # --- photos --------------------------------------------------------------------------------
@@ -326,7 +326,7 @@ def _named_after_person(doc: Document, c: Channel) -> bool:
 # --- Ontario 2026 --------------------------------------------------------------------------
 def _ontario_applies(doc: Document) -> Law | None:
     law = ontario_law()
-    if matches(doc.jurisdiction, law.jurisdiction) and law.in_force(doc.today) and law.covers(doc):
+    if in_places(doc, (law.jurisdiction,)) and law.in_force(doc.today) and law.covers(doc):
         return law
     return None
 

@@ -137,6 +137,14 @@ class Document:
         """A country code (DE) or a US state or Canadian province (US-CA, CA-ON), or None."""
         return self.place.code
 
+    @cached_property
+    def places(self) -> tuple[str, ...]:
+        """Every place whose rules apply: the job's one place, or each state or province of a
+        job offered in several (``jurisdiction`` is then their country); empty when unknown."""
+        if self.place.places:
+            return self.place.places
+        return (self.place.code,) if self.place.code is not None else ()
+
     # --- pasted copies ------------------------------------------------------------------------
     @cached_property
     def repeats(self) -> list[Repeat]:

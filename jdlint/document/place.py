@@ -13,6 +13,7 @@ or province does the same. A wrong place cites the wrong law, so an unclear lead
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -64,6 +65,9 @@ class Place:
     code: str | None
     confidence: float  # the winner's share of all weight, 0 when unknown
     evidence: tuple[Evidence, ...] = ()
+    #: the states or provinces of a job offered in several ("located in Cincinnati, OH or
+    #: Washington, DC"), most weighed first; ``code`` is then their country. Empty otherwise.
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -842,7 +846,7 @@ _LANDMARK_CUE = re.compile(r"near\b", re.I)
 _ALNUM = re.compile(r"[\W_]+")
 
 
-def _decide(evidence: list[Evidence]) -> Place:
+def _decide(evidence: list[Evidence], text: str = "") -> Place:
     countries: dict[str, float] = defaultdict(float)
     regions: dict[str, float] = defaultdict(float)
     per_signal: dict[tuple[str, str, str], float] = defaultdict(float)
@@ -887,7 +891,36 @@ def _decide(evidence: list[Evidence]) -> Place:
         if named and weight >= needed and weight >= LEAD * runner_up:
             code = region
     used = tuple(e for e in evidence if country_of(e.code) == best)
-    return Place(code, round(score / total, 2), used)
+    several = _several(mine, evidence, text, alone=code == best)
+    return Place(best if several else code, round(score / total, 2), used, several)
+
+
+#: between two places offered as alternatives ("San Jose, CA (or) New York, NY")
+_OR = re.compile(r"[\s,;()]*(?:or|oder|eller|/)[\s,;()]*(?:in[ \t]+)?", re.I)
+
+
+def _several(regions: list[tuple[str, float]], evidence: list[Evidence], text: str,
+             alone: bool) -> tuple[str, ...]:
+    """The states or provinces of a job offered in several of them: each written as a
+    location ("City, ST", "City, State": not a landmark, a legal notice, the employer's seat
+    or one of a list of its sites, which weigh less) and weighing as much as a country needs;
+    when none of them leads (``alone``: no state decided), or when they are offered as
+    alternatives ("Location: San Jose, CA (or) New York, NY"; not "two sites (Cambridge, MA
+    and San Diego, CA)", where the rest of the posting says which is the job's)."""
+    located = sorted((e for e in evidence if e.signal == "place" and "," in e.text
+                      and e.weight >= 4.0 and not e.no_state and e.offset is not None),
+                     key=lambda e: e.offset or 0)
+    heavy = {c for c, w in regions if w >= MIN_SCORE}
+    if alone:
+        codes = {e.code for e in located}
+    else:  # each of a pair of alternatives
+        codes = set()
+        for a, b in itertools.pairwise(located):
+            end = (a.offset or 0) + len(a.text)
+            if a.code != b.code and _OR.fullmatch(text, end, b.offset or 0):
+                codes |= {a.code, b.code}
+    out = tuple(c for c, _ in regions if c in codes and c in heavy)
+    return out if len(out) >= 2 else ()
 
 
 def infer_place(text: str, meta: Mapping[str, Any], language: str,
@@ -900,7 +933,7 @@ def infer_place(text: str, meta: Mapping[str, Any], language: str,
         return Place(code, 1.0, (Evidence("metadata", f"jurisdiction: {given}", code, 1.0),))
     # (the syntax's reading first: a town that a list rule counts is counted in its state)
     return _decide(_resolve_towns(_weigh_context(
-        _as_written(_signals(text, meta, language), text), text, in_notice)))
+        _as_written(_signals(text, meta, language), text), text, in_notice)), text)
 
 
 def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:

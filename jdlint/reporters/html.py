@@ -104,7 +104,9 @@ def _posting(index: int, f: FileResult, out: TextIO) -> None:
     where = "paragraph" if f.format in BINARY_FORMATS else "line"
     language = LANGUAGE_NAMES.get(f.language or "", f.language)
     facts = [x for x in (language and f"language: {language}",
-                         f"place: {f.jurisdiction}" if f.jurisdiction else "place: unknown",
+                         (f"place: {f.jurisdiction} ({', '.join(f.places)})" if f.places
+                          else f"place: {f.jurisdiction}") if f.jurisdiction
+                         else "place: unknown",
                          f.error and f"not checked: {f.error}") if x]
     out.write(f"<article class=\"posting\" id=\"file-{index}\">\n<h2>{_e(f.path)}</h2>\n"
               f"<p class=\"meta\">{_e(' · '.join(facts))} · <span class=\"shown-count\">"

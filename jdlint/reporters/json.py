@@ -45,7 +45,8 @@ def report_dict(report: Report, statistics: bool = False, hidden: int = 0) -> di
         "tool": {"name": "jdlint", "version": __version__},
         "files": [
             {"path": f.path, "language": f.language, "jurisdiction": f.jurisdiction,
-             "confidence": f.place_confidence, "evidence": [dict(e) for e in f.place_evidence],
+             "places": list(f.places), "confidence": f.place_confidence,
+             "evidence": [dict(e) for e in f.place_evidence],
              "encoding": f.encoding, "format": f.format, "error": f.error}
             for f in report.files
         ],
