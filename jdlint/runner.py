@@ -124,9 +124,12 @@ def plan(paths: Sequence[str], options: Options) -> Plan:
 _worker_contexts: list[Context] = []
 
 
-def _init_worker(configs: tuple[Config, ...]) -> None:
+def _init_worker(configs: tuple[Config, ...] | None) -> None:
+    """``configs`` None: the worker was forked from a parent that set ``_worker_contexts``
+    to its own (built, prepared) contexts, so it need not build them again."""
     interrupts.in_worker()
-    _worker_contexts[:] = [build_context(c) for c in configs]
+    if configs is not None:
+        _worker_contexts[:] = [build_context(c) for c in configs]
 
 
 def _check_in_worker(items: list[tuple[str, int]]) -> list[FileResult]:
@@ -173,7 +176,7 @@ def run(p: Plan, options: Options, progress: Callable[[int], None] | None = None
             for active in rules_of(contexts):
                 with contextlib.suppress(Exception):  # check() reports a broken rule
                     active.rule.prepare()
-        checked = _run_pool(replace(p, files=tuple(todo)), jobs, progress)
+        checked = _run_pool(replace(p, files=tuple(todo)), jobs, progress, contexts)
     else:
         checked = []
         for path, i in todo:
@@ -229,7 +232,8 @@ def _from_cache(p: Plan, options: Options) -> tuple[
     return cached, todo, keys
 
 
-def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None) -> list[FileResult]:
+def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None,
+              contexts: list[Context]) -> list[FileResult]:
     """Check ``p.files`` in ``jobs`` worker processes; on any way out but success (Ctrl-C,
     SIGTERM, a worker that could not start or died) the workers are killed, not awaited."""
     # (imported here: a run of one process, or of one file, does not pay for them)
@@ -238,9 +242,12 @@ def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None) -> lis
     from multiprocessing import get_context
 
     chunk = max(1, len(p.files) // (jobs * 32))
-    context = get_context("spawn" if sys.platform == "win32" else "fork")
+    forked = sys.platform != "win32"
+    context = get_context("fork" if forked else "spawn")
+    if forked:  # the workers inherit the contexts the parent built
+        _worker_contexts[:] = contexts
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                               initargs=(p.configs,))
+                               initargs=(None if forked else p.configs,))
     results: list[FileResult] = []
     done = False
     try:
@@ -261,6 +268,7 @@ def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None) -> lis
         if not done:
             _kill(pool)
         pool.shutdown(wait=done)  # the manager thread marks the killed workers' futures broken
+        _worker_contexts.clear()
     return results
 
 

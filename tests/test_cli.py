@@ -123,3 +123,24 @@ def test_python_dash_m_works() -> None:
     out = subprocess.run([sys.executable, "-m", "jdlint", "--version"], capture_output=True,
                          text=True, check=True).stdout
     assert out.startswith("jdlint, version")
+
+
+def test_the_command_ends_with_its_exit_code_its_report_and_exit_handlers(tmp_path: Path) -> None:
+    """The CLI ends without freeing every object (os._exit), yet as sys.exit would: the exit
+    code, the report on stdout and in its file, and the exit handlers run (coverage, logging)."""
+    (tmp_path / "p.md").write_text(BAD, "utf-8")
+    marker = tmp_path / "handler-ran"
+    script = (f"import atexit, pathlib, sys\n"
+              f"atexit.register(lambda: pathlib.Path({str(marker)!r}).write_text('yes'))\n"
+              f"sys.argv = ['jdlint', 'check', '--isolated', '--no-cache', 'p.md', "
+              f"'--today', '2026-11-22']\n"
+              f"from jdlint.cli import main\nmain()\n")
+    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                         text=True, check=False)
+    assert out.returncode == 1 and "INC006" in out.stdout and "Found" in out.stdout
+    assert marker.read_text() == "yes"
+    report = tmp_path / "r.json"
+    out = subprocess.run([sys.executable, "-c", script.replace(
+        "'p.md'", f"'p.md', '--format', 'json', '-o', {str(report)!r}")], cwd=tmp_path,
+        capture_output=True, text=True, check=False)
+    assert out.returncode == 1 and json.loads(report.read_text())["summary"]["files"] == 1
