@@ -530,3 +530,22 @@ def test_every_place_of_a_job_offered_in_several_brings_its_laws(lint) -> None: 
     one = lint(text.replace(" or Denver, CO", ""), path="p.md")
     assert one.jurisdiction == "US-TX" and one.places == ()
     assert not [d for d in one.diagnostics if d.name == "missing-pay-range"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # the laws of the places an employer hires in say nothing of this job's state
+    ("Analyst\nPlano, Texas\nWe consider applicants with records under New York City's Fair "
+     "Chance Act and the San Francisco, California Police Code.\n", "US-TX"),
+    ("Analyst\nOur team works in Plano. Texas benefits. We follow Article 23-A of the New "
+     "York Correction Law.\n", "US-TX"),
+    # a province's code is cited by that province's employers
+    ("Nurse\nWe accommodate applicants under the Ontario Human Rights Code.\nToronto, ON\n",
+     "CA-ON"),
+])
+def test_a_us_place_named_as_a_laws_owner_decides_no_state(text: str, code: str) -> None:
+    assert infer_place(text, {}, "en").code == code
+
+
+def test_a_place_in_a_name_that_is_no_law_still_counts() -> None:
+    place = infer_place("Clerk\nNew York Life is hiring in Austin, TX.\n", {}, "en")
+    assert [e.no_state for e in place.evidence if e.code == "US-NY"] == [False]

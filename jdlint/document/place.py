@@ -821,6 +821,7 @@ def _weigh_context(evidence: list[Evidence], text: str,
             weight *= 0.25
         no_state = e.offset is not None and "-" in e.code and (
             _LANDMARK_CUE.match(e.text) is not None
+            or _names_a_law(e, text)
             or _LANDMARK_BEFORE.search(text, max(0, e.offset - 60), e.offset) is not None
             # a state's name ("California residents", "in Colorado"); not a public body named
             # in its equal-opportunity statement (still the employer), nor "City, ST" (a
@@ -841,6 +842,23 @@ _LANDMARK_BEFORE = re.compile(
     r"(?: the)?[ \t]+|\bbetween[ \t]+[^.!?\n]{0,40}?)$", re.I)
 #: ... or as the cue of a town ("near Leeds")
 _LANDMARK_CUE = re.compile(r"near\b", re.I)
+#: A place named as the owner of a law: "New York City's Fair Chance Act", "the San Francisco,
+#: California Police Code", "Article 23-A of the New York Correction Law"
+_LAW_AFTER = re.compile(
+    r"(?:['’]s)?(?:,[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"  # "San Francisco, California"
+    r"(?:[ \t]+(?:[A-Z][\w-]*|for|of|and|on|in|the)){0,6}[ \t]+"
+    r"(?:Act|Law|Ordinance|Code|Statute)s?\b")
+
+
+def _names_a_law(e: Evidence, text: str) -> bool:
+    """Whether a US state or city is named as a law's owner: US postings list the laws of
+    places their employer hires in (fair-chance and pay ordinances, privacy acts), which say
+    nothing of the job's own state. (A Canadian posting that cites a province's code, "the
+    Ontario Human Rights Code", is that province's: employers cite their own province's.)"""
+    if not e.code.startswith("US-") or e.offset is None:
+        return False
+    end = text.find(e.text, e.offset)
+    return end >= 0 and _LAW_AFTER.match(text, end + len(e.text)) is not None
 
 
 _ALNUM = re.compile(r"[\W_]+")
