@@ -549,3 +549,21 @@ def test_a_us_place_named_as_a_laws_owner_decides_no_state(text: str, code: str)
 def test_a_place_in_a_name_that_is_no_law_still_counts() -> None:
     place = infer_place("Clerk\nNew York Life is hiring in Austin, TX.\n", {}, "en")
     assert [e.no_state for e in place.evidence if e.code == "US-NY"] == [False]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("QC Scientist\nNew Jersey\nJoin our lab.\n", "US-NJ"),
+    ("Policy Analyst\n\nOntario\n\nWrite briefing notes.\n", "CA-ON"),
+    ("Teacher\nBavaria.\nUnterrichte Mathe.\n", "DE"),
+])
+def test_a_place_name_on_a_line_of_its_own_at_the_top_is_a_location_line(text: str,
+                                                                          code: str) -> None:
+    assert infer_place(text, {}, "en").code == code
+
+
+@pytest.mark.parametrize("text", [
+    "QC Scientist\nServing New Jersey families since 1990.\nJoin our lab.\n",
+    "QC Scientist\n" + "We test products every day. " * 40 + "\nNew Jersey\n",
+])
+def test_a_place_name_in_a_sentence_or_far_down_is_no_location_line(text: str) -> None:
+    assert infer_place(text, {}, "en").code is None

@@ -503,10 +503,19 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                 continue  # "Kansas City" (Missouri) names a town, not Kansas
             if code is not None:  # a county or Land no other country's town is named after
                 weight = 2.0 if m.start() < head else 1.0
+                if m.start() < head and _whole_line(text, m.start(), phrase):
+                    weight = 4.0  # a location line of its own ("New Jersey")
                 if phrase.lower() in n.areas and all(
                         country_of(c) == country_of(code) for c, _ in _town_codes(phrase)):
                     weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
                 yield Evidence("name", phrase, code, weight, m.start())
+
+
+def _whole_line(text: str, start: int, phrase: str) -> bool:
+    """Whether the line at ``start`` is ``phrase`` and nothing else (punctuation aside)."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return text[begin:end if end >= 0 else len(text)].strip(" \t.,;:|·•-–—") == phrase
 
 
 def _begins_town(run: str, phrase: str) -> bool:
