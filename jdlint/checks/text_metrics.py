@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from typing import Any
@@ -621,19 +621,25 @@ def _syllables(word: str, lang: str) -> int:
     list of it, the CMU dictionary's count, else pyphen's hyphenation points plus one, as
     textstat's ``count_syllables`` counts them, with pyphen's points counted by
     :class:`_Hyphenation`."""
+    list_words, pronunciations = _syllable_sources(lang)
+    count = 0
+    # textstat's own word list of it: the word itself, lowercased, when it is all letters
+    for low in (word.lower(),) if word.isalpha() else list_words(word, lowercase=True):
+        stressed = None if pronunciations is None else pronunciations.stressed(low)
+        count += stressed if stressed is not None else _hyphenation(lang).count(low) + 1
+    return count
+
+
+@cache
+def _syllable_sources(lang: str) -> tuple[Callable[..., list[str]], Pronunciations | None]:
+    """textstat's word lister and its pronouncing dictionary for ``lang`` (None but for
+    English), looked up once per language instead of once per new word."""
     textstat = _textstat()  # (which puts jdlint's English dictionary in place first)
     from textstat.backend.counts import _count_syllables
 
-    pronunciations = _count_syllables.get_cmudict(lang)
-    count = 0
-    # textstat's own word list of it: the word itself, lowercased, when it is all letters
-    for low in ((word.lower(),) if word.isalpha()
-                else textstat.backend.selections.list_words(word, lowercase=True)):
-        try:
-            count += sum(1 for phone in pronunciations[low][0] if phone[-1].isdigit())
-        except (TypeError, IndexError, KeyError):
-            count += _hyphenation(lang).count(low) + 1
-    return count
+    table = _count_syllables.get_cmudict(lang)
+    return (textstat.backend.selections.list_words,
+            table if isinstance(table, Pronunciations) else None)
 
 
 class _Hyphenation:
@@ -761,6 +767,14 @@ class Pronunciations(Mapping[str, list[list[str]]]):
         if word.endswith(")"):
             raise KeyError(word)
         return [self._phones[word].partition(" #")[0].split()]
+
+    def stressed(self, word: str) -> int | None:
+        """The syllables of the word's first pronunciation as textstat counts them (its
+        phones that end in a stress digit), or None when the word is not listed."""
+        phones = self._phones.get(word)
+        if phones is None or word.endswith(")"):
+            return None
+        return sum(1 for phone in phones.partition(" #")[0].split() if phone[-1].isdigit())
 
     def __iter__(self) -> Iterator[str]:
         return (word for word in self._phones if not word.endswith(")"))
