@@ -498,6 +498,10 @@ def test_work_in_no_country_is_no_work_right(text: str) -> None:
      ("US-TX", "US-CO")),
     ("Actuary\nJoin our team in our Springfield, IL or Madison, WI offices.\n",
      ("US-IL", "US-WI")),
+    # a list of them, introduced as where the job can be done
+    ("Engineer\nThis role can be located in Fresno, CA; Tacoma, WA; Albany, NY; and Provo, UT.\n",
+     ("US-CA", "US-WA", "US-NY", "US-UT")),
+    ("Engineer\nLocations: Austin, TX; Denver, CO; Boston, MA\n", ("US-TX", "US-CO", "US-MA")),
 ])
 def test_a_job_offered_in_several_states_is_placed_in_each(text: str,
                                                            places: tuple[str, ...]) -> None:
@@ -514,6 +518,8 @@ def test_a_job_offered_in_several_states_is_placed_in_each(text: str,
     ("Analyst\nLocation: Denver, CO\nOur headquarters in Austin, TX.\n", "US-CO"),
     # one state
     ("Engineer\nLocation: Mountain View, CA or Irvine, CA\n", "US-CA"),
+    # a list of the employer's offices
+    ("Engineer\nOur offices: Austin, TX; Denver, CO; Boston, MA\n", "US"),
 ])
 def test_other_sites_are_not_places_of_the_job(text: str, code: str) -> None:
     place = infer_place(text, {}, "en")

@@ -813,7 +813,7 @@ def _weigh_context(evidence: list[Evidence], text: str,
     listed: set[int] = set()
     for i, e in enumerate(located):
         near = [f for f in located[i:] if (f.offset or 0) - (e.offset or 0) <= _LIST_SPAN]
-        if len({f.code for f in near}) >= 3:
+        if len({f.code for f in near}) >= 3 and not _offered_in(text, near[-1].offset or 0):
             listed.update(id(f) for f in near)
     words = words_of(text)
     based = [(m.start(), m.end(1)) for m in matches_at(_BASED_SEAT, text, (
@@ -841,6 +841,20 @@ def _weigh_context(evidence: list[Evidence], text: str,
             e = replace(e, weight=weight, seat=seat, no_state=no_state)
         out.append(e)
     return out
+
+
+#: What says that the places after it are where the job can be done ("Locations: ...", "This
+#: position can be located in ..."), not the employer's sites
+_OFFERED_IN = re.compile(
+    r"(?:\blocations?[ \t]*:|\b(?:can|may|will) be (?:located|based|performed|done) (?:in|at|"
+    r"from)|\bopen to (?:candidates|applicants) (?:in|based in))[^.!?\n:]*$", re.I)
+
+
+def _offered_in(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is one of a list introduced as the places the job is
+    offered in (on its line, before it)."""
+    line = text.rfind("\n", 0, start) + 1
+    return _OFFERED_IN.search(text, line, start) is not None
 
 
 #: Words that name a place as a landmark, not as where the job is: right before the place
@@ -922,8 +936,10 @@ def _decide(evidence: list[Evidence], text: str = "") -> Place:
     return Place(best if several else code, round(score / total, 2), used, several)
 
 
-#: between two places offered as alternatives ("San Jose, CA (or) New York, NY")
+#: between two places offered as alternatives ("San Jose, CA (or) New York, NY")...
 _OR = re.compile(r"[\s,;()]*(?:or|oder|eller|/)[\s,;()]*(?:in[ \t]+)?", re.I)
+#: ... or listed after words that offer the job in each ("Locations: Austin, TX; Denver, CO")
+_LISTED = re.compile(r"[ \t]*[,;|·•][\s,;]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+", re.I)
 
 
 def _several(regions: list[tuple[str, float]], evidence: list[Evidence], text: str,
@@ -944,7 +960,9 @@ def _several(regions: list[tuple[str, float]], evidence: list[Evidence], text: s
         codes = set()
         for a, b in itertools.pairwise(located):
             end = (a.offset or 0) + len(a.text)
-            if a.code != b.code and _OR.fullmatch(text, end, b.offset or 0):
+            if a.code != b.code and (_OR.fullmatch(text, end, b.offset or 0) or (
+                    _LISTED.fullmatch(text, end, b.offset or 0)
+                    and _offered_in(text, a.offset or 0))):
                 codes |= {a.code, b.code}
     out = tuple(c for c, _ in regions if c in codes and c in heavy)
     return out if len(out) >= 2 else ()
