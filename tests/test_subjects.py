@@ -211,3 +211,20 @@ def test_runs_tried_at_capitals_equal_a_whole_text_search(text: str) -> None:
     email = dict(_PROTECTED)["@"]
     assert [m.span() for m in on_lines(email, text, occurrences(text, "@"))] == \
         [m.span() for m in email.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_NAME_PIECES, ". ", "We hire", " a ", "Strong", "Lead"]),
+                max_size=40).map("".join))
+def test_a_name_asked_about_in_its_sentence_is_a_name_of_the_whole_text(text: str) -> None:
+    """in_name finds a sentence's names when one of its spans is first asked about: the same
+    answers as looking among the whole text's names, for every span of every word."""
+    import re
+
+    doc = Document.from_source("p.txt", text)
+    names = doc.names
+    for m in re.finditer(r"\w+", doc.text):
+        for only in (False, True):
+            expected = any(a <= m.start() and m.end() <= b and (org or not only)
+                           for a, b, org in names)
+            assert doc.in_name(m.start(), m.end(), only) == expected

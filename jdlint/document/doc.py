@@ -231,18 +231,23 @@ class Document:
         return find_names(self.sentences, self.language)
 
     @cached_property
-    def _name_starts(self) -> list[int]:
-        return [s for s, _, _ in self.names]
+    def _sentence_names(self) -> dict[int, list[tuple[int, int, bool]]]:
+        return {}  # sentence index -> its names, found when a rule first asks about it
 
     def in_name(self, start: int, end: int, organisations_only: bool = False) -> bool:
         """Whether ``start:end`` lies in a name ("NHS Trust", "Clinical Lead", "U.S.
         Citizenship and Immigration Services"); with ``organisations_only``, only in the name
-        of an organisation, unit or programme."""
-        i = bisect.bisect_right(self._name_starts, start) - 1
+        of an organisation, unit or programme. (Names lie within a sentence: only that
+        sentence's are looked for, the first time one of its words is asked about.)"""
+        i = self.sentence_index(start)
         if i < 0:
             return False
-        a, b, organisation = self.names[i]
-        return a <= start and end <= b and (organisation or not organisations_only)
+        names = self._sentence_names.get(i)
+        if names is None:
+            names = self._sentence_names[i] = find_names(self.sentences[i:i + 1],
+                                                         self.language)
+        return any(a <= start and end <= b and (organisation or not organisations_only)
+                   for a, b, organisation in names)
 
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
