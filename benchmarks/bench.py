@@ -11,17 +11,19 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last run (2026-12-07, fifth session, 2 cores, the 1,700 dev postings): cold start 0.34 s
-English, 0.29 s Danish; --jobs 1 164/s, --jobs 2 294/s, peak 114 MB; proselint 0.16 101/s
-(jdlint --jobs 2 2.90 times its rate); cached re-run 0.43 s; Dask with 2 workers 300/s. In
-process 5.1 ms per posting (197/s): missing-photo-guidance 0.85 ms (the first to ask for the
-place, and the word index it builds), gender-coded-wording 0.75 (the first to ask for the
-sentences' subjects), duplicate-block 0.63 (the blocks' words), reading and parsing 0.58,
-readability 0.49, the other rules under 0.25 ms each. A run with --jobs 2 spends about 0.3 s
-before its workers start (imports, rule set, file discovery) and each worker about 0.5 s on
-its first postings (each new word's syllables, term regexes compiled and read on first use,
-hyphenation patterns): warming them in the parent before forking would cost the same wall
-time. (Earlier: 2026-12-07 third session 0.46 s and 0.40 s cold, 157/s and 278/s; second
+Last run (2026-12-07, fifth session, 2 cores, the 1,700 dev postings; three runs that day
+spread 2-3% with the machine: proselint 101-104/s): cold start 0.34-0.36 s English,
+0.29-0.30 s Danish; --jobs 1 162-165/s, --jobs 2 292-298/s, peak 115 MB; jdlint --jobs 2
+2.85-2.90 times proselint's rate; cached re-run 0.42 s; Dask with 2 workers 291-300/s. In
+process 5.0-5.2 ms per posting (192-201/s): missing-photo-guidance 0.89 ms (the first to ask
+for the place, and the word index it builds), gender-coded-wording 0.67 (the first to ask for
+the sentences' subjects), duplicate-block 0.65 (the blocks' words), reading and parsing 0.60,
+readability 0.51, the other rules under 0.25 ms each. A run's first pass over the corpus
+costs about 1.3 s more than a second one, 0.8 s of it each new word's syllables (pyphen's
+patterns for German and Danish words and English words the CMU table lacks); a run with
+--jobs 2 spends about 0.3 s before its workers start (imports, rule set, file discovery):
+warming the workers' caches in the parent before forking would cost the same wall time.
+(Earlier: 2026-12-07 third session 0.46 s and 0.40 s cold, 157/s and 278/s; second
 session 0.55 s and 0.44 s, 109/s and 193/s; first session 0.58 s and 0.49 s, 84/s and 145/s;
 2026-12-06 0.64 s and 0.55 s, 59/s and 101/s.)
 """
