@@ -442,10 +442,14 @@ def _known_after(text: str, commas: list[int], after: re.Pattern[str],
     return [c for c in commas if (a := after.match(text, c)) is not None and known(a.group(1))]
 
 
-def _location_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
+def _line(text: str, start: int, end: int) -> str:
+    """The line(s) that ``start:end`` stands on, whole."""
     line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end == -1 else line_end]
+    return text[text.rfind("\n", 0, start) + 1:len(text) if line_end == -1 else line_end]
+
+
+def _location_line(text: str, start: int, end: int) -> bool:
+    line = _line(text, start, end)
     return len(line.strip()) <= 60 and not re.search(r"[.!?]\s", line)
 
 
@@ -513,9 +517,7 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
 
 def _whole_line(text: str, start: int, phrase: str) -> bool:
     """Whether the line at ``start`` is ``phrase`` and nothing else (punctuation aside)."""
-    begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    return text[begin:end if end >= 0 else len(text)].strip(" \t.,;:|·•-–—") == phrase
+    return _line(text, start, start).strip(" \t.,;:|·•-–—") == phrase
 
 
 def _begins_town(run: str, phrase: str) -> bool:
