@@ -34,3 +34,42 @@ def test_a_prefix_no_word_begins_with_has_no_offsets() -> None:
     assert words.starts("nur") == [6]
     assert words.starts("team-", hyphens=True) == []
     assert words.starts("t") == [13]
+
+
+# patterns whose keys go past their first word ("the team"), are words ("nurse"), begin words
+# ("nurs") or need not start one ("-being"); the texts hold them, near misses and glued words
+_KEYED = [r"\bthe team\b", r"\bthe team player\b", r"(?i:\bthe\s+Team)", r"\bwell-being\b",
+          r"\bnurse\b", r"\bnurs\w*", r"-being", r"\ba team-player\b", r"\bthe nurse's\b",
+          r"\b(?:the|a) (?:team|nurse)(?: player)?\b", r"\bab abc\b", r"\b3rd team\b",
+          r"\bteam\b|\bthe nurse\b"]
+_KEYED_PIECES = ["the", "The", "team", "Team", "teams", "player", "nurse", "nurse's",
+                 "nursing", "a", "the team", "well-being", " ", "  ", "-", "\n", "İ", "_",
+                 "ab", "abc", "3rd", "x", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_KEYED_PIECES), max_size=30).map("".join),
+       st.sampled_from(_KEYED))
+def test_a_pattern_tried_where_its_keys_stand_finds_what_a_search_finds(
+        text: str, source: str) -> None:
+    """key_positions looks a key that goes past its first word up from the rarest of its
+    words (and not at all when the text lacks one): the matches are the search's."""
+    from jdlint.document.words import key_positions, matches_at
+    from jdlint.literals import leading_literals
+
+    pattern = re.compile(source)
+    keys = leading_literals(source, pattern.flags)
+    assert keys is not None
+    found = matches_at(pattern, text, key_positions(Words(text), keys))
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_key_past_its_first_word_is_found_from_its_rarest_word() -> None:
+    from jdlint.document.words import key_positions
+
+    text = "the the the the trust, the trustee, xthe trust, the trust"
+    words = Words(text)
+    assert sorted(key_positions(words, [("the trust", True, True)])) == [12, 48]
+    # without "must end a word", the key may go on ("the trustee")
+    assert sorted(key_positions(words, [("the trust", True, False)])) == [12, 23, 48]
+    assert key_positions(words, [("the nurse", True, True)]) == []

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..literals import leading_literals
@@ -173,18 +175,78 @@ class KeyedPattern:
 
 def key_positions(words: Words, keys: Iterable[tuple[str, bool, bool]]) -> list[int]:
     """Where each key (:func:`~jdlint.literals.leading_literals`) stands in the text: at a
-    word start when it must be, as a whole word when it must end one."""
+    word start when it must be, as a whole word when it must end one (in no given order)."""
+    plan = _key_plan(tuple(keys))
     lower = words.lower
     table = words.table()
     out: list[int] = []
-    for key, head, ends_word in key_lookups(tuple(keys)):
-        if head is None:
-            out += occurrences(lower, key)
-        elif head == key:  # the key is a word, or begins one
-            out += table.get(key, ()) if ends_word else words.starts(key)
-        else:  # the key goes on past a word: that word is its first word whole
-            out += (p for p in table.get(head, ()) if lower.startswith(key, p))
+    for key in plan.found:
+        out += occurrences(lower, key)
+    # (a set operation over the keys or the text's words, whichever are fewer)
+    for word in plan.words & table.keys():  # the key is a word
+        out += table[word]
+    for prefix in plan.prefixes:  # the key begins a word
+        out += words.starts(prefix)
+    # the key goes on past a word: each word it goes on past stands whole there; a key is
+    # looked for only when the text has its gate word (its longest), and then from the one
+    # word of its words the text has fewest of ("trust" of "the trust", not each of a
+    # posting's hundred "the")
+    for gate in plan.gates.keys() & table.keys():
+        for key, whole in plan.gates[gate]:
+            found, shift = _NONE, 0
+            for word, at in whole:
+                offsets = table.get(word)
+                if offsets is None:
+                    found = _NONE
+                    break
+                if found is _NONE or len(offsets) < len(found):
+                    found, shift = offsets, at
+            if not shift:
+                out += [p for p in found if lower.startswith(key, p)]
+            else:  # ... and the key's first word starts a word there
+                out += [p for q in found if (p := q - shift) >= 0
+                        and lower.startswith(key, p) and not _word_char(lower, p - 1)]
     return out
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a word character (``\\w``); False before the text's start."""
+    if i < 0:
+        return False
+    c = text[i]
+    return c.isalnum() or c == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyPlan:
+    """How :func:`key_positions` looks for a set of keys."""
+
+    found: tuple[str, ...]  # found with ``str.find`` (a match need not start a word)
+    words: frozenset[str]  # whole words: looked up
+    prefixes: tuple[str, ...]  # the first letters of a word: a binary search
+    # keys that go on past their first word ("the trust"), by their gate word (the longest of
+    # their whole words), each with its whole words and their offsets in the key
+    gates: dict[str, tuple[tuple[str, tuple[tuple[str, int], ...]], ...]]
+
+
+@lru_cache(maxsize=1024)
+def _key_plan(keys: tuple[tuple[str, bool, bool], ...]) -> _KeyPlan:
+    """The keys of :func:`key_lookups` sorted by how they are found. A key that goes on past
+    its first word stands where each run of word characters it goes on past is a whole word
+    (and its last run too when it must end a word: a match needs the key to)."""
+    found, words, prefixes = [], set(), []
+    gates: dict[str, list[tuple[str, tuple[tuple[str, int], ...]]]] = defaultdict(list)
+    for key, head, ends_word in key_lookups(keys):
+        if head is None:
+            found.append(key)
+        elif head == key:
+            (words.add(key) if ends_word else prefixes.append(key))
+        else:
+            whole = tuple((m.group(), m.start()) for m in PLAIN_WORD.finditer(key)
+                          if m.end() < len(key) or ends_word)
+            gates[max((w for w, _ in whole), key=len)].append((key, whole))
+    return _KeyPlan(tuple(found), frozenset(words), tuple(prefixes),
+                    {gate: tuple(found) for gate, found in gates.items()})
 
 
 @lru_cache(maxsize=1024)
