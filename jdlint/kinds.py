@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 import time
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -169,7 +170,7 @@ class LemmaHit:
         return self.string[self.begin:self.stop]
 
 
-Hit = regex.Match[str] | LemmaHit
+Hit = regex.Match[str] | re.Match[str] | LemmaHit
 
 #: Seconds one term list may spend on one posting. Term regexes run on the ``regex`` module,
 #: whose matcher takes a timeout: a user's ``re:(a|aa)+$`` would otherwise take exponential
@@ -184,6 +185,23 @@ class PatternTimeout(RuntimeError):
 
 def compile_term_regex(source: str, flags: int = 0) -> regex.Pattern[str]:
     return regex.compile(source, flags | regex.VERSION0)
+
+
+def compile_trusted_term(source: str, flags: int = 0) -> re.Pattern[str] | regex.Pattern[str]:
+    """A term of jdlint's own lists, compiled with the stdlib ``re`` when it reads the term as
+    the ``regex`` module does (a match costs a third: no timeout to arm): not a term that ``re``
+    rejects (a look-behind of varying width) or warns about (``[[``), nor other flags than
+    case. The two differ only at characters postings hardly hold: a combining mark or a
+    superscript is a word character to ``regex`` (not to ``re``, nor to the word index), and
+    ASCII's separators 0x1C-0x1F are white space to ``re`` (tested on every own term)."""
+    if flags & ~re.IGNORECASE == 0:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            try:
+                return re.compile(source, flags)
+            except (re.error, FutureWarning, DeprecationWarning, SyntaxWarning):
+                pass
+    return compile_term_regex(source, flags)
 
 
 @dataclass(frozen=True)
@@ -207,7 +225,7 @@ class TermSet:
     keys: tuple[frozenset[str] | None, ...] = ()
     flags: int = 0
     boundary: tuple[bool, ...] = ()  # by term index: does its regex start with \b?
-    single: dict[int, regex.Pattern[str]] = field(
+    single: dict[int, regex.Pattern[str] | re.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False)  # keyed terms, compiled on first use
     lemma_phrases: tuple[tuple[str, int], ...] = ()  # ``lemma:`` terms, without the prefix
     lemma_matchers: dict[str, LemmaMatcher] = field(
@@ -307,7 +325,7 @@ class TermSet:
                               "(a|aa)+ in the rule file)")
 
     def _anchored(self, text: str, lowered: Words,
-                  deadline: float) -> Iterator[tuple[regex.Match[str], int]]:
+                  deadline: float) -> Iterator[tuple[Hit, int]]:
         lower = lowered.lower
         tables = {False: lowered.table(), True: lowered.table(True)}
         plain, starts = tables[False], lowered.starts
@@ -345,8 +363,9 @@ class TermSet:
         for i, held in positions.items():
             if len(held) > 1 and self._cannot_match(i, lowered):
                 continue  # cheaper than trying each place
-            pattern = self.single.get(i) or self.single.setdefault(
-                i, compile_term_regex(self.sources[i], self.flags))
+            pattern = self.single.get(i) or self.single.setdefault(i, (
+                compile_trusted_term if self.trusted else compile_term_regex)(
+                self.sources[i], self.flags))
             if self.trusted:  # jdlint's own terms: the time is checked per term, not per match
                 if time.monotonic() > deadline:
                     raise self._timeout(i)
@@ -356,9 +375,10 @@ class TermSet:
                         yield m, i
                 continue
             timeout = _left(deadline)
+            checked = cast("regex.Pattern[str]", pattern)  # a user's term: always the regex module
             for pos in sorted(held):
                 try:
-                    m = pattern.match(text, pos, timeout=timeout)
+                    m = checked.match(text, pos, timeout=timeout)
                 except TimeoutError:
                     raise self._timeout(i) from None
                 if m is not None and m.end() > pos:

@@ -39,3 +39,46 @@ def test_example(rule, example) -> None:  # type: ignore[no-untyped-def]
         assert rule.meta.code not in codes, (
             f"{rule.meta.name} should not trigger on: {example.text!r}\n{result.diagnostics}"
         )
+
+
+def _own_term_sets() -> list[object]:
+    """Every term list of jdlint's own rules (a rule's attributes that hold one, or a dict of
+    them by language) and the gender-coded word list's exceptions."""
+    from jdlint.checks.gender_coded import word_lists
+    from jdlint.kinds import TermSet
+
+    found: list[object] = [word_lists().not_words]
+    for rule in RULES:
+        for value in vars(rule).values():
+            values = value.values() if isinstance(value, dict) else [value]
+            found += [v for v in values if isinstance(v, TermSet)]
+    return found
+
+
+def test_own_terms_match_alike_with_re_and_the_regex_module() -> None:
+    """jdlint's own terms are matched with the stdlib ``re`` where it reads them as the
+    ``regex`` module does (compile_trusted_term): the matches on every example text, the
+    rules' own and the examples folder's, are the same."""
+    import re
+    from pathlib import Path
+
+    from jdlint.kinds import TermSet, compile_term_regex, compile_trusted_term
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    texts = [e.text for rule in RULES for e in rule.meta.examples]
+    texts += [p.read_text("utf-8") for p in sorted(examples.iterdir()) if p.suffix != ".golden"
+              and p.suffix != ".docx"]
+    text = "\n\n".join(texts)
+    sets = [s for s in _own_term_sets() if isinstance(s, TermSet)]
+    assert sets and all(s.trusted for s in sets)
+    stdlib = 0
+    for terms in sets:
+        for source in terms.sources:
+            if not source:
+                continue  # a lemma: term
+            fast = compile_trusted_term(source, terms.flags)
+            stdlib += isinstance(fast, re.Pattern)
+            slow = compile_term_regex(source, terms.flags)
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in slow.finditer(text)], source
+    assert stdlib > 100  # most of them run on re
