@@ -343,7 +343,9 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
            "+44 20", "£", "USD", "kr.", "whilst", "Organisation", "x", "-", "1A", "2", "Ort: ",
            "NHSX", "the Trust", "Paediatrics", "(m/w/d)", "$5", "e. V.", "ApS", "A/S", "ST2",
            "Germany", "the Netherlands", "Baden-Württemberg", "U.S.", "New ", "York", "i",
-           "Kent", ".", "Of ", "İ", "(", "'s ", "\t", "Kansas City", " and "]
+           "Kent", ".", "Of ", "İ", "(", "'s ", "\t", "Kansas City", " and ",
+           "headquartered in ", "HQ ", "Sitz in ", "near ", "miles from ", "+1 ", "0044 ", "+33",
+           "100 ", "٣", "SW1A1AA"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -372,6 +374,16 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
             pattern.finditer(text))
     assert spans(on_lines(p._PUBLIC_SERVICE, text, p._service_starts(words))) == spans(
         p._PUBLIC_SERVICE.finditer(text))
+    assert spans(matches_at(p._PHONE, text, p._phone_starts(text))) == spans(
+        p._PHONE.finditer(text))
+    # the employer's seat and a landmark before a place: searched only where a cue starts
+    for pattern, keys, span in ((p._HEADQUARTERS, p._HEADQUARTERS_KEYS, 40),
+                                (p._LANDMARK_BEFORE, p._LANDMARK_BEFORE_KEYS, 60)):
+        assert keys
+        cues = sorted(key_positions(words, keys))
+        for offset in range(len(text) + 1):
+            assert p._ends_at(pattern, text, offset, span, cues) == (
+                pattern.search(text, max(0, offset - span), offset) is not None)
     n = p.names()
 
     def named(matches):  # type: ignore[no-untyped-def]
@@ -573,3 +585,32 @@ def test_a_place_name_on_a_line_of_its_own_at_the_top_is_a_location_line(text: s
 ])
 def test_a_place_name_in_a_sentence_or_far_down_is_no_location_line(text: str) -> None:
     assert infer_place(text, {}, "en").code is None
+
+
+@pytest.mark.parametrize("text", [
+    "Call +1 555 0100 or 001 555 0100, +44 20 7946 0000, 0049 30 1234; not +33 1 23 or 30,000",
+    "Our company is headquartered in Herndon, VA, and we hire in Austin, TX.",
+    "x" * 21 + "HQ: Boston, MA. Sitz in München. Hauptsitz Hamburg. zentrale Bremen",
+    "near Washington, DC; 30 miles from Baltimore, MD; between Reading and Slough",
+    "Headquartered in a town " + "far " * 4 + "Denver, CO",
+    "near" + " " * 70 + "Denver, CO",  # a match as long as the window
+])
+def test_cue_searches_find_what_the_whole_search_finds(text: str) -> None:
+    """The phone numbers tried after a "+" or "00" and a country code, and the seat and
+    landmark cues searched for only where a cue starts: at every offset, what a search
+    finds (the windows' edges included)."""
+    from jdlint.document import place as p
+    from jdlint.document.words import key_positions, matches_at, words_of
+
+    assert [m.span() for m in matches_at(p._PHONE, text, p._phone_starts(text))] == [
+        m.span() for m in p._PHONE.finditer(text)]
+    words = words_of(text)
+    hits = 0
+    for pattern, keys, span in ((p._HEADQUARTERS, p._HEADQUARTERS_KEYS, 40),
+                                (p._LANDMARK_BEFORE, p._LANDMARK_BEFORE_KEYS, 60)):
+        cues = sorted(key_positions(words, keys))
+        for offset in range(len(text) + 1):
+            expected = pattern.search(text, max(0, offset - span), offset) is not None
+            assert p._ends_at(pattern, text, offset, span, cues) == expected, (pattern, offset)
+            hits += expected
+    assert hits or not any(c in text for c in ("HQ", "headquartered", "near", "between"))

@@ -13,6 +13,7 @@ or province does the same. A wrong place cites the wrong law, so an unclear lead
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -168,22 +169,25 @@ _WORK_RIGHT = re.compile(
     r"([A-ZÆØÅÄÖÜ][\w.]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.]*)*)")
 _WORK_RIGHT_KEYS = leading_literals(_WORK_RIGHT.pattern, _WORK_RIGHT.flags) or ()
 # a run of capitalised words, from a word's start (not "Phone" of "iPhone")
-_CAPITALISED = re.compile(r"(?<!\w)[A-ZÆØÅÄÖÜ][\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
+# (its first capital opens the pattern, the look-behind after it: the engine skips to capitals)
+_CAPITALISED = re.compile(r"[A-ZÆØÅÄÖÜ](?<!\w.)[\w.]*(?:[ -](?:of |and |the )?[A-ZÆØÅÄÖÜ][\w.]*)*")
 _CAPITALISED_HOLDS = r"\w. \-"  # every character of a run is one of these
-_UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b")
+# (postcodes are written in ASCII digits: [0-9], which the engine scans for faster than \d)
+_UK_POSTCODE = re.compile(
+    r"\b(?:[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]?)[ \t]?[0-9][ABD-HJLNP-UW-Z]{2}\b")
 _CA_POSTCODE = re.compile(
-    r"\b([ABCEGHJ-NPRSTVXY])\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+    r"\b([ABCEGHJ-NPRSTVXY])[0-9][ABCEGHJ-NPRSTV-Z][ \t]?[0-9][ABCEGHJ-NPRSTV-Z][0-9]\b")
 _CA_POSTAL_PROVINCE = {"A": "CA-NL", "B": "CA-NS", "C": "CA-PE", "E": "CA-NB", "G": "CA-QC",
                        "H": "CA-QC", "J": "CA-QC", "K": "CA-ON", "L": "CA-ON", "M": "CA-ON",
                        "N": "CA-ON", "P": "CA-ON", "R": "CA-MB", "S": "CA-SK", "T": "CA-AB",
                        "V": "CA-BC", "X": "CA", "Y": "CA-YT"}
-_DE_POSTCODE = re.compile(rf"\b(?:D-)?(\d{{5}})[ \t]+({_TOWN})")
-_DK_POSTCODE = re.compile(rf"\b(?:DK-)?([1-9]\d{{3}})[ \t]+({_TOWN})")
+_DE_POSTCODE = re.compile(rf"\b(?:D-)?([0-9]{{5}})[ \t]+({_TOWN})")
+_DK_POSTCODE = re.compile(rf"\b(?:DK-)?([1-9][0-9]{{3}})[ \t]+({_TOWN})")
 
 
 #: Every postcode above holds a digit followed by a capital ("1AA", "1A", "0B1") or four or
 #: five digits and a town: the lines without one are not searched.
-_POSTCODE_HINT = re.compile(r"\d(?:[A-Z]|\d{3}\d?[ \t]+[A-ZÆØÅÄÖÜ])")
+_POSTCODE_HINT = re.compile(r"[0-9](?:[A-Z]|[0-9]{3}[0-9]?[ \t]+[A-ZÆØÅÄÖÜ])")
 
 
 def has_postal_address(text: str) -> bool:
@@ -205,7 +209,7 @@ _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca
                      r"uk|"
                      r"de|dk|ca|gov|at|ch)(?![\w-]|\.[\w-])", re.I)
 _PHONE = re.compile(r"(?:\+|\b00)(44|49|45|1|43|41|353)[\s(-]*\d")
-_PHONE_HINT = re.compile(r"(?:\+|00)(?:44|49|45|1|43|41|353)")  # in every _PHONE match
+_PHONE_CODE_STARTS = ("44", "49", "45", "1", "43", "41", "353")  # after "+" or "00" in a match
 # in every _DOMAIN match: the dot and the suffix's first letters
 _DOMAIN_HINT = re.compile(r"\.(?:nhs|gov|ac|co|org|gc|uk|de|dk|ca|at|ch)", re.I)
 _CURRENCY = re.compile(r"£|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b|\bAUD\b|\bA\$|"
@@ -728,10 +732,9 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
         elif suffix in _DOMAIN_CODES:
             code, weight = _DOMAIN_CODES[suffix]
             yield Evidence("domain", m.group(), code, weight, m.start())
-    # every match starts with "+" or "00": tried there only (the engine would try the
-    # pattern, which opens with an alternation, at every character)
-    for m in matches_at(_PHONE, text, occurrences(text, "+") + occurrences(text, "00")) \
-            if _PHONE_HINT.search(text) else ():
+    # every match starts with "+" or "00" and a country code: tried there only (the engine
+    # would try the pattern, which opens with an alternation, at every character)
+    for m in matches_at(_PHONE, text, _phone_starts(text)):
         if (country := _PHONE_CODES.get(m.group(1))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
     for m in matches_at(_CURRENCY, text, key_positions(words, _CURRENCY_KEYS)):
@@ -741,6 +744,13 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     if (lw := _LANGUAGE.get(language)) is not None:
         yield Evidence("language", language, lw[0], lw[1],
                        options=_GERMAN_SPEAKING if language == "de" else ())
+
+
+def _phone_starts(text: str) -> list[int]:
+    """Where a match of _PHONE can start: a "+" or "00" before a country code it knows."""
+    out = [p for p in occurrences(text, "+") if text.startswith(_PHONE_CODE_STARTS, p + 1)]
+    out += (p for p in occurrences(text, "00") if text.startswith(_PHONE_CODE_STARTS, p + 2))
+    return out
 
 
 #: "a Danish SaaS company", "an American-owned firm", "our UK-based agency": the employer's home
@@ -790,9 +800,10 @@ def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence
 
 
 # (and in German and Danish: "mit Sitz in Zürich", "Hauptsitz", "hovedkontor i Aarhus")
-_HEADQUARTERS = re.compile(r"(?:headquartered|headquarters|head office|corporate office|HQ|"
-                           r"\b(?:Sitz|Hauptsitz|Firmensitz|Unternehmenssitz|Stammsitz|Zentrale|"
+_HEADQUARTERS = re.compile(r"\b(?:headquartered|headquarters|head office|corporate office|HQ|"
+                           r"(?:Sitz|Hauptsitz|Firmensitz|Unternehmenssitz|Stammsitz|Zentrale|"
                            r"hovedkontor|hovedsæde)\b)[\w\s,]{0,20}$", re.I)
+_HEADQUARTERS_KEYS = leading_literals(_HEADQUARTERS.pattern, _HEADQUARTERS.flags) or ()
 #: "Based in Toledo, Ohio, the company posted record sales": a sentence that opens with where
 #: the employer is based and goes on about the company names its seat
 _BASED_SEAT = re.compile(r"(?:^|(?<=[.!?]\s))Based (?:in|out of) ([^.!?\n]{1,60}?), (?:the|our) "
@@ -820,20 +831,23 @@ def _weigh_context(evidence: list[Evidence], text: str,
     words = words_of(text)
     based = [(m.start(), m.end(1)) for m in matches_at(_BASED_SEAT, text, (
         p for p in words.table().get("based", ()) if text[p] == "B"))]
+    # where a match of _HEADQUARTERS or _LANDMARK_BEFORE can start (most postings have none)
+    seats = sorted(key_positions(words, _HEADQUARTERS_KEYS))
+    landmarks = sorted(key_positions(words, _LANDMARK_BEFORE_KEYS))
     out = []
     for e in evidence:
         weight = e.weight
         if id(e) in listed:
             weight *= 0.25
-        seat = e.offset is not None and (_HEADQUARTERS.search(
-            text, max(0, e.offset - 40), e.offset) is not None or any(
-            start <= e.offset < end for start, end in based))
+        seat = e.offset is not None and (
+            _ends_at(_HEADQUARTERS, text, e.offset, 40, seats)
+            or any(start <= e.offset < end for start, end in based))
         if seat:
             weight *= 0.25
         no_state = e.offset is not None and "-" in e.code and (
             _LANDMARK_CUE.match(e.text) is not None
             or _names_a_law(e, text)
-            or _LANDMARK_BEFORE.search(text, max(0, e.offset - 60), e.offset) is not None
+            or _ends_at(_LANDMARK_BEFORE, text, e.offset, 60, landmarks)
             # a state's name ("California residents", "in Colorado"); not a public body named
             # in its equal-opportunity statement (still the employer), nor "City, ST" (a
             # location line the notice's zone runs on into)
@@ -843,6 +857,16 @@ def _weigh_context(evidence: list[Evidence], text: str,
             e = replace(e, weight=weight, seat=seat, no_state=no_state)
         out.append(e)
     return out
+
+
+def _ends_at(pattern: re.Pattern[str], text: str, offset: int, span: int,
+            starts: list[int]) -> bool:
+    """Whether ``pattern`` (which ends with ``$``) matches in the ``span`` characters before
+    ``offset``, searched only when one of the places its matches can start at (``starts``,
+    in order) lies there."""
+    i = bisect.bisect_left(starts, offset - span)
+    return i < len(starts) and starts[i] < offset and pattern.search(
+        text, max(0, offset - span), offset) is not None
 
 
 #: What says that the places after it are where the job can be done ("Locations: ...", "This
@@ -865,6 +889,7 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:\b(?:near(?:by)?|outside(?: of)?|close to|(?:minutes|miles|hours?|drive) (?:from|of|"
     r"outside(?: of)?)|(?:suburbs|outskirts) of)"
     r"(?: the)?[ \t]+|\bbetween[ \t]+[^.!?\n]{0,40}?)$", re.I)
+_LANDMARK_BEFORE_KEYS = leading_literals(_LANDMARK_BEFORE.pattern, _LANDMARK_BEFORE.flags) or ()
 #: ... or as the cue of a town ("near Leeds")
 _LANDMARK_CUE = re.compile(r"near\b", re.I)
 #: A place named as the owner of a law: "New York City's Fair Chance Act", "the San Francisco,
@@ -889,6 +914,13 @@ def _names_a_law(e: Evidence, text: str) -> bool:
 _ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=4096)
+def _same_text(text: str) -> str:
+    """What two signals' texts have in common when they say the same: "D.C." is "DC" (the
+    same texts recur: "NHS", "Band 5", a posting's every "the Trust")."""
+    return _ALNUM.sub("", text.lower())
+
+
 def _decide(evidence: list[Evidence], text: str = "") -> Place:
     countries: dict[str, float] = defaultdict(float)
     regions: dict[str, float] = defaultdict(float)
@@ -897,7 +929,7 @@ def _decide(evidence: list[Evidence], text: str = "") -> Place:
         # a signal cannot outvote the rest by repetition: each repeat counts half, up to
         # twice the first, and the first is its strongest instance (not a mention of the
         # employer's seat that happens to come before the job's own line)
-        key = (e.signal, e.code, _ALNUM.sub("", e.text.lower()))  # "D.C." is "DC"
+        key = (e.signal, e.code, _same_text(e.text))
         add = e.weight if per_signal[key] == 0 else e.weight * 0.5
         if per_signal[key] >= 2 * e.weight:
             add = 0.0
