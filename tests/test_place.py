@@ -614,3 +614,38 @@ def test_cue_searches_find_what_the_whole_search_finds(text: str) -> None:
             assert p._ends_at(pattern, text, offset, span, cues) == expected, (pattern, offset)
             hits += expected
     assert hits or not any(c in text for c in ("HQ", "headquartered", "near", "between"))
+
+
+@pytest.mark.parametrize(("text", "currencies"), [
+    ("Senior Analyst\nSalary: CAD 85,000 - 95,000 a year.\n", ["CA"]),
+    ("Udvikler\nLøn: 45.000 DKK om måneden, eller 30.000,- kr. og bonus.\n", ["DK", "DK"]),
+    ("Scientist\nMinimum salary: US Dollar (USD) 81,000\n", ["US"]),
+    ("Ingenieur (m/w/d)\nEin Konzern mit 20 Mrd. USD Umsatz sucht Verstärkung.\n", ["US"]),
+])
+def test_a_currency_in_letters_counts_beside_an_amount(text: str,
+                                                       currencies: list[str]) -> None:
+    evidence = infer_place(text, {}, "en").evidence
+    assert [e.code for e in evidence if e.signal == "currency"] == currencies
+
+
+@pytest.mark.parametrize("text", [
+    "Mechanical Engineer\nExperience with CAD and FEA modelling.\nCAD CAM tools a plus.\n",
+    "Dispatcher\nYou will run the computer-aided dispatch (CAD) system.\n",
+    "Analyst\nWe report in USD and GBP to the board.\n",
+])
+def test_a_currency_code_without_an_amount_is_another_word(text: str) -> None:
+    place = infer_place(text, {}, "en")
+    assert not any(e.signal == "currency" for e in place.evidence)
+    assert place.code is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Data Scientist\nBenefits include a 401(k) plan with a company match.\n", "US"),
+    ("Engineer\nThis employer participates in E-Verify.\n", "US"),
+    # equal-opportunity words are the employer's, who uses them for its jobs abroad too
+    ("Engineer\nWe welcome protected veterans and individuals with disabilities.\n", None),
+])
+def test_an_institution_only_one_country_has_places_the_job_there(text: str,
+                                                                  code: str | None) -> None:
+    assert infer_place(text, {}, "en").code == code
+

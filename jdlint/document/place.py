@@ -246,8 +246,11 @@ _ORG_LIST: tuple[tuple[str, str, float], ...] = (
         (r"\bGovernment of (?:the )?Canada\b", "CA", 4.0),
         (r"\bCity of Los Angeles\b", "US-CA", 6.0), (r"\bCity of New York\b", "US-NY", 6.0),
         (r"\bNew York City\b", "US-NY", 4.0), (r"\bNYC\b", "US-NY", 3.0),
-        (r"\bE-?Verify\b", "US", 2.0), (r"\bEqual Employment Opportunity\b", "US", 1.0),
-        (r"\b401\(?k\b\)?", "US", 2.0), (r"\bEEO\b", "US", 1.0),
+        # (the job's own: a US payroll's retirement plan, a US hire's work check, which
+        # place it in the country alone; not the equal-opportunity words US employers use
+        # for their jobs abroad too)
+        (r"\bE-?Verify\b", "US", 2.5), (r"\bEqual Employment Opportunity\b", "US", 1.0),
+        (r"\b401\(?k\b\)?", "US", 2.5), (r"\bEEO\b", "US", 1.0),
 )
 
 
@@ -334,6 +337,20 @@ _CURRENCY_CODES = {"£": ("GB", 1.5), "GBP": ("GB", 1.5), "DKK": ("DK", 2.0), "k
                    "C$": ("CA", 2.0), "CAD": ("CA", 2.0), "US$": ("US", 1.0), "USD": ("US", 1.0),
                    "AUD": ("AU", 2.0), "A$": ("AU", 2.0), "NZD": ("NZ", 2.0), "NZ$": ("NZ", 2.0)}
 _CURRENCY_KEYS = leading_literals(_CURRENCY.pattern) or ()
+# an amount right after a currency's code ("CAD 85,000", "USD $120k") or right before it
+# ("85.000 DKK", "30.000,- kr.", "120k USD")
+# ("US Dollar (USD) 81,000", "20 Mrd. USD")
+_AMOUNT_AFTER = re.compile(r"\)?[ \t]?[$€£]?[ \t]?\d")
+_AMOUNT_BEFORE = re.compile(
+    r"\d(?:,-)?(?:[ \t]?(?i:k|m|bn|mio\.?|mrd\.?|tsd\.?|thousand|million|billion))?[ \t]?$")
+
+
+def _beside_amount(text: str, start: int, end: int) -> bool:
+    """Whether a currency written in letters ("CAD", "DKK", "kr.") stands beside an amount:
+    the currency it names then. Alone it is as often another word: "CAD" is computer-aided
+    design, "experience with CAD and modelling"."""
+    return _AMOUNT_AFTER.match(text, end) is not None or _AMOUNT_BEFORE.search(
+        text, max(0, start - 16), start) is not None
 _LANGUAGE = {"de": ("DE", 1.0), "da": ("DK", 2.0)}
 #: Signals Germany shares with Austria and Switzerland (the language, the gender marker, the
 #: company forms): Germany's unless the rest of the posting points to one of the others
@@ -738,7 +755,8 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
         if (country := _PHONE_CODES.get(m.group(1))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
     for m in matches_at(_CURRENCY, text, key_positions(words, _CURRENCY_KEYS)):
-        if (cw := _CURRENCY_CODES.get(m.group())) is not None:
+        if (cw := _CURRENCY_CODES.get(m.group())) is not None and (
+                not m.group()[0].isalpha() or _beside_amount(text, m.start(), m.end())):
             yield Evidence("currency", m.group(), cw[0], cw[1], m.start())
     yield from _employer_home(text, words)
     if (lw := _LANGUAGE.get(language)) is not None:
@@ -944,8 +962,9 @@ def _decide(evidence: list[Evidence], text: str = "") -> Place:
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     total = sum(countries.values())
     # the text's own signals of the country (its language aside, which Austria and
-    # Switzerland share with Germany): two weak ones suffice ("Staff Nurse" under a title
-    # naming Hartlepool), while the language with one weak signal does not (a GmbH)
+    # Switzerland share with Germany): one institution only that country has suffices (a
+    # 401(k) plan, E-Verify), or two weak signals ("Staff Nurse" under a title naming
+    # Hartlepool), while the language with one weak signal does not (a GmbH)
     own = score - sum(e.weight for e in evidence
                       if e.signal == "language" and country_of(e.code) == best)
     if (score < MIN_SCORE and own < MIN_OWN_SCORE) or score < LEAD * second:
