@@ -11,8 +11,16 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last run (2026-12-07, fifth session, 2 cores, the 1,700 dev postings; three runs that day
-spread 2-3% with the machine: proselint 101-104/s): cold start 0.34-0.36 s English,
+Last run (2026-12-07, sixth session, 2 cores, the 1,700 dev postings; the machine ran about
+13% slower than in the fifth session, proselint at 88-90/s instead of 101-104/s, and drifted
+between runs): cold start 0.36-0.41 s English, 0.37 s Danish; --jobs 1 145-147/s, --jobs 2
+257-269/s, peak 113 MB; jdlint --jobs 2 2.91-3.00 times proselint's rate (2.85-2.90 in the
+fifth session); cached re-run 0.60-0.64 s; Dask with 2 workers 237-255/s; in process
+160-176/s. The same code of the session's start and end run at once, one per core
+(benchmarks/ab.py): in process 5.6% faster (the first pass 5-7%), `check --jobs 1` 6-7%
+faster, place inference 11-12% faster, a cold start 7% faster. Run with bytecode written
+(PYTHONDONTWRITEBYTECODE unset): stale .pyc files add 10-40 ms to a cold start.
+Fifth session (machine at proselint 101-104/s): cold start 0.34-0.36 s English,
 0.29-0.30 s Danish; --jobs 1 162-165/s, --jobs 2 292-298/s, peak 115 MB; jdlint --jobs 2
 2.85-2.90 times proselint's rate; cached re-run 0.42 s; Dask with 2 workers 291-300/s. In
 process 5.0-5.2 ms per posting (192-201/s): missing-photo-guidance 0.89 ms (the first to ask
