@@ -18,8 +18,7 @@ between runs): cold start 0.36-0.41 s English, 0.37 s Danish; --jobs 1 145-147/s
 fifth session); cached re-run 0.60-0.64 s; Dask with 2 workers 237-255/s; in process
 160-176/s. The same code of the session's start and end run at once, one per core
 (benchmarks/ab.py): in process 5.6% faster (the first pass 5-7%), `check --jobs 1` 6-7%
-faster, place inference 11-12% faster, a cold start 7% faster. Run with bytecode written
-(PYTHONDONTWRITEBYTECODE unset): stale .pyc files add 10-40 ms to a cold start.
+faster, place inference 11-12% faster, a cold start 7% faster.
 Fifth session (machine at proselint 101-104/s): cold start 0.34-0.36 s English,
 0.29-0.30 s Danish; --jobs 1 162-165/s, --jobs 2 292-298/s, peak 115 MB; jdlint --jobs 2
 2.85-2.90 times proselint's rate; cached re-run 0.42 s; Dask with 2 workers 291-300/s. In
