@@ -345,7 +345,7 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
            "Germany", "the Netherlands", "Baden-Württemberg", "U.S.", "New ", "York", "i",
            "Kent", ".", "Of ", "İ", "(", "'s ", "\t", "Kansas City", " and ",
            "headquartered in ", "HQ ", "Sitz in ", "near ", "miles from ", "+1 ", "0044 ", "+33",
-           "100 ", "٣", "SW1A1AA"]
+           "100 ", "٣", "SW1A1AA", "remote ", "Remote - ", "remotely in the ", "US", "(UK)"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -369,7 +369,8 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
     assert spans(matches_at(p._CUE, text, starts)) == spans(p._CUE.finditer(text))
     for org in p._orgs():
         assert spans(org.finditer(text, words)) == spans(org.pattern.finditer(text))
-    for pattern, keys in ((p._CURRENCY, p._CURRENCY_KEYS), (p._GOVERNMENT_OF, p._GOVERNMENT_KEYS)):
+    for pattern, keys in ((p._CURRENCY, p._CURRENCY_KEYS), (p._GOVERNMENT_OF, p._GOVERNMENT_KEYS),
+                          (p._REMOTE, p._REMOTE_KEYS)):
         assert spans(matches_at(pattern, text, key_positions(words, keys))) == spans(
             pattern.finditer(text))
     assert spans(on_lines(p._PUBLIC_SERVICE, text, p._service_starts(words))) == spans(
@@ -649,3 +650,31 @@ def test_an_institution_only_one_country_has_places_the_job_there(text: str,
                                                                   code: str | None) -> None:
     assert infer_place(text, {}, "en").code == code
 
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Data Engineer\nLocation: Remote - US\nJoin us.\n", "US"),
+    ("Engineer\nRemote (UK)\nWe are hiring.\n", "GB"),
+    ("Engineer\nFully remote within Canada.\n", "CA"),
+    ("Engineer\nWork remotely from anywhere in the United Kingdom.\n", "GB"),
+    ("Analyst\nLocation: Remote - Colorado\n", "US-CO"),
+    ("Engineer\nUS - Remote\n", "US"),
+    ("Engineer\nOntario (Remote)\nJoin the team.\n", "CA-ON"),
+])
+def test_a_remote_jobs_place_is_where_it_is_done(text: str, code: str) -> None:
+    place = infer_place(text, {}, "en")
+    assert place.code == code
+    assert any(e.signal == "remote" for e in place.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Engineer\nRemote - CA\n",  # California or Canada: the code alone does not say
+    "Engineer\nWe are remote: Collaborative teams across time zones.\n",
+    "Engineer\nA remote-first culture with flexible hours.\n",
+    "Sales Director - Remote\nJoin our team.\n",
+    "Engineer\nRemote work is possible two days a week.\n",
+])
+def test_remote_without_a_place_names_none(text: str) -> None:
+    place = infer_place(text, {}, "en")
+    assert place.code is None
+    assert not any(e.signal == "remote" for e in place.evidence)

@@ -484,6 +484,44 @@ def _last_words(town: str) -> str:
     return town
 
 
+# where a remote job is done: "Remote - US", "Remote (UK)", "fully remote within Canada",
+# "remotely from anywhere in Germany"; and "US - Remote", "Germany (remote)"
+_PLACE_WORDS = r"[A-Z][\w.]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.]*){0,3}"
+_REMOTE = re.compile(
+    r"\b(?i:remote(?:ly)?)(?:[ \t]*[-–—:,|/(][ \t]*|[ \t]+(?i:(?:from[ \t]+)?(?:anywhere[ \t]+)?"
+    rf"(?:within|in|across|from))[ \t]+(?:the[ \t]+)?)({_PLACE_WORDS})")
+_REMOTE_KEYS = leading_literals(_REMOTE.pattern, _REMOTE.flags) or ()
+_PLACE_REMOTE = re.compile(rf"(?<![\w.])({_PLACE_WORDS})[ \t]*[-–—:,|/(][ \t]*(?i:remote)\b")
+
+
+def _remote(text: str, words: Words) -> Iterator[Evidence]:
+    """The country, state or province a remote job is done in: as sure as a location line
+    (a remote job's place is where its holder may live; "Remote" alone says nothing)."""
+    for m in matches_at(_REMOTE, text, key_positions(words, _REMOTE_KEYS)):
+        if (code := _named_place(m.group(1))) is not None:
+            yield Evidence("remote", m.group(), code, 4.0, m.start())
+    for start in words.table().get("remote", ()):
+        # the place before it, on its line ("US - Remote"): a short line's first words
+        line = text.rfind("\n", 0, start) + 1
+        if start - line <= 40 and (m := _PLACE_REMOTE.search(text, line, start + 6)) \
+                and m.end() == start + 6 and (code := _named_place(m.group(1))) is not None:
+            yield Evidence("remote", m.group(), code, 4.0, m.start())
+
+
+def _named_place(words: str) -> str | None:
+    """The country, state or province that the longest leading run of ``words`` names, or
+    the country of a code that is one country's ("US", "U.K.", not "CA")."""
+    n = names()
+    parts = words.rstrip(".").split()
+    for k in range(len(parts), 0, -1):
+        if (code := n.countries.get(" ".join(parts[:k]).lower())
+                or n.regions.get(" ".join(parts[:k]).lower())) is not None:
+            return code
+    countries = [c for c in n.abbreviations.get(parts[0].replace(".", ""), ()) if "-" not in c]
+    return countries[0] if len(countries) == 1 and len(n.abbreviations.get(
+        parts[0].replace(".", ""), ())) == 1 else None
+
+
 def _work_right(text: str, words: Words) -> Iterator[Evidence]:
     """The country the candidate must have the right to work in (its longest known name)."""
     n = names()
@@ -813,6 +851,7 @@ def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence
     out += _head_towns(text, head, language)
     out += _postcodes(text)
     out += _work_right(text, words_of(text))
+    out += _remote(text, words_of(text))
     out += _other(text, language)
     return out
 
