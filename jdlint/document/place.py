@@ -503,9 +503,10 @@ def _remote(text: str, words: Words) -> Iterator[Evidence]:
     for start in words.table().get("remote", ()):
         # the place before it, on its line ("US - Remote"): a short line's first words
         line = text.rfind("\n", 0, start) + 1
-        if start - line <= 40 and (m := _PLACE_REMOTE.search(text, line, start + 6)) \
-                and m.end() == start + 6 and (code := _named_place(m.group(1))) is not None:
-            yield Evidence("remote", m.group(), code, 4.0, m.start())
+        if start - line <= 40 and (before := _PLACE_REMOTE.search(text, line, start + 6)) \
+                and before.end() == start + 6 \
+                and (code := _named_place(before.group(1))) is not None:
+            yield Evidence("remote", before.group(), code, 4.0, before.start())
 
 
 def _named_place(words: str) -> str | None:
