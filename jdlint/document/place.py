@@ -509,31 +509,26 @@ def _remote(text: str, words: Words) -> Iterator[Evidence]:
             yield Evidence("remote", before.group(), code, 4.0, before.start())
 
 
-def _named_place(words: str) -> str | None:
-    """The country, state or province that the longest leading run of ``words`` names, or
-    the country of a code that is one country's ("US", "U.K.", not "CA")."""
+def _named_place(words: str, regions: bool = True) -> str | None:
+    """The country (or, with ``regions``, state or province) that the longest leading run of
+    ``words`` names, or the country of a code: with ``regions``, only a code that is one
+    country's alone ("US", "U.K.", not "CA": California or Canada)."""
     n = names()
     parts = words.rstrip(".").split()
     for k in range(len(parts), 0, -1):
-        if (code := n.countries.get(" ".join(parts[:k]).lower())
-                or n.regions.get(" ".join(parts[:k]).lower())) is not None:
+        name = " ".join(parts[:k]).lower()
+        if (code := n.countries.get(name) or (n.regions.get(name) if regions else None)):
             return code
-    countries = [c for c in n.abbreviations.get(parts[0].replace(".", ""), ()) if "-" not in c]
-    return countries[0] if len(countries) == 1 and len(n.abbreviations.get(
-        parts[0].replace(".", ""), ())) == 1 else None
+    codes = n.abbreviations.get(parts[0].replace(".", ""), ()) if parts else ()
+    countries = [c for c in codes if "-" not in c]
+    return countries[0] if countries and (len(codes) == 1 or not regions) else None
 
 
 def _work_right(text: str, words: Words) -> Iterator[Evidence]:
-    """The country the candidate must have the right to work in (its longest known name)."""
-    n = names()
+    """The country the candidate must have the right to work in (its longest known name;
+    "the UK", "the U.S.")."""
     for m in matches_at(_WORK_RIGHT, text, key_positions(words, _WORK_RIGHT_KEYS)):
-        parts = m.group(1).rstrip(".").split()
-        code = next((c for k in range(len(parts), 0, -1)
-                     if (c := n.countries.get(" ".join(parts[:k]).lower())) is not None), None)
-        if code is None:  # "the UK", "the U.S."
-            code = next((c for c in n.abbreviations.get(parts[0].replace(".", ""), ())
-                         if "-" not in c), None)
-        if code is not None:
+        if (code := _named_place(m.group(1), regions=False)) is not None:
             yield Evidence("work-right", m.group(), code, 4.0, m.start())
 
 
