@@ -175,7 +175,8 @@ Hit = regex.Match[str] | re.Match[str] | LemmaHit
 #: Seconds one term list may spend on one posting. Term regexes run on the ``regex`` module,
 #: whose matcher takes a timeout: a user's ``re:(a|aa)+$`` would otherwise take exponential
 #: time (the stdlib ``re`` cannot be stopped; google-re2 is linear but has no look-behind).
-#: jdlint's own lists (``TermSet.trusted``) are checked against it per term instead.
+#: jdlint's own lists (``TermSet.trusted``) are checked against it per term instead, and their
+#: terms matched one by one run on ``re`` where it reads them alike (:func:`compile_trusted_term`).
 PATTERN_SECONDS = 1.0
 
 
@@ -236,8 +237,9 @@ class TermSet:
     needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(
         default_factory=dict, compare=False, repr=False)
     plans: tuple[tuple[tuple[str, str | None, bool], ...], ...] = ()
-    # jdlint's own (tested) term lists: matched without the regex module's per-call timeout,
-    # which costs more than most matches; the term list's time is still checked per term
+    # jdlint's own (tested) term lists: matched without a per-call timeout, which costs more
+    # than most matches, and on ``re`` where it can (compile_trusted_term); the term list's
+    # time is still checked per term
     trusted: bool = False
     whole_words: dict[int, frozenset[str]] = field(default_factory=dict, compare=False,
                                                    repr=False)

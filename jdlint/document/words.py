@@ -239,8 +239,10 @@ def _key_plan(keys: tuple[tuple[str, bool, bool], ...]) -> _KeyPlan:
     for key, head, ends_word in key_lookups(keys):
         if head is None:
             found.append(key)
+        elif head == key and ends_word:
+            words.add(key)
         elif head == key:
-            (words.add(key) if ends_word else prefixes.append(key))
+            prefixes.append(key)
         else:
             whole = tuple((m.group(), m.start()) for m in PLAIN_WORD.finditer(key)
                           if m.end() < len(key) or ends_word)
