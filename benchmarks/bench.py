@@ -11,14 +11,17 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last run (2026-12-07, sixth session, 2 cores, the 1,700 dev postings; the machine ran about
-13% slower than in the fifth session, proselint at 88-90/s instead of 101-104/s, and drifted
-between runs): cold start 0.36-0.41 s English, 0.37 s Danish; --jobs 1 145-147/s, --jobs 2
-257-269/s, peak 113 MB; jdlint --jobs 2 2.91-3.00 times proselint's rate (2.85-2.90 in the
-fifth session); cached re-run 0.60-0.64 s; Dask with 2 workers 237-255/s; in process
-160-176/s. The same code of the session's start and end run at once, one per core
-(benchmarks/ab.py): in process 5.6% faster (the first pass 5-7%), `check --jobs 1` 6-7%
-faster, place inference 11-12% faster, a cold start 7% faster.
+Last run (2026-12-07, sixth session, 2 cores, the 1,700 dev postings; five runs that day on
+a machine slower than in the fifth session and drifting within a run: proselint 81-90/s
+instead of 101-104/s): cold start 0.36-0.40 s English (49 MB), 0.36-0.37 s Danish (45 MB);
+--jobs 1 132-147/s, --jobs 2 232-269/s, peak 115 MB; jdlint --jobs 2 2.86-3.00 times
+proselint's rate (2.85-2.90 in the fifth session); cached re-run 0.58-0.64 s; Dask with 2
+workers 237-255/s; in process 160-189/s (missing-photo-guidance 0.94 ms per posting,
+duplicate-block 0.66, reading and parsing 0.64, gender-coded-wording 0.58, readability 0.52).
+Since the machine's speed moved more than the code's, the session's start and end were also
+run at once, one per core (benchmarks/ab.py): in process 6-7% faster (the first pass 4-6%),
+`check --jobs 1` 6-7% faster, place inference 12% faster, a cold start 19-20% faster in
+English (min 0.42-0.45 -> 0.34-0.36 s) and 13-15% in Danish.
 Fifth session (machine at proselint 101-104/s): cold start 0.34-0.36 s English,
 0.29-0.30 s Danish; --jobs 1 162-165/s, --jobs 2 292-298/s, peak 115 MB; jdlint --jobs 2
 2.85-2.90 times proselint's rate; cached re-run 0.42 s; Dask with 2 workers 291-300/s. In
