@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from jdlint.document import Document
@@ -345,7 +347,8 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
            "Germany", "the Netherlands", "Baden-Württemberg", "U.S.", "New ", "York", "i",
            "Kent", ".", "Of ", "İ", "(", "'s ", "\t", "Kansas City", " and ",
            "headquartered in ", "HQ ", "Sitz in ", "near ", "miles from ", "+1 ", "0044 ", "+33",
-           "100 ", "٣", "SW1A1AA", "remote ", "Remote - ", "remotely in the ", "US", "(UK)"]
+           "100 ", "٣", "SW1A1AA", "remote ", "Remote - ", "remotely in the ", "US", "(UK)",
+           "must reside in ", "open to residents of ", " or ", "AZ"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -370,13 +373,16 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
     for org in p._orgs():
         assert spans(org.finditer(text, words)) == spans(org.pattern.finditer(text))
     for pattern, keys in ((p._CURRENCY, p._CURRENCY_KEYS), (p._GOVERNMENT_OF, p._GOVERNMENT_KEYS),
-                          (p._REMOTE, p._REMOTE_KEYS)):
+                          (p._REMOTE, p._REMOTE_KEYS), (p._RESIDE, p._RESIDE_KEYS)):
         assert spans(matches_at(pattern, text, key_positions(words, keys))) == spans(
             pattern.finditer(text))
     assert spans(on_lines(p._PUBLIC_SERVICE, text, p._service_starts(words))) == spans(
         p._PUBLIC_SERVICE.finditer(text))
     assert spans(matches_at(p._PHONE, text, p._phone_starts(text))) == spans(
         p._PHONE.finditer(text))
+    # every residence cue holds a word for living or being somewhere (the posting's gate)
+    assert all(p._RESIDE_WORDS & set(re.findall(r"\w+", m.group().lower()))
+               for m in p._RESIDE.finditer(text))
     # the employer's seat and a landmark before a place: searched only where a cue starts
     for pattern, keys, span in ((p._HEADQUARTERS, p._HEADQUARTERS_KEYS, 40),
                                 (p._LANDMARK_BEFORE, p._LANDMARK_BEFORE_KEYS, 60)):
@@ -678,3 +684,45 @@ def test_remote_without_a_place_names_none(text: str) -> None:
     place = infer_place(text, {}, "en")
     assert place.code is None
     assert not any(e.signal == "remote" for e in place.evidence)
+
+
+@pytest.mark.parametrize(("text", "code", "places"), [
+    ("Analyst\nYou must reside in New York State.\n", "US-NY", ()),
+    ("Engineer\nRemote. Candidates must live in California or Oregon.\n", "US",
+     ("US-CA", "US-OR")),
+    # a list of states to live in is where the job is done, not a list of the employer's sites
+    ("Analyst\nThis position is open to residents of Colorado, Texas and Utah.\n", "US",
+     ("US-CO", "US-TX", "US-UT")),
+    ("Engineer\nRemote. You must be located in one of the following states: AZ, CO, TX.\n",
+     "US", ("US-AZ", "US-CO", "US-TX")),
+    ("Engineer\nYou must reside in the United Kingdom.\n", "GB", ()),
+])
+def test_where_the_holder_must_live_is_where_the_job_is(text: str, code: str,
+                                                        places: tuple[str, ...]) -> None:
+    place = infer_place(text, {}, "en")
+    assert (place.code, set(place.places)) == (code, set(places))
+    assert any(e.signal == "residence" for e in place.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Nurse\nWe serve residents of Sheffield and the surrounding towns.\n",
+    "Engineer\nCandidates must live within a commutable distance of the office.\n",
+    "Engineer\nYou must reside in the area or be willing to relocate.\n",
+    "Engineer\nThe successful candidate must be located in an office two days a week.\n",
+])
+def test_living_nearby_names_no_place(text: str) -> None:
+    place = infer_place(text, {}, "en")
+    assert not any(e.signal == "residence" for e in place.evidence)
+
+
+def test_a_remote_job_open_to_residents_of_a_pay_law_state_gets_its_finding(lint) -> None:  # type: ignore[no-untyped-def]
+    text = ("# Data Engineer (Remote)\n\nThis remote role is open to residents of Texas, Utah "
+            "and Colorado.\n\nYou build data pipelines. Apply by 1 March 2027 to "
+            "jobs@example.com.\n")
+    result = lint(text, path="p.md")
+    assert result.jurisdiction == "US" and set(result.places) == {"US-TX", "US-UT", "US-CO"}
+    pay = [d for d in result.diagnostics if d.name == "missing-pay-range"]
+    assert len(pay) == 1 and "Colorado" in pay[0].message
+    texas = lint(text.replace("Texas, Utah and Colorado", "Texas"), path="p.md")
+    assert texas.jurisdiction == "US-TX"
+    assert not [d for d in texas.diagnostics if d.name == "missing-pay-range"]

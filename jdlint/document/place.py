@@ -509,6 +509,39 @@ def _remote(text: str, words: Words) -> Iterator[Evidence]:
             yield Evidence("remote", before.group(), code, 4.0, before.start())
 
 
+# where the holder must live: "must reside in New York State", "candidates must live in
+# California or Oregon", "open to residents of Colorado, Texas and Utah", "must be located
+# in one of the following states: AZ, CO, TX"
+_RESIDE = re.compile(
+    r"(?i:\b(?:must|should|will\s+need\s+to|required\s+to|need\s+to)\s+(?:reside|live|be\s+"
+    r"(?:a\s+)?resident|be\s+(?:located|based))\s+(?:in|within|of)|\bopen\s+(?:only\s+)?to\s+(?:residents\s+"
+    r"of|(?:candidates|applicants)\s+(?:residing|living|who\s+(?:reside|live))\s+in))"
+    r"(?i:\s+(?:one\s+of\s+)?(?:the\s+)?(?:following\s+)?(?:states?|provinces?)?\s*(?:of\s+)?:?)?"
+    r"[ \t]*((?:[A-Z][\w.]*)(?:(?:[ \t]+|[ \t]*[,/;][ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)"
+    r"[ \t]+)(?:[A-Z][\w.]*|of))*)")
+_RESIDE_KEYS = leading_literals(_RESIDE.pattern, _RESIDE.flags) or ()
+# (one of which every match holds)
+_RESIDE_WORDS = frozenset("reside live resident located based residents residing living".split())
+_RESIDE_ITEM = re.compile(r"[ \t]*(?:[,/;][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
+
+
+def _residence(text: str, words: Words) -> Iterator[Evidence]:
+    """The countries, states or provinces the holder must live in: where the job is done
+    (several: it is offered in each). Two-letter codes count for states and provinces
+    here ("AZ, CO, TX"; "CA" is California, as in "City, CA")."""
+    if not _RESIDE_WORDS & words.table().keys():
+        return  # no word for living or being somewhere
+    n = names()
+    for m in matches_at(_RESIDE, text, key_positions(words, _RESIDE_KEYS)):
+        for item in _RESIDE_ITEM.split(m.group(1).rstrip(".")):
+            code = _named_place(item)
+            if code is None and re.fullmatch(r"[A-Z]{2}", item):
+                code = next((c for c in n.abbreviations.get(item, ()) if "-" in c), None)
+            if code is not None:
+                yield Evidence("residence", f"{m.group()[:m.start(1) - m.start()]}{item}",
+                               code, 4.0, m.start())
+
+
 def _named_place(words: str, regions: bool = True) -> str | None:
     """The country (or, with ``regions``, state or province) that the longest leading run of
     ``words`` names, or the country of a code: with ``regions``, only a code that is one
@@ -848,6 +881,7 @@ def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence
     out += _postcodes(text)
     out += _work_right(text, words_of(text))
     out += _remote(text, words_of(text))
+    out += _residence(text, words_of(text))
     out += _other(text, language)
     return out
 
@@ -874,8 +908,9 @@ def _weigh_context(evidence: list[Evidence], text: str,
     seat), a place says less about the job. (Weighing down every sentence about the company
     lost more right places than wrong ones on the dev corpus: employers say "a Toronto-based
     company".)"""
-    located = sorted((e for e in evidence if e.offset is not None and "-" in e.code),
-                     key=lambda e: e.offset or 0)
+    # (not the states a holder may live in: that list is where the job is done)
+    located = sorted((e for e in evidence if e.offset is not None and "-" in e.code
+                      and e.signal != "residence"), key=lambda e: e.offset or 0)
     listed: set[int] = set()
     for i, e in enumerate(located):
         near = [f for f in located[i:] if (f.offset or 0) - (e.offset or 0) <= _LIST_SPAN]
@@ -1042,10 +1077,13 @@ def _several(regions: list[tuple[str, float]], evidence: list[Evidence], text: s
                       and e.weight >= 4.0 and not e.no_state and e.offset is not None),
                      key=lambda e: e.offset or 0)
     heavy = {c for c, w in regions if w >= MIN_SCORE}
+    # the states a holder may live in are alternatives by what they say ("must reside in
+    # California or Oregon")
+    resident = {e.code for e in evidence if e.signal == "residence" and "-" in e.code}
+    codes = resident if len(resident) >= 2 else set()
     if alone:
-        codes = {e.code for e in located}
+        codes |= {e.code for e in located}
     else:  # each of a pair of alternatives
-        codes = set()
         for a, b in itertools.pairwise(located):
             end = (a.offset or 0) + len(a.text)
             if a.code != b.code and (_OR.fullmatch(text, end, b.offset or 0) or (
