@@ -248,7 +248,7 @@ def _key_plan(keys: tuple[tuple[str, bool, bool], ...]) -> _KeyPlan:
                           if m.end() < len(key) or ends_word)
             gates[max((w for w, _ in whole), key=len)].append((key, whole))
     return _KeyPlan(tuple(found), frozenset(words), tuple(prefixes),
-                    {gate: tuple(found) for gate, found in gates.items()})
+                    {gate: tuple(keys) for gate, keys in gates.items()})
 
 
 @lru_cache(maxsize=1024)
