@@ -1080,7 +1080,7 @@ def _several(regions: list[tuple[str, float]], evidence: list[Evidence], text: s
     # the states a holder may live in are alternatives by what they say ("must reside in
     # California or Oregon")
     resident = {e.code for e in evidence if e.signal == "residence" and "-" in e.code}
-    codes = resident if len(resident) >= 2 else set()
+    codes = set(resident) if len(resident) >= 2 else set()
     if alone:
         codes |= {e.code for e in located}
     else:  # each of a pair of alternatives
