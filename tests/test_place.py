@@ -726,3 +726,23 @@ def test_a_remote_job_open_to_residents_of_a_pay_law_state_gets_its_finding(lint
     texas = lint(text.replace("Texas, Utah and Colorado", "Texas"), path="p.md")
     assert texas.jurisdiction == "US-TX"
     assert not [d for d in texas.diagnostics if d.name == "missing-pay-range"]
+
+
+@pytest.mark.parametrize(("text", "language", "code"), [
+    ("Data Engineer\nLocation: Hybrid - London\nJoin us.\n", "en", "GB"),
+    ("Data Engineer\nLocation: Hybrid (Berlin)\nJoin us.\n", "en", "DE"),
+    ("Nurse\nLocation: Hybrid / Manchester\n", "en", "GB"),
+    ("Developer\nLocation: On-site, Denver, CO\n", "en", "US-CO"),
+    ("Entwickler (m/w/d)\nStandort: Hybrid in Hamburg\n", "de", "DE"),
+])
+def test_a_work_mode_before_the_town_of_a_location_line_hides_nothing(
+        text: str, language: str, code: str) -> None:
+    assert infer_place(text, {}, language).code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Analyst\nLocation: Hybrid\nWe are a small team.\n",
+    "Analyst\nLocation: Flexible - work from anywhere\n",
+])
+def test_a_work_mode_alone_names_no_place(text: str) -> None:
+    assert infer_place(text, {}, "en").code is None

@@ -154,10 +154,16 @@ _CITY_CODE = re.compile(
 _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 # a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel"; a label is a
 # whole word ("Ort:", not the end of "Report:")
+# ... and after the label, how the job is done, which a location line often gives before
+# the town: "Location: Hybrid - London", "Location: Hybrid (Berlin)", "Standort: Hybrid in
+# Hamburg", "Location: On-site, Austin"
+_WORK_MODE = (r"(?:hybrid|on-?site|in[- ]office|office[- ]based|remote|flexible|home[- ]based|"
+              r"vor[- ]ort|hjemmefra)(?:[ \t]*[-–—/,|(][ \t]*|[ \t]+(?:in|at|from|i)[ \t]+)")
 _CUE = re.compile(
     rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+|"
     rf"\b(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
-    rf"work location|city|ort)[ \t]*[:\-–][ \t]*|📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
+    rf"work location|city|ort)[ \t]*[:\-–][ \t]*(?:{_WORK_MODE})?|"
+    rf"📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
 # where a match of _CUE can start: the words (and the pin) it begins with
 _CUE_KEYS = leading_literals(_CUE.pattern, _CUE.flags) or ()
 # the right to work in a country, which the candidate must have: the job is there ("the
