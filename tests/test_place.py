@@ -746,3 +746,20 @@ def test_a_work_mode_before_the_town_of_a_location_line_hides_nothing(
 ])
 def test_a_work_mode_alone_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Engineer\nThis hybrid role is based in our Leeds office.\n", "GB"),
+    ("Data Scientist\nJoin us in our Washington DC office.\n", "US-DC"),
+    ("Entwickler (m/w/d)\nDu arbeitest in unserem Team in unserem Büro in Köln.\n", "DE"),
+])
+def test_the_employers_office_the_job_is_in_places_it(text: str, code: str) -> None:
+    assert infer_place(text, {}, "de" if "Entwickler" in text else "en").code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Engineer\nExperience in our Salesforce platform and in our Agile teams helps.\n",
+    "Engineer\nYou will grow in our Engineering Academy.\n",
+])
+def test_our_before_a_name_that_is_no_town_names_no_place(text: str) -> None:
+    assert infer_place(text, {}, "en").code is None

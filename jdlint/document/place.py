@@ -160,7 +160,8 @@ _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 _WORK_MODE = (r"(?:hybrid|on-?site|in[- ]office|office[- ]based|remote|flexible|home[- ]based|"
               r"vor[- ]ort|hjemmefra)(?:[ \t]*[-–—/,|(][ \t]*|[ \t]+(?:in|at|from|i)[ \t]+)")
 _CUE = re.compile(
-    rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+|"
+    rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+"
+    rf"(?:our[ \t]+)?|"
     rf"\b(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
     rf"work location|city|ort)[ \t]*[:\-–][ \t]*(?:{_WORK_MODE})?|"
     rf"📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
