@@ -763,3 +763,28 @@ def test_the_employers_office_the_job_is_in_places_it(text: str, code: str) -> N
 ])
 def test_our_before_a_name_that_is_no_town_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None
+
+
+def test_the_gazetteer_searched_in_its_text_answers_as_its_table() -> None:
+    """Before the table is built, a name's line and a name's first word are found by a
+    binary search over the file: the same answers as the table for every line and every
+    first word, and for words that begin no name."""
+    from importlib import resources
+
+    from jdlint.document.place import _FIRST_WORD, _Gazetteer
+
+    text = resources.files("jdlint").joinpath("data/gazetteer.tsv").read_text("utf-8")
+    body = text[text.index("\n") + 1:]
+    table = dict(line.split("\t", 1) for line in body.splitlines())
+    firsts = frozenset(_FIRST_WORD.findall(body))
+    searched = _Gazetteer(body)
+    searched.SEARCHED = 10**9
+    assert all(searched.get(name) == line for name, line in table.items())
+    words = {w for name in table for w in name.split()} | {"", "zzz", "new", "nowhereville"}
+    words |= {w[:-1] for w in firsts} | {f"{w}x" for w in firsts}
+    assert all(searched.has_first(w) == (w in firsts) for w in words)
+    assert searched.get("nowhereville") is None and searched._lines is None  # no table built
+    built = _Gazetteer(body)
+    built.SEARCHED = 1
+    assert built.get("paris") == built.get("paris") == table["paris"] and built._lines is not None
+    assert "new" in built.firsts() and "nowhereville" not in built.firsts()

@@ -17,13 +17,13 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from ..datafiles import parse_yaml
+from ..datafiles import SortedLines, parse_yaml
 from ..literals import leading_literals, one_of_literals, opens_with_literal
 from .jurisdiction import normalise_code
 from .words import (
@@ -77,13 +77,11 @@ class _Names:
     regions: dict[str, str]  # full state/province name -> US-XX / CA-XX
     areas: frozenset[str]  # counties, Länder, Danish regions: names no other country uses
     abbreviations: dict[str, tuple[str, ...]]  # "CA" -> ("US-CA", "CA") ...
-    # lower-case name -> ((code, population), ...), most populous first; read from the
-    # gazetteer's "code:population ..." when first asked for (:func:`_town_codes`)
-    towns: dict[str, Any]
-    # the first words of the country, area and region names, and of the town names: a run of
-    # capitalised words is looked up only from a word that can begin one
+    # lower-case name -> "code:population ..." (:func:`_town_codes` reads it)
+    towns: _Gazetteer
+    # the first words of the country, area and region names (the towns': ``towns.firsts()``):
+    # a run of capitalised words is looked up only from a word that can begin one
     named_firsts: frozenset[str] = frozenset()
-    town_firsts: frozenset[str] = frozenset()
     # the first plain word of each of named_firsts ("baden" of "baden-württemberg", "u" of
     # "u.s."), with the first words it begins
     named_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -118,14 +116,84 @@ def names() -> _Names:
     # when a posting names it: :func:`_town_codes`)
     gazetteer = resources.files("jdlint").joinpath("data/gazetteer.tsv").read_text("utf-8")
     body = gazetteer[gazetteer.index("\n") + 1:] if gazetteer.startswith("#") else gazetteer
-    towns: dict[str, Any] = dict(line.split("\t", 1) for line in body.splitlines())
+    towns = _Gazetteer(body)
     return _Names(countries, regions, frozenset(areas),
                   {k: tuple(v) for k, v in abbreviations.items()}, towns,
-                  (named := _firsts([*countries, *regions])),
-                  frozenset(_FIRST_WORD.findall(body)), _heads(named))
+                  (named := _firsts([*countries, *regions])), _heads(named))
 
 
 _FIRST_WORD = re.compile(r"^[^\t\n ]+", re.M)  # a gazetteer line's name's first word
+
+
+class _Gazetteer:
+    """The gazetteer's lines ("paris<TAB>FR:2138551 US-TX:24782"), in order of their names:
+    the first names asked for are found by a binary search over its text, and its table of
+    names and their first words is built only after ``SEARCHED`` of them (10 ms: a cold check
+    of one posting asks a few hundred). Each name's places are parsed when a posting names it
+    (:func:`_town_codes`, kept in ``parsed``)."""
+
+    SEARCHED = 2000
+
+    def __init__(self, body: str) -> None:
+        self._file: SortedLines | None = SortedLines(body, "\t", near=256)
+        self._lines: dict[str, str] | None = None
+        self._firsts: frozenset[str] = frozenset()
+        self._asked = 0
+        self.parsed: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._view = _FirstWords(self)
+
+    def _table(self) -> dict[str, str]:
+        lines = self._lines
+        if lines is None:
+            assert self._file is not None
+            lines = self._lines = dict(line.split("\t", 1) for line in self._file.lines())
+            self._firsts = frozenset(_FIRST_WORD.findall(self._file.text))
+            self._file = None
+        return lines
+
+    def _searching(self) -> SortedLines | None:
+        """The file to search, or None once the table answers (after ``SEARCHED`` asks)."""
+        if self._lines is None:
+            self._asked += 1
+            if self._asked <= self.SEARCHED:
+                return self._file
+            self._table()
+        return None
+
+    def firsts(self) -> Container[str]:
+        """The names' first words: a set once the table is built, until then a view that
+        searches the file."""
+        return self._view if self._lines is None else self._firsts
+
+    def get(self, name: str) -> str | None:
+        """The places of a (lower-case) name as its line gives them, or None."""
+        if self._lines is not None:
+            return self._lines.get(name)
+        file = self._searching()
+        return file.rest(name) if file is not None else self._table().get(name)
+
+    def has_first(self, word: str) -> bool:
+        """Whether a name begins with ``word`` as its first word."""
+        file = self._searching()
+        if file is None:
+            return word in self._firsts
+        return file.rest(word) is not None or file.starts(f"{word} ")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        return len(self._table())
+
+
+class _FirstWords:
+    """The gazetteer's names' first words, as a container (``word in firsts``)."""
+
+    def __init__(self, gazetteer: _Gazetteer) -> None:
+        self._gazetteer = gazetteer
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._gazetteer.has_first(word)
 
 
 def _firsts(names: Iterable[str]) -> frozenset[str]:
@@ -370,11 +438,13 @@ _SHARED_BY_GERMAN_SPEAKERS = frozenset({
 def _town_codes(name: str) -> tuple[tuple[str, int], ...]:
     towns = names().towns
     key = name.strip(" .").lower()
-    found = towns.get(key, ())
-    if type(found) is str:  # the gazetteer's "FR:2138551 US-TX:24782", read once
-        found = towns[key] = tuple((code, int(people)) for code, _, people in (
-            place.partition(":") for place in found.split(" ")))
-    places: tuple[tuple[str, int], ...] = found
+    places = towns.parsed.get(key)
+    if places is None:  # the gazetteer's "FR:2138551 US-TX:24782", read once
+        line = towns.get(key)
+        if line is None:
+            return ()  # (not kept: a posting's runs of capitalised words are endless)
+        places = towns.parsed[key] = tuple((code, int(people)) for code, _, people in (
+            place.partition(":") for place in line.split(" ")))
     return places
 
 
@@ -701,11 +771,11 @@ def _named_phrases(run: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _town_phrases(run: str) -> tuple[str, ...]:
     """The town names of ``run`` (:func:`_phrases`)."""
-    return tuple(_phrases(run, lambda p: _best_town(p) is not None, names().town_firsts))
+    return tuple(_phrases(run, lambda p: _best_town(p) is not None, names().towns.firsts()))
 
 
 def _phrases(run: str, known: Callable[[str], object],
-             firsts: frozenset[str]) -> Iterator[str]:
+             firsts: Container[str]) -> Iterator[str]:
     """The longest known phrases of a run of capitalised words, left to right, not
     overlapping: "New York City" is one place, not also "York". ``firsts`` holds the first
     words of the known phrases (lowercase): no phrase begins at another word."""
