@@ -11,13 +11,14 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last run (2026-12-07, sixth session, 2 cores, the 1,700 dev postings; five runs that day on
+Last run (2026-12-07, sixth session, 2 cores, the 1,700 dev postings; six runs that day on
 a machine slower than in the fifth session and drifting within a run: proselint 81-90/s
-instead of 101-104/s): cold start 0.36-0.40 s English (49 MB), 0.36-0.37 s Danish (45 MB);
---jobs 1 132-147/s, --jobs 2 232-269/s, peak 115 MB; jdlint --jobs 2 2.86-3.00 times
-proselint's rate (2.85-2.90 in the fifth session); cached re-run 0.58-0.64 s; Dask with 2
-workers 237-255/s; in process 160-189/s (missing-photo-guidance 0.94 ms per posting,
-duplicate-block 0.66, reading and parsing 0.64, gender-coded-wording 0.58, readability 0.52).
+instead of 101-104/s). The last, with all of the session's changes: cold start 0.341 s
+English (42 MB), 0.315 s Danish (40 MB); --jobs 1 142/s, --jobs 2 263/s, peak 115 MB; jdlint
+--jobs 2 2.96 times proselint's rate (2.85-2.90 in the fifth session); cached re-run 0.50 s;
+Dask with 2 workers 254/s; in process 174/s (missing-photo-guidance 1.03 ms per posting,
+duplicate-block 0.71, reading and parsing 0.70, gender-coded-wording 0.63, readability 0.59).
+Over the six runs: --jobs 1 132-147/s, --jobs 2 232-269/s, 2.86-3.00 times proselint.
 Since the machine's speed moved more than the code's, the session's start and end were also
 run at once, one per core (benchmarks/ab.py): in process 6-7% faster (the first pass 4-6%),
 `check --jobs 1` 6-7% faster, place inference 12% faster, a cold start 19-20% faster in
