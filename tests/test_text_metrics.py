@@ -310,3 +310,13 @@ def test_words_and_sentences_from_one_pass_equal_textstats(text: str) -> None:
     backend = _textstat().backend
     assert _words_and_sentences(text) == (backend.selections.list_words(text),
                                           backend.counts.count_sentences(text))
+
+
+def test_readability_prepares_the_whole_pronouncing_table_for_the_workers() -> None:
+    """The runner calls prepare() before forking its workers: they share the table then,
+    instead of each building one after its first words."""
+    from jdlint.checks.text_metrics import Readability, _syllable_sources
+
+    Readability().prepare()
+    table = _syllable_sources("en")[1]
+    assert table is not None and table._phones is not None

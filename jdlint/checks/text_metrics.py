@@ -88,7 +88,11 @@ class Readability(Rule):
     )
 
     def prepare(self) -> None:
-        _textstat()
+        # before forking workers: the whole pronouncing table, which they then share instead
+        # of each building its own after its first words
+        pronunciations = _syllable_sources("en")[1]
+        if pronunciations is not None:
+            pronunciations.load()
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if word_count(doc) < int(options["min-words"]):
@@ -786,6 +790,10 @@ class Pronunciations(Mapping[str, list[list[str]]]):
             self._phones = phones
             self._file = None  # the table answers from now on (3.6 MB less)
         return phones
+
+    def load(self) -> None:
+        """Build the whole table now (the runner's workers share it)."""
+        self._table()
 
     def _line(self, word: str) -> str | None:
         """The rest of the word's line (its phones), or None when it has none."""
