@@ -10,7 +10,11 @@ state/province level (where the truth has one; for a job offered in several, whe
 truth is one of them), wrong, the same two shares among postings whose
 text names or implies the true place (the issue's targets: a posting that never says where
 the job is cannot be placed; the language, "(m/w/d)", GmbH and e.V., which Germany shares with
-Austria and Switzerland, imply no country), and the mean time per posting (each posting's first
+Austria and Switzerland, imply no country), the state/province share again among postings
+that write the state or province itself (its name, its code after a town, its public body, a
+postcode: "region ok**"; "region ok*" counts a posting that names only one of its towns, which
+jdlint never takes for the state alone), a row for the sources whose truth has a state or
+province (US and Canadian postings), and the mean time per posting (each posting's first
 inference, best of three passes).
 """
 
@@ -111,12 +115,18 @@ def main() -> int:
         # language and the signals several countries share: German, "(m/w/d)" and a GmbH are
         # also Austria's and Switzerland's, and a posting that says nothing else does not
         # imply its country)
-        signals = {e.code for e in _signals(doc.text, doc.meta, doc.language)
-                   if e.signal != "language" and e.options != _GERMAN_SPEAKING}
+        found = [e for e in _signals(doc.text, doc.meta, doc.language)
+                 if e.signal != "language" and e.options != _GERMAN_SPEAKING]
+        signals = {e.code for e in found}
         named_country = country is not None and any(country_of(c) == country for c in signals)
         named_region = region is not None and region in signals
+        # the state or province itself written (its name, its code after a town, its public
+        # body, a postcode), not only one of its towns
+        state_named = named_region and any(e.code == region and e.signal != "town"
+                                           for e in found)
         r["known-named"] += named_country
         r["regional-named"] += named_region
+        r["state-named"] += state_named
         if place.code is None:
             continue
         r["detected"] += 1
@@ -130,22 +140,29 @@ def main() -> int:
             if region is not None and (place.code == region or region in place.places):
                 r["region-right"] += 1
                 r["region-right-named"] += named_region
+                r["region-right-state"] += state_named
             elif region is not None and ("-" in place.code or place.places):
                 r["region-wrong"] += 1
                 wrong.append(f"{entry['file']}: {place.code} (truth {region})")
         else:
             r["wrong"] += 1
             wrong.append(f"{entry['file']}: {place.code} (truth {country})")
-    print(f"{'source':14}{'postings':>9}{'detected':>10}{'country ok':>12}{'region ok':>12}"
-          f"{'wrong':>8}{'country ok*':>13}{'region ok*':>12}")
+    print(f"{'source':22}{'postings':>9}{'detected':>10}{'country ok':>12}{'region ok':>12}"
+          f"{'wrong':>8}{'country ok*':>13}{'region ok*':>12}{'region ok**':>13}")
     total: dict[str, int] = defaultdict(int)
+    north_america: dict[str, int] = defaultdict(int)  # the sources whose truth has a region
     for source, r in sorted(rows.items()):
         for k, v in r.items():
             total[k] += v
+            if r["regional"]:
+                north_america[k] += v
         _row(source, r)
+    _row("US and CA", north_america)
     _row("all", total)
     print("* among postings whose text names or implies the true place (any signal for it but "
           "the posting's language and the signals Germany shares with Austria and Switzerland)")
+    print("** among postings whose text names the true state or province itself (its name, its "
+          "code after a town, its public body, a postcode), not only one of its towns")
     print(f"{total['several']} postings offered in several states or provinces (their "
           "country and each state's rules; right at region level when the board's is one)")
     if fixed:
@@ -186,11 +203,12 @@ def _row(source: str, r: dict[str, int]) -> None:
     def pct(a: int, b: int) -> str:
         return f"{100 * a / b:5.1f}%" if b else "    -"
 
-    print(f"{source:14}{r['postings']:>9}{pct(r['detected'], r['postings']):>10}"
+    print(f"{source:22}{r['postings']:>9}{pct(r['detected'], r['postings']):>10}"
           f"{pct(r['country-right'], r['known']):>12}{pct(r['region-right'], r['regional']):>12}"
           f"{pct(r['wrong'] + r['region-wrong'], r['postings']):>8}"
           f"{pct(r['country-right-named'], r['known-named']):>13}"
-          f"{pct(r['region-right-named'], r['regional-named']):>12}")
+          f"{pct(r['region-right-named'], r['regional-named']):>12}"
+          f"{pct(r['region-right-state'], r['state-named']):>13}")
 
 
 if __name__ == "__main__":
