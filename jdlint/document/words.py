@@ -26,12 +26,14 @@ _NONE: list[int] = []  # no offsets (shared: callers never change what they are 
 
 
 class Words:
-    __slots__ = ("_hyphenated", "_index", "_plain", "_starts", "lower", "text")
+    __slots__ = ("_hyphenated", "_index", "_plain", "_starts", "lower", "lower_exact", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         lower = text.lower()
-        if len(lower) != len(text):  # "İ" is "i" and a combining dot: keep the first
+        #: whether ``lower`` is ``text.lower()`` (no character's lowercase is longer)
+        self.lower_exact = len(lower) == len(text)
+        if not self.lower_exact:  # "İ" is "i" and a combining dot: keep the first
             lower = "".join(c if len(c) == 1 else c[0] for c in map(str.lower, text))
         self.lower = lower
         self._hyphenated: dict[str, list[int]] | None = None
