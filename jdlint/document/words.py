@@ -381,12 +381,14 @@ def first_kinds(words: Words, sentences: Sequence[tuple[int, int, str]],
                     out[i] = kind
             continue
         kind_keys = tuple(kind_keys)
-        positions = key_positions(words, kind_keys)
+        # (each offset once: a sentence that begins with a key where a word begins is found
+        # both ways; which offset takes a sentence does not matter, only whether one does)
+        positions = set(key_positions(words, kind_keys))
         # a sentence's first word starts a word in the sentence, whatever stands before it
         heads = _heads_by_first(kind_keys)
         if heads:
-            positions += (s for s in starts if (first := heads.get(lower[s:s + 1]))
-                          and lower.startswith(first, s))
+            positions.update(s for s in starts if (first := heads.get(lower[s:s + 1]))
+                             and lower.startswith(first, s))
         for p in positions:
             i = bisect.bisect_right(starts, p) - 1
             if i < 0 or out[i]:
