@@ -73,7 +73,7 @@ class DuplicateBlock(Rule):
         similarity = float(options["similarity"])
         blocks = doc.blocks
         repeats = (doc.repeats if (min_words, similarity) == (MIN_WORDS, SIMILARITY)
-                   else find_repeats(blocks, min_words, similarity))
+                   else find_repeats(blocks, min_words, similarity, doc.block_words))
         covered: set[int] = set()
         for r in repeats:
             covered.update(range(r.start, r.start + r.length))
@@ -102,10 +102,13 @@ class DuplicateBlock(Rule):
 
     def _sentences(self, doc: Document, covered: set[int], min_words: int) -> Iterator[Violation]:
         first_at: dict[str, int] = {}
+        blocks, block_words = doc.blocks, doc.block_words
         for s in doc.sentences:
             if s.block in covered:
                 continue
-            words = word_list(s.text)
+            # (a sentence that is its whole block, as most bullets are, has the block's words)
+            words = (block_words[s.block] if s.text == blocks[s.block].text
+                     else word_list(s.text))
             if len(words) < min_words or doc.blocks[s.block].kind == "heading":
                 continue
             key = " ".join(words)
@@ -123,7 +126,7 @@ class DuplicateBlock(Rule):
             return None
         min_words = int(options["min-words"])
         allow = [" ".join(word_list(str(a))) for a in options.get("allow") or ()]
-        units, _ = block_units(doc.blocks)
+        units, _ = block_units(doc.blocks, doc.block_words)
         out = []
         for block, unit in zip(doc.blocks, units, strict=True):
             if unit.kind == "heading" or unit.words < min_words:

@@ -119,8 +119,12 @@ def _similarity(a: Sequence[str], b: Sequence[str], short: bool, floor: float = 
     return matcher.ratio()
 
 
-def block_units(blocks: Sequence[Block]) -> tuple[list[_Unit], list[list[str]]]:
-    words = [word_list(b.text) for b in blocks]
+def block_units(blocks: Sequence[Block], words: Sequence[list[str]] | None = None,
+                ) -> tuple[list[_Unit], Sequence[list[str]]]:
+    """Each block's unit, and its words (``words``: each block's :func:`word_list`, when
+    known)."""
+    if words is None:
+        words = [word_list(b.text) for b in blocks]
     return [_Unit(" ".join(w), len(w), b.kind) for b, w in zip(blocks, words, strict=True)], words
 
 
@@ -132,8 +136,11 @@ class Repeat:
     similarity: float
 
 
-def find_repeats(blocks: Sequence[Block], min_words: int, similarity: float) -> list[Repeat]:
-    units, words = block_units(blocks)
+def find_repeats(blocks: Sequence[Block], min_words: int, similarity: float,
+                 words: Sequence[list[str]] | None = None) -> list[Repeat]:
+    """The runs of blocks that repeat earlier ones (``words``: each block's
+    :func:`word_list`, when known)."""
+    units, words = block_units(blocks, words)
     classifier = _Classifier(min_words, similarity)
     for unit, w in zip(units, words, strict=True):
         classifier.add(unit, w)

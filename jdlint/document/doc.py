@@ -15,7 +15,7 @@ from ..reading import BINARY_FORMATS, Hint, Parsed, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
 from .blocks import Block, union_spans
-from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_repeats
+from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_repeats, word_list
 from .place import Evidence, Place, infer_place
 from .quoting import line_excerpt, one_line
 from .sections import Section, find_sections
@@ -147,9 +147,15 @@ class Document:
 
     # --- pasted copies ------------------------------------------------------------------------
     @cached_property
+    def block_words(self) -> list[list[str]]:
+        """Each block's words, lowercased (:func:`~.copies.word_list`): what copies are
+        compared by. Shared: do not change them."""
+        return [word_list(b.text) for b in self.blocks]
+
+    @cached_property
     def repeats(self) -> list[Repeat]:
         """Runs of blocks that repeat earlier ones (duplicate-block's default thresholds)."""
-        return find_repeats(self.blocks, MIN_WORDS, SIMILARITY)
+        return find_repeats(self.blocks, MIN_WORDS, SIMILARITY, self.block_words)
 
     @cached_property
     def copies(self) -> list[tuple[int, int]]:
