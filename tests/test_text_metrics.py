@@ -320,3 +320,28 @@ def test_readability_prepares_the_whole_pronouncing_table_for_the_workers() -> N
     Readability().prepare()
     table = _syllable_sources("en")[1]
     assert table is not None and table._phones is not None
+
+
+# words joined by hyphens and apostrophes (straight and curly), "_" (a break in a word),
+# hyphens at a word's edges and doubled, a character whose lowercase is longer, digits
+_COUNT_PIECES = ["well", "-", "being", "don", "'", "’", "t", "_", "x", "3", "--", " ", "\n",
+                 "İ", "é", "ß", "Ab", "'s", "co-op", "-a", "a-", ".", "ﬁ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=30).map("".join))
+def test_a_postings_words_counted_from_its_index_are_the_words_a_regex_counts(text: str) -> None:
+    from jdlint.checks.readability import _WORD_NO_UNDERSCORE, _words_indexed, words_in
+    from jdlint.document.words import words_of
+
+    expected = len(_WORD_NO_UNDERSCORE.findall(text.replace("_", " ")))
+    words_of(text)  # the posting's index at hand, as when the rules look at it
+    assert words_in(text) == expected
+    counted = _words_indexed(text)
+    assert counted is None or counted == expected
+
+
+def test_words_joined_by_hyphens_and_apostrophes_count_once() -> None:
+    from jdlint.checks.readability import _words_indexed
+
+    assert _words_indexed("A well-being plan, don’t worry_about it - or co--op.") == 10

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..document import Document
+from ..document.words import indexed, occurrences, words_of
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 
@@ -20,8 +21,36 @@ _WORD_NO_UNDERSCORE = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
 def words_in(text: str) -> int:
-    """How many WORD matches ``text`` holds."""
+    """How many WORD matches ``text`` holds (read from its word index when it is at hand: a
+    posting the rules are looking at)."""
+    if indexed(text) and (counted := _words_indexed(text)) is not None:
+        return counted
     return len(_WORD_NO_UNDERSCORE.findall(text.replace("_", " ")))
+
+
+def _words_indexed(text: str) -> int | None:
+    """WORD's matches in ``text`` counted from its word index: its runs of letters and digits
+    (the index's runs of ``\\w``, each "_" in them a break) less the apostrophes and hyphens
+    that join two of them into one word ("well-being", "don't"). None when the index's
+    lowercase is not the text's (a character whose lowercase is longer)."""
+    words = words_of(text)
+    if not words.lower_exact:
+        return None
+    runs = 0
+    for key, offsets in words.table().items():
+        runs += len(offsets) * (1 if "_" not in key
+                                else sum(1 for part in key.split("_") if part))
+    joins = 0
+    for key, offsets in words.table(hyphens=True).items():
+        if "-" in key:  # (a word's lowercase is a letter or digit where the word's is)
+            joins += len(offsets) * sum(
+                1 for j in range(1, len(key) - 1)
+                if key[j] == "-" and key[j - 1] not in "-_" and key[j + 1] not in "-_")
+    last = len(text) - 1
+    for mark in ("'", "’"):
+        joins += sum(1 for p in occurrences(text, mark)
+                     if 0 < p < last and text[p - 1].isalnum() and text[p + 1].isalnum())
+    return runs - joins
 
 
 def word_count(doc: Document) -> int:
