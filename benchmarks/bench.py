@@ -11,7 +11,15 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last run (2026-12-07, sixth session, 2 cores, the 1,700 dev postings; six runs that day on
+Last runs (2026-12-07, seventh session, 2 cores, the 1,700 dev postings; proselint 90-96/s),
+with the language detection, readability word count and copies reading the shared word index:
+cold start 0.330-0.337 s English (42 MB), 0.300-0.313 s Danish (40 MB); --jobs 1 153-158/s,
+--jobs 2 283-286/s (peak 94-95 MB); 2.96-3.17 times proselint; cached re-run 0.51-0.55 s;
+Dask with 2 workers 244-281/s; in process 190-207/s (reading and parsing, which now builds
+the word index, 0.73-0.78 ms per posting; missing-photo-guidance 0.63-0.68; duplicate-block
+0.62-0.68; gender-coded-wording 0.56-0.60; readability 0.47-0.57). A same-time A/B of the
+session's start and end (benchmarks/ab.py): in process 4-5% faster.
+Sixth session (2026-12-07, 2 cores, the 1,700 dev postings; six runs that day on
 a machine slower than in the fifth session and drifting within a run: proselint 81-90/s
 instead of 101-104/s). The last, with all of the session's changes: cold start 0.341 s
 English (42 MB), 0.315 s Danish (40 MB); --jobs 1 142/s, --jobs 2 263/s, peak 115 MB; jdlint
