@@ -18,7 +18,7 @@ cold start 0.330-0.337 s English (42 MB), 0.300-0.313 s Danish (40 MB); --jobs 1
 Dask with 2 workers 244-281/s; in process 190-207/s (reading and parsing, which now builds
 the word index, 0.73-0.78 ms per posting; missing-photo-guidance 0.63-0.68; duplicate-block
 0.62-0.68; gender-coded-wording 0.56-0.60; readability 0.47-0.57). A same-time A/B of the
-session's start and end (benchmarks/ab.py): in process 4-5% faster.
+session's start and end (benchmarks/ab.py), two runs: in process 3-5% faster.
 Sixth session (2026-12-07, 2 cores, the 1,700 dev postings; six runs that day on
 a machine slower than in the fifth session and drifting within a run: proselint 81-90/s
 instead of 101-104/s). The last, with all of the session's changes: cold start 0.341 s
