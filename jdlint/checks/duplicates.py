@@ -109,7 +109,7 @@ class DuplicateBlock(Rule):
             # (a sentence that is its whole block, as most bullets are, has the block's words)
             words = (block_words[s.block] if s.text == blocks[s.block].text
                      else word_list(s.text))
-            if len(words) < min_words or doc.blocks[s.block].kind == "heading":
+            if len(words) < min_words or blocks[s.block].kind == "heading":
                 continue
             key = " ".join(words)
             if key in first_at:
