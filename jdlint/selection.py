@@ -213,12 +213,12 @@ def _name_matches(pattern: str, name: str) -> bool:
     star = -1
     mark = 0
     while s < len(name):
-        if p < len(pattern) and (pattern[p] == "?" or pattern[p] == name[s]):
-            p += 1
-            s += 1
-        elif p < len(pattern) and pattern[p] == "*":
+        if p < len(pattern) and pattern[p] == "*":  # (before a "*" of the name's own)
             star, mark = p, s
             p += 1
+        elif p < len(pattern) and (pattern[p] == "?" or pattern[p] == name[s]):
+            p += 1
+            s += 1
         elif star >= 0:
             p = star + 1
             mark += 1
@@ -255,15 +255,17 @@ def matches_any(globs: Sequence[str], rel_path: str) -> bool:
     names, wild, other = _glob_set(tuple(globs))
     parts = rel_path.split("/")
     return (not names.isdisjoint(parts)
-            or any(_name_matches(w, part) for w in wild for part in parts)
+            or (wild is not None and any(wild.fullmatch(part) for part in parts))
             or any(g.matches(rel_path) for g in other))
 
 
 @lru_cache(maxsize=64)
-def _glob_set(globs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], tuple[Glob, ...]]:
+def _glob_set(globs: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None,
+                                               tuple[Glob, ...]]:
     """``globs`` as one test: the names that match at any depth as they are ("build",
-    ".git"), those with wildcards ("*.egg-info"), and the rest (with a folder in them). Every
-    file of a run is tested against the same exclusions."""
+    ".git"), those with wildcards ("*.egg-info") as one regex that matches a whole name as
+    :func:`_name_matches` does, and the rest (with a folder in them). Every file of a run is
+    tested against the same exclusions."""
     names: set[str] = set()
     wild: list[str] = []
     other: list[Glob] = []
@@ -276,4 +278,6 @@ def _glob_set(globs: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], 
                 names.add(part)
         else:
             other.append(compiled)
-    return frozenset(names), tuple(wild), tuple(other)
+    either = "|".join("".join(".*" if c == "*" else "." if c == "?" else re.escape(c)
+                              for c in part) for part in wild)
+    return (frozenset(names), re.compile(either, re.DOTALL) if wild else None, tuple(other))

@@ -636,7 +636,8 @@ def _backtracking_glob(glob: str) -> re.Pattern[str]:
 
 NAMES = st.text(alphabet="ab*?.", min_size=1, max_size=4).filter(lambda n: "**" not in n)
 GLOBS = st.lists(st.one_of(NAMES, st.just("**")), min_size=1, max_size=5).map("/".join)
-PATHS = st.lists(st.text(alphabet="ab.", max_size=3), min_size=1, max_size=6).map("/".join)
+# (a name may hold "*", "?" or "[" itself: a file may be called so)
+PATHS = st.lists(st.text(alphabet="ab.*?[", max_size=3), min_size=1, max_size=6).map("/".join)
 
 
 @settings(max_examples=600, deadline=None)
@@ -644,6 +645,14 @@ PATHS = st.lists(st.text(alphabet="ab.", max_size=3), min_size=1, max_size=6).ma
 def test_globs_mean_what_they_meant(glob: str, path: str, lead: bool) -> None:
     glob = "/" + glob if lead else glob
     assert compile_glob(glob).matches(path) == bool(_backtracking_glob(glob).match(path))
+
+
+@pytest.mark.parametrize(("glob", "path"), [("*", "*b"), ("a*", "a*b"), ("?x", "?x"),
+                                            ("*.md", "jobs/*.md"), ("a*c", "a*?c")])
+def test_a_name_holding_a_wildcard_character_is_matched_as_any_name(glob: str, path: str) -> None:
+    # (a "*" of the name once took the glob's "*" as a literal one and the match failed)
+    assert compile_glob(glob).matches(path) and matches_any([glob], path)
+    assert bool(_backtracking_glob(glob).match(path))
 
 
 def test_stacked_double_star_globs_on_a_deep_path() -> None:
