@@ -106,3 +106,52 @@ def test_overrides_extend_lists_and_never_disables_failing() -> None:
     assert merged.extend_select == ("RDB002", "JDL005")
     assert merged.ignore == ("INC006", "RDB")
     assert merged.fail_on is None
+
+
+def test_discovery_excludes_by_the_resolved_path(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding files resolves each folder once; the files kept and their configs are those
+    of resolving every path (a link is resolved to where it points, and excluded there)."""
+    import os
+
+    from jdlint import runner
+    from jdlint.reading import FORMATS
+    from jdlint.selection import matches_any, relative_posix
+
+    root = tmp_path / "repo"
+    (root / "jobs" / "old").mkdir(parents=True)
+    (root / "drafts").mkdir()
+    (root / ".jdlint.toml").write_text('extend-exclude = ["jobs/old", "*~"]\n', "utf-8")
+    (root / "drafts" / ".jdlint.toml").write_text('select = ["INC"]\n', "utf-8")
+    for name in ("jobs/a.md", "jobs/old/b.md", "jobs/c.md~", "drafts/d.txt", "jobs/e*f.md"):
+        (root / name).write_text("# A job\n", "utf-8")
+    os.symlink(root / "jobs" / "old" / "b.md", root / "jobs" / "link.md")  # into an exclusion
+    os.symlink(root / "jobs" / "a.md", root / "drafts" / "alias.md")
+    os.symlink(root / "jobs" / "old", root / "drafts" / "older")  # a folder: not followed
+    monkeypatch.chdir(root)
+
+    def config_of(path: Path) -> Config:
+        folder = path if path.is_dir() else path.parent
+        found = find_config_file(folder.absolute())
+        return load_config(found) if found else Config()
+
+    def excluded(path: Path) -> bool:  # every path resolved, as discovery did before
+        config = config_of(path)
+        rel = relative_posix(str(path), config.root)
+        globs = (*config.exclude, *config.extend_exclude)
+        return matches_any(globs, rel) or matches_any(globs, path.name)
+
+    def reference(given: str) -> list[str]:
+        out = []
+        for folder, dirs, names in os.walk(given):
+            dirs[:] = [d for d in dirs if not excluded(Path(folder) / d)]
+            out += [str(Path(folder) / n) for n in names
+                    if Path(n).suffix.lower() in FORMATS and not excluded(Path(folder) / n)]
+        return sorted(out)
+
+    for given in (".", str(root), "jobs/../drafts"):
+        found = runner.plan([given], runner.Options())
+        assert sorted(f for f, _ in found.files) == reference(given), given
+        assert all(found.configs[i].select == config_of(Path(f)).select for f, i in found.files)
+    names = {f for f, _ in runner.plan(["."], runner.Options()).files}
+    assert "jobs/link.md" not in names and "jobs/e*f.md" in names and "drafts/alias.md" in names
