@@ -106,7 +106,8 @@ def deadline_law(doc: Document) -> Law | None:
     return law if law is not None and law.in_force(doc.today) else None
 
 
-def ontario_law() -> Law:
+@cache
+def ontario_law() -> Law:  # (asked for each posting: read once)
     return Law.from_data(_facts("posting-laws")["ontario-2026"])
 
 
