@@ -19,7 +19,7 @@ from .errors import InputError
 from .kinds import PatternTimeout
 from .model import Diagnostic, FileResult, Related, SourceFix, Violation
 from .reading import Parsed, format_for
-from .reading.decode import decode
+from .reading.decode import CONTROL, decode
 from .selection import ActiveRule, RuleSet, Selection
 from .suppress import apply_suppressions, parse_suppressions
 
@@ -71,13 +71,62 @@ def to_diagnostic(doc: Document, active: ActiveRule, v: Violation) -> Diagnostic
 
 
 def internal_diagnostic(ctx: Context, path: str, name: str, message: str,
-              line: int = 1, column: int = 1) -> Diagnostic | None:
+              line: int = 1, column: int = 1, end: tuple[int, int] | None = None,
+              ) -> Diagnostic | None:
+    """``end``: the end's (line, column), when the finding spans text."""
     for active in ctx.active_for(path):
         if active.rule.meta.name == name:
             meta = active.rule.meta
-            return Diagnostic(path, meta.code, meta.name, active.severity, line, column, line,
-                              column, as_sentence(message))
+            end_line, end_column = end or (line, column)
+            return Diagnostic(path, meta.code, meta.name, active.severity, line, column,
+                              end_line, end_column, as_sentence(message))
     return None
+
+
+#: control-character reports the words of this many control characters per file (the last says
+#: how many more there are), each quoted up to this many characters either side
+CONTROLS_SHOWN = 20
+_AROUND = 30
+
+
+def control_characters(ctx: Context, doc: Document) -> list[Diagnostic]:
+    """``control-character``: the control characters in the file (not white space), one
+    finding per word they stand in, quoted with U+FFFD, the mark a board shows for them."""
+    text = doc.source
+    if CONTROL.search(text) is None:  # (a posting has none: one scan)
+        return []
+    words: list[tuple[int, int, int, int]] = []  # word start, end; first control, last + 1
+    for m in CONTROL.finditer(text):
+        start, end = m.span()
+        if words and start <= words[-1][1]:  # in the word before
+            left, right, first, _ = words[-1]
+        else:
+            left, right, first = start, end, start
+            while left > max(0, start - _AROUND) and not text[left - 1].isspace():
+                left -= 1
+        while right < min(len(text), end + _AROUND) and not text[right].isspace():
+            right += 1
+        if words and first < start:
+            words[-1] = (left, right, first, end)
+        else:
+            words.append((left, right, first, end))
+    out = []
+    for k, (left, right, first, last) in enumerate(words[:CONTROLS_SHOWN]):
+        quoted = CONTROL.sub("\ufffd", text[left:right])
+        found = dict.fromkeys(CONTROL.findall(text, first, last))
+        codes = ", ".join(f"U+{ord(c):04X}" for c in found)
+        more = len(words) - CONTROLS_SHOWN if k == CONTROLS_SHOWN - 1 else 0
+        message = (f'control character {codes} in "{quoted}": a job board shows a box or '
+                   'nothing there; text copied from a PDF has one where a ligature ("ft", "fi") '
+                   "or a quotation mark was lost: type the word again"
+                   + (f" (and in {more} more words of this file)" if more > 0 else ""))
+        line, column = doc.line_index.position(first)
+        diag = internal_diagnostic(ctx, doc.path, "control-character", message, line, column,
+                                   doc.line_index.position(last))
+        if diag is None:
+            return []
+        out.append(diag)
+    return out
 
 
 def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
@@ -180,6 +229,7 @@ def check_text(path: str, text: str, ctx: Context, *, today: date | None = None,
     for note in doc.notes:
         if diag := internal_diagnostic(ctx, path, "invalid-structured-data", note):
             extra.append(diag)
+    extra += control_characters(ctx, doc)
     diagnostics = sorted(extra + check_document(doc, ctx), key=Diagnostic.sort_key)
     return FileResult(path, tuple(diagnostics), doc.language, doc.jurisdiction, encoding,
                       collected=collect(doc, ctx), format=doc.format,

@@ -106,7 +106,19 @@ InvalidSuppression = _internal(
     "later one is hidden by a comment nobody can read.",
 )
 
+ControlCharacter = _internal(
+    "JDL008", "control-character", Severity.WARNING,
+    "A control character stands in the text, often where a character was lost.",
+    "Reports the control characters that are not white space (U+0000 to U+001F but tab and "
+    "line breaks, and U+007F), one finding per word they stand in, quoted (the first 20 words "
+    "of a file; the last finding says how many more). A file with NUL bytes is read as text "
+    "when they are rare in it (at most 1 in 100 characters) and reported here; with more of "
+    "them it is binary (`unreadable-file`).",
+    "Text copied out of a PDF holds a NUL where a ligature (\"ft\", \"fi\") or a quotation "
+    "mark was lost (\"So\u2400ware\"): a job board shows a box or nothing there.",
+)
+
 ENGINE_RULES: tuple[type[EngineRule], ...] = (
     RuleError, UnreadableFile, EmptyFile, EncodingFallback, UnusedSuppression,
-    InvalidStructuredData, InvalidSuppression,
+    InvalidStructuredData, InvalidSuppression, ControlCharacter,
 )

@@ -4,11 +4,17 @@ fallback, and binary detection.
 Word's "Unicode text" export and Notepad's "Unicode" are UTF-16 with a BOM; the BOM decides,
 before the NUL-byte test that would otherwise call them binary. The BOM is kept so that
 ``--fix`` writes the file back byte for byte in the form it was read.
+
+A file with NUL bytes is binary unless it decodes and control characters are rare in it: text
+copied out of a PDF holds a NUL where a ligature ("ft", "fi") or a quotation mark was lost
+("So\x00ware"). Such a posting is checked, and its lost characters are reported
+(``control-character``), instead of the whole posting being skipped.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -22,6 +28,27 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+#: Control characters other than white space (tab, line feed, vertical tab, form feed, carriage
+#: return): none belongs in a posting
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: A text with NUL bytes is binary when more than this share of its characters are controls
+#: (a PDF's lost ligatures are a few in thousands; "\x00\x01\x02 job" is binary)
+MAX_CONTROL_SHARE = 0.01
+_BINARY = "binary file (it contains NUL bytes), skipped"
+
+
+def _text_with_nuls(data: bytes, encoding: str) -> str:
+    """``data``, which holds NUL bytes, as text: when it decodes and control characters are
+    rare in it; else it is binary (:class:`InputError`)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(_BINARY) from None
+    if len(CONTROL.findall(text)) > len(text) * MAX_CONTROL_SHARE:
+        raise InputError(_BINARY)
+    return text
 
 
 @dataclass(frozen=True)
@@ -63,10 +90,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             return _strict(data, name + "-be")
         if name not in ("utf-8", "utf-8-sig"):
             if b"\x00" in data[:8192] and not name.startswith("utf-"):
-                raise InputError("binary file (it contains NUL bytes), skipped")
+                return Decoded(_text_with_nuls(data, name), name)
             return _strict(data, name)
     if b"\x00" in data[:8192]:
-        raise InputError("binary file (it contains NUL bytes), skipped")
+        return Decoded(_text_with_nuls(data, "utf-8"), "utf-8")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
