@@ -85,8 +85,15 @@ def internal_diagnostic(ctx: Context, path: str, name: str, message: str,
 
 #: control-character reports the words of this many control characters per file (the last says
 #: how many more there are), each quoted up to this many characters either side
-CONTROLS_SHOWN = 20
+CONTROLS_SHOWN = 10
 _AROUND = 30
+#: where the control characters a posting holds come from, and what to do
+_CONTROL_CAUSES = {
+    "\x00": 'text copied out of a PDF has a NUL where a ligature ("ft", "fi") or a quotation '
+            "mark was lost: put back the character it stands for",
+    "\x1a": "an encoding conversion writes U+001A (SUB) for a character it could not write (a "
+            "dash, a non-breaking space, a quotation mark): put that character back",
+}
 
 
 def control_characters(ctx: Context, doc: Document) -> list[Diagnostic]:
@@ -116,9 +123,10 @@ def control_characters(ctx: Context, doc: Document) -> list[Diagnostic]:
         found = dict.fromkeys(CONTROL.findall(text, first, last))
         codes = ", ".join(f"U+{ord(c):04X}" for c in found)
         more = len(words) - CONTROLS_SHOWN if k == CONTROLS_SHOWN - 1 else 0
+        cause = next((_CONTROL_CAUSES[c] for c in found if c in _CONTROL_CAUSES),
+                     "delete it, or put back the character it stands for")
         message = (f'control character {codes} in "{quoted}": a job board shows a box or '
-                   'nothing there; text copied from a PDF has one where a ligature ("ft", "fi") '
-                   "or a quotation mark was lost: type the word again"
+                   f"nothing there; {cause}"
                    + (f" (and in {more} more words of this file)" if more > 0 else ""))
         line, column = doc.line_index.position(first)
         diag = internal_diagnostic(ctx, doc.path, "control-character", message, line, column,

@@ -110,12 +110,14 @@ ControlCharacter = _internal(
     "JDL008", "control-character", Severity.WARNING,
     "A control character stands in the text, often where a character was lost.",
     "Reports the control characters that are not white space (U+0000 to U+001F but tab and "
-    "line breaks, and U+007F), one finding per word they stand in, quoted (the first 20 words "
+    "line breaks, and U+007F), one finding per word they stand in, quoted (the first 10 words "
     "of a file; the last finding says how many more). A file with NUL bytes is read as text "
     "when they are rare in it (at most 1 in 100 characters) and reported here; with more of "
     "them it is binary (`unreadable-file`).",
     "Text copied out of a PDF holds a NUL where a ligature (\"ft\", \"fi\") or a quotation "
-    "mark was lost (\"So\u2400ware\"): a job board shows a box or nothing there.",
+    "mark was lost (\"So\u2400ware\"), and an encoding conversion writes SUB (U+001A) for a "
+    "character it could not write (a dash, a non-breaking space): a job board shows a box or "
+    "nothing there.",
 )
 
 ENGINE_RULES: tuple[type[EngineRule], ...] = (

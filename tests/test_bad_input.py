@@ -95,6 +95,11 @@ def test_each_control_character_is_reported_in_its_word(tmp_path: Path) -> None:
     assert [(d.line, d.column, d.end_column) for d in found] == [(4, 7, 8), (4, 19, 26)]
     assert 'U+0000 in "so\ufffdware"' in found[0].message
     assert '"\ufffdquote\ufffd."' in found[1].message and found[0].severity.name == "WARNING"
+    assert "a ligature" in found[0].message
+    converted = _PROSE + "\nA large\x1ascale service, and a back\x08space.\n"
+    sub, other = [d for d in lint_text(converted).diagnostics if d.name == "control-character"]
+    assert 'U+001A in "large\ufffdscale"' in sub.message and "(SUB)" in sub.message
+    assert 'U+0008 in "back\ufffdspace."' in other.message and "delete it" in other.message
     clean = _PROSE + "\nTabs\tand a form feed\x0c.\n"
     assert not [d for d in lint_text(clean).diagnostics if d.name == "control-character"]
 
