@@ -12,13 +12,15 @@ from .rule import ENGINE_RULES, Rule
 def python_rules() -> list[Rule]:
     from .checks import compliance, pay_rules, required, text_metrics
     from .checks.duplicates import DuplicateBlock
+    from .checks.garbled import GarbledText
     from .checks.gender_coded import GenderCodedWording
     from .checks.grammar import Grammar
     from .checks.readability import LongSentence
 
     rules: list[Rule] = [cls() for cls in ENGINE_RULES]
     rules += [LongSentence(), text_metrics.Readability(), text_metrics.LongRequirementsList(),
-              text_metrics.UndefinedAcronym(), text_metrics.PostingLength(), Grammar()]
+              text_metrics.UndefinedAcronym(), text_metrics.PostingLength(), Grammar(),
+              GarbledText()]
     rules += [required.MissingDeadline(), required.ExpiredDeadline(), required.AmbiguousDate(),
               required.MissingContact(), required.MissingApplyInstructions()]
     rules += [DuplicateBlock(), GenderCodedWording()]
