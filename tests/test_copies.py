@@ -116,3 +116,67 @@ def test_a_similarity_below_the_floor_is_told_without_matching(a: list[str], b: 
     full = _similarity(a, b, short)
     floored = _similarity(a, b, short, floor=SIMILARITY)
     assert floored == full if full >= SIMILARITY else floored < SIMILARITY
+
+
+# -- parallel statements: alike but for their values, each its own --------------------------
+
+import pytest  # noqa: E402
+
+from jdlint.document.copies import parallel, word_list  # noqa: E402
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # other numbers, levels, dates in the same places: alternatives and levels
+    ("Two years of full-time paid experience as a Senior Tiler with the city; or",
+     "Four years of full-time paid experience as a Tiler with the city.", True),
+    ("A Bachelor's degree in chemistry and 8 years of laboratory work",
+     "A Master's degree in chemistry and 5 years of laboratory work", True),
+    ("Required minimum qualifications for the analyst role in our team",
+     "Optional preferred qualifications for the analyst role in our team", True),
+    ("Applications open from 9:00 on Monday 6 February to 17:00 on Friday 10 February",
+     "Applications open from 9:00 on Monday 6 November to 17:00 on Friday 10 November", True),
+    ("Placement in Grade II needs one year of experience at the grade below it",
+     "Placement in Grade III needs two years of experience at the grade below it", True),
+    # an edited copy: the same values, other words
+    ("We are a well organised team that values careful planning and open feedback",
+     "We are a well organized team that values careful planning and honest feedback", False),
+    ("You need 5 years of experience with SQL and Python in a production setting",
+     "You need 5 years of experience with SQL, Python and Go in a production setting", False),
+    ("Our office in Leeds is open to visitors on weekdays from nine to five",
+     "Our office in Leeds is open to visitors on weekdays", False),  # values dropped: edited
+])
+def test_parallel_statements_differ_in_their_values(a: str, b: str, expected: bool) -> None:
+    assert parallel(word_list(a), word_list(b)) is expected
+
+
+LEVELS = """Database Administrator
+
+Level 2: a degree in computing and two years of experience running production databases for a
+large organisation. All levels need a clean record and the right to work in the country.
+
+Level 3: a degree in computing and four years of experience running production databases for a
+large organisation. All levels need a clean record and the right to work in the country.
+
+We offer a pension plan, flexible hours and a yearly training budget for every engineer.
+"""
+
+
+def test_parallel_levels_are_neither_copies_nor_repeated_sentences(lint: Lint) -> None:
+    doc = Document.from_source("p.txt", LEVELS)
+    assert doc.repeats == [] and doc.copies == []
+    families = doc.parallel_families
+    level2, level3 = (i for i, b in enumerate(doc.blocks) if b.text.startswith("Level"))
+    assert families[level2] == families[level3] == level2
+    assert not [d for d in lint(LEVELS, path="p.txt").diagnostics if d.name == "duplicate-block"]
+
+
+def test_an_edited_copy_and_a_sentence_said_twice_in_one_block_are_still_found(
+        lint: Lint) -> None:
+    edited = LEVELS.replace("Level 3: a degree in computing and four years",
+                            "Level 2: a degree in computer science and two years")
+    found = [d for d in lint(edited, path="p.txt").diagnostics if d.name == "duplicate-block"]
+    assert [d.line for d in found] == [6] and "nearly" in found[0].message
+    twice = ("Our nurses work in small teams on every ward of the hospital. Our nurses work in "
+             "small teams on every ward of the hospital.\n")
+    found = [d for d in lint(twice, path="p.txt").diagnostics if d.name == "duplicate-block"]
+    assert [d.message for d in found] == ["This sentence repeats the one on line 1; delete one."]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from jdlint.checks.duplicates import find_repeats
+from jdlint.document.copies import find_repeats
 from jdlint.cli import cli as main
 from jdlint.document.structure import find_blocks
 from jdlint.model import FileResult

@@ -18,7 +18,7 @@ from ..document.copies import (
     SIMILARITY,
     Repeat,
     block_units,
-    find_repeats,
+    find_copies,
     word_list,
 )
 from ..model import Category, CrossFinding, Example, RuleDocs, RuleMeta, Severity, Violation
@@ -43,7 +43,11 @@ class DuplicateBlock(Rule):
                  "or a few words changed: at least `similarity`, default 0.8, of their words "
                  "match in order; in blocks shorter than twice `min-words` "
                  "only added or dropped words count, since a swapped word in a short line is "
-                 "usually deliberate). Consecutive repeated blocks are one finding, so a whole "
+                 "usually deliberate). Blocks that say the same but give other numbers, "
+                 "levels or dates in the same places are parallel statements, not copies "
+                 "(\"Two years of experience as ...; or\" / \"Four years of experience as "
+                 "...\", \"Level II\" / \"Level III\"), and the sentences they share are "
+                 "theirs. Consecutive repeated blocks are one finding, so a whole "
                  "posting "
                  "pasted twice is reported once, at the start of the second copy, naming the "
                  "lines of the first. Headings and short lines do not count on their own. With "
@@ -72,14 +76,15 @@ class DuplicateBlock(Rule):
         min_words = int(options["min-words"])
         similarity = float(options["similarity"])
         blocks = doc.blocks
-        repeats = (doc.repeats if (min_words, similarity) == (MIN_WORDS, SIMILARITY)
-                   else find_repeats(blocks, min_words, similarity, doc.block_words))
+        repeats, families = ((doc.repeats, doc.parallel_families)
+                             if (min_words, similarity) == (MIN_WORDS, SIMILARITY)
+                             else find_copies(blocks, min_words, similarity, doc.block_words))
         covered: set[int] = set()
         for r in repeats:
             covered.update(range(r.start, r.start + r.length))
             covered.update(range(r.first, r.first + r.length))
             yield self._report(doc, blocks, r)
-        yield from self._sentences(doc, covered, min_words)
+        yield from self._sentences(doc, covered, min_words, families)
 
     def _report(self, doc: Document, blocks: Sequence[Block], r: Repeat) -> Violation:
         first, last = blocks[r.first], blocks[r.first + r.length - 1]
@@ -100,8 +105,11 @@ class DuplicateBlock(Rule):
                          f"these {r.length} blocks repeat{near} lines {line}-{last_line}"
                          f"{whole}; delete the copy", data=data)
 
-    def _sentences(self, doc: Document, covered: set[int], min_words: int) -> Iterator[Violation]:
-        first_at: dict[str, int] = {}
+    def _sentences(self, doc: Document, covered: set[int], min_words: int,
+                   families: Sequence[int]) -> Iterator[Violation]:
+        """Sentences said twice, outside the repeated blocks; not those that parallel blocks
+        share (each level's "a degree from an accredited school")."""
+        first_at: dict[str, tuple[int, int]] = {}  # the first place of each: offset, block
         blocks, block_words = doc.blocks, doc.block_words
         for s in doc.sentences:
             if s.block in covered:
@@ -113,12 +121,15 @@ class DuplicateBlock(Rule):
                 continue
             key = " ".join(words)
             if key in first_at:
-                line = doc.position(first_at[key])[0]
+                offset, block = first_at[key]
+                if block != s.block and families[block] == families[s.block]:
+                    continue  # what parallel blocks share
+                line = doc.position(offset)[0]
                 yield Violation(s.start, s.end,
                                 f"this sentence repeats the one on line {line}; delete one",
                                 data={"first-line": line, "blocks": 1, "similarity": 1.0})
             else:
-                first_at[key] = s.start
+                first_at[key] = (s.start, s.block)
 
     # --- across files ---------------------------------------------------------------------
     def collect(self, doc: Document, options: Mapping[str, Any]) -> Any:

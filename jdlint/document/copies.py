@@ -19,7 +19,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from ..datafiles import load_yaml
 from .blocks import Block, union_spans
 
 MIN_WORDS = 8  # duplicate-block's defaults: a copy is what it would report
@@ -63,6 +65,8 @@ class _Classifier:
         self.words: list[Sequence[str]] = []
         self.classes: list[int] = []
         self.score: list[float] = []  # 1.0 for exact, the word similarity for near
+        #: blocks found parallel (:func:`parallel`): equal but for their values, each its own
+        self.parallels: list[tuple[int, int]] = []
 
     def add(self, unit: _Unit, words: Sequence[str]) -> None:
         i = len(self.classes)
@@ -100,6 +104,9 @@ class _Classifier:
                 score = _similarity(self.words[j], words, short=unit.words < 2 * self.min_words,
                                     floor=self.similarity)
                 if score >= self.similarity and score > best_score:
+                    if parallel(self.words[j], words):
+                        self.parallels.append((j, i))
+                        continue
                     best, best_score = self.classes[j], score
         self.classes.append(best)
         self.score.append(best_score if best != i else 1.0)
@@ -117,6 +124,37 @@ def _similarity(a: Sequence[str], b: Sequence[str], short: bool, floor: float = 
     if short and any(tag == "replace" for tag, *_ in matcher.get_opcodes()):
         return 0.0
     return matcher.ratio()
+
+
+@cache
+def _values() -> frozenset[str]:
+    return frozenset(str(load_yaml("copies.yaml")["values"]).split())
+
+
+def _is_value(word: str) -> bool:
+    return word in _values() or any(c.isdigit() for c in word)
+
+
+def parallel(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two nearly equal blocks (their words) are parallel statements, not a copy: they
+    give other values (numbers, levels, dates: ``data/copies.yaml``) in the same places, as
+    alternatives and levels do ("Two years of experience as ..." / "Four years of ..."). So
+    do blocks with as many values, not the same ones; or where a stretch of words that holds a
+    value stands for another stretch that holds another."""
+    values_a = [w for w in a if _is_value(w)]
+    values_b = [w for w in b if _is_value(w)]
+    if not values_a or not values_b:
+        return False
+    if len(values_a) == len(values_b) and Counter(values_a) != Counter(values_b):
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            here = [w for w in a[i1:i2] if _is_value(w)]
+            there = [w for w in b[j1:j2] if _is_value(w)]
+            if here and there and here != there:
+                return True
+    return False
 
 
 def block_units(blocks: Sequence[Block], words: Sequence[list[str]] | None = None,
@@ -140,10 +178,32 @@ def find_repeats(blocks: Sequence[Block], min_words: int, similarity: float,
                  words: Sequence[list[str]] | None = None) -> list[Repeat]:
     """The runs of blocks that repeat earlier ones (``words``: each block's
     :func:`word_list`, when known)."""
+    return find_copies(blocks, min_words, similarity, words)[0]
+
+
+def find_copies(blocks: Sequence[Block], min_words: int, similarity: float,
+                words: Sequence[list[str]] | None = None) -> tuple[list[Repeat], list[int]]:
+    """The runs of blocks that repeat earlier ones, and each block's family of parallel
+    blocks (the index of its first member; a block with no parallel is its own): blocks that
+    say the same but for their values ("Two years of ..." / "Four years of ...") are kept
+    apart, and what they share ("a degree from an accredited school") is theirs, no copy."""
     units, words = block_units(blocks, words)
     classifier = _Classifier(min_words, similarity)
     for unit, w in zip(units, words, strict=True):
         classifier.add(unit, w)
+    family = list(range(len(blocks)))
+
+    def root(k: int) -> int:
+        while family[k] != k:
+            family[k] = family[family[k]]
+            k = family[k]
+        return k
+
+    for a, b in classifier.parallels:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            family[max(ra, rb)] = min(ra, rb)
+    families = [root(k) for k in range(len(blocks))]
     cls = classifier.classes
     seen: defaultdict[int, list[int]] = defaultdict(list)
     repeats: list[Repeat] = []
@@ -166,7 +226,7 @@ def find_repeats(blocks: Sequence[Block], min_words: int, similarity: float,
             continue
         seen[cls[j]].append(j)
         j += 1
-    return repeats
+    return repeats, families
 
 
 def _significant(units: Sequence[_Unit], min_words: int) -> bool:

@@ -15,7 +15,7 @@ from ..reading import BINARY_FORMATS, Hint, Parsed, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
 from .blocks import Block, union_spans
-from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_repeats, word_list
+from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_copies, word_list
 from .place import Evidence, Place, infer_place
 from .quoting import line_excerpt, one_line
 from .sections import Section, find_sections
@@ -153,9 +153,19 @@ class Document:
         return [word_list(b.text) for b in self.blocks]
 
     @cached_property
+    def _copies(self) -> tuple[list[Repeat], list[int]]:
+        return find_copies(self.blocks, MIN_WORDS, SIMILARITY, self.block_words)
+
+    @property
     def repeats(self) -> list[Repeat]:
         """Runs of blocks that repeat earlier ones (duplicate-block's default thresholds)."""
-        return find_repeats(self.blocks, MIN_WORDS, SIMILARITY, self.block_words)
+        return self._copies[0]
+
+    @property
+    def parallel_families(self) -> list[int]:
+        """Each block's family of parallel blocks, which say the same but for their values
+        (:func:`~.copies.find_copies`): the index of the family's first block."""
+        return self._copies[1]
 
     @cached_property
     def copies(self) -> list[tuple[int, int]]:
