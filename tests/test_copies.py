@@ -180,3 +180,14 @@ def test_an_edited_copy_and_a_sentence_said_twice_in_one_block_are_still_found(
              "small teams on every ward of the hospital.\n")
     found = [d for d in lint(twice, path="p.txt").diagnostics if d.name == "duplicate-block"]
     assert [d.message for d in found] == ["This sentence repeats the one on line 1; delete one."]
+
+
+def test_a_title_said_again_in_the_body_is_no_copy_but_a_second_time_is(lint: Lint) -> None:
+    title = "Warehouse operative for the night shift at our distribution centre in Kent"
+    body = ("You will load and unload lorries, check deliveries against their papers and keep "
+            "the loading bay safe and tidy.")
+    once = f"# {title}\n\n{title}\n\n{body}\n"
+    assert not [d for d in lint(once, path="p.md").diagnostics if d.name == "duplicate-block"]
+    twice = f"# {title}\n\n{title}\n\n{body}\n\n{title}\n"
+    found = [d for d in lint(twice, path="p.md").diagnostics if d.name == "duplicate-block"]
+    assert [d.line for d in found] == [7] and "repeats the one on line 3" in found[0].message

@@ -215,6 +215,8 @@ def find_copies(blocks: Sequence[Block], min_words: int, similarity: float,
             length = 0
             while j + length < n and i + length < j and cls[i + length] == cls[j + length]:
                 length += 1
+            if length == 1 and units[i].kind == "heading":
+                continue  # a title said again as the body's first line: a heading alone is none
             if length > best_len:
                 best_len, best_i = length, i
         if best_len and _significant(units[j:j + best_len], min_words):
