@@ -243,6 +243,23 @@ def test_footnote_stars_inline_bullets_and_etc_end_sentences(text: str,
     assert [s.text for s in doc(text + "\n").sentences] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("You will: ~ Prepare planting plans; ~ Review designs ~ Order plants",
+     ["You will:", "~ Prepare planting plans;", "~ Review designs", "~ Order plants"]),
+    ("You must have: - A driving licence - The right to work here - Your own car",
+     ["You must have:", "- A driving licence", "- The right to work here", "- Your own car"]),
+    ("Duties include:* Filing; * Booking travel; * Answering calls",
+     ["Duties include:", "* Filing;", "* Booking travel;", "* Answering calls"]),
+    # a dash in prose, a range, a hyphenated word: no list
+    ("Our mission - The best care - Every day.", ["Our mission - The best care - Every day."]),
+    ("You have 3 - 5 years of experience in a well-known firm.",
+     ["You have 3 - 5 years of experience in a well-known firm."]),
+])
+def test_an_inline_list_after_a_colon_is_one_sentence_per_item(text: str,
+                                                                expected: list[str]) -> None:
+    assert [s.text for s in doc(text + "\n").sentences] == expected
+
+
 def test_a_wrapped_german_line_ending_in_a_comma_goes_on() -> None:
     """German nouns start lines in capitals: in wrapped text, after a comma the line goes on."""
     text = ("Wir suchen eine engagierte Person, die unser Team in der Verwaltung\n"
@@ -261,15 +278,34 @@ from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = [". ", "! ", "?", "...", ".", "•", "·", "▪", "â€¢", " ", "  ", "\t", "\n", "1)\t",
            "12)\t", "123)\t", ")", "A", "a", "We", "etc", ";", ":", "\"", "(", "”", "’", "xx",
-           "e.g.", "www.x.Com", "31", " März", "*", "Ü", "é"]
+           "e.g.", "www.x.Com", "31", " März", "*", "Ü", "é", "~", "-", " - ", "–", ": - "]
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.integers(0, 200),
        st.integers(0, 200))
 def test_boundaries_found_from_hints_are_the_whole_pattern_s(text: str, a: int, b: int) -> None:
-    from jdlint.document.sentences import _BOUNDARY, _boundaries
+    """The boundaries tried only at hints are the pattern's tried everywhere, plus the items of
+    a list opened after a colon or semicolon ("have: - A licence - A car")."""
+    import re
+
+    from jdlint.document.sentences import _BOUNDARY, _LIST_ITEMS, _boundaries
 
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    assert [m.span() for m in _boundaries(text, start, end)] == [
-        m.span() for m in _BOUNDARY.finditer(text, start, end)]
+    items: dict[int, re.Pattern[str]] = {}
+    for opener in re.finditer(r"[;:]\s*([~*\-–])", text[:end]):
+        if opener.start() >= start:
+            pattern = _LIST_ITEMS[opener.group(1)]
+            items.update((m.start(), pattern) for m in pattern.finditer(text, opener.end(), end)
+                         if m.start() not in items)
+    expected, done, empty_at = [], start, -1
+    for at in range(start, end + 1):  # every place, as finditer tries them
+        if at < done or at == empty_at:
+            continue
+        m = _BOUNDARY.match(text, at, end) or (items[at].match(text, at, end)
+                                                if at in items else None)
+        if m is not None:
+            expected.append(m.span())
+            done = m.end()
+            empty_at = at if m.end() == at else -1
+    assert [m.span() for m in _boundaries(text, start, end)] == expected

@@ -54,6 +54,9 @@ def segmentation_data() -> _Data:
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“‘(\[]?[^\W_a-zæøåäöüß])"
                        # an inline bullet after a stop: "decisions.• Developing"
                        r"|(?<=[.!?;:])\s*(?=[•·▪]\s*[A-ZÆØÅÄÖÜ])"
+                       # ... and a list's marker after a colon or semicolon: "you will: ~
+                       # Prepare plans; ~ Review", "You must have: - A licence", "to:*Tests"
+                       r"|(?<=[;:])\s*(?=[~*]\s*[A-ZÆØÅÄÖÜ])|(?<=[;:])\s+(?=[-–]\s+[A-ZÆØÅÄÖÜ])"
                        # a bullet inside a line, also as mis-decoded UTF-8 ("â€¢"), and a
                        # tab-separated numbered item ("PowerPoint 2)\tStrong"): a list
                        r"|\s+(?=(?:â€¢|[•▪])\s*[A-ZÆØÅÄÖÜ])|\s+(?=\d{1,2}\)\t)"
@@ -61,31 +64,49 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“�
                        r"|(?<=[a-zæøåäöüß]{2})[.!?](?=[A-ZÆØÅÄÖÜ][a-zæøåäöüß’'])")
 #: Where a match of _BOUNDARY can start is found from these: a stop (the match starts at
 #: it), a bullet or a numbered item's ")\t" (the match starts in the white space before it,
-#: or at the bullet itself just after a stop).
-_BOUNDARY_HINT = re.compile(r"[.!?•·▪]|â€¢|\)\t")
+#: or at the bullet itself just after a stop), a colon or semicolon before a list's marker
+#: (the match starts after it).
+_BOUNDARY_HINT = re.compile(r"[.!?•·▪]|â€¢|\)\t|[;:]\s*[~*\-–]")
+
+
+#: After a list's marker that follows a colon or semicolon ("You must have: - A licence"), the
+#: same marker before a capital further on in the block opens the next item ("- A car"),
+#: with or without a semicolon before it
+_LIST_ITEMS = {marker: re.compile(rf"\s+(?={re.escape(marker)}{space}[A-ZÆØÅÄÖÜ])")
+               for marker, space in (("~", r"\s*"), ("*", r"\s*"), ("-", r"\s+"),
+                                     ("–", r"\s+"))}
 
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """What ``_BOUNDARY.finditer(text, start, end)`` gives, trying the pattern only where a
-    match can start (:data:`_BOUNDARY_HINT`) instead of at every character."""
-    candidates: set[int] = set()
+    match can start (:data:`_BOUNDARY_HINT`) instead of at every character; and where a list
+    opened after a colon or semicolon goes on (:data:`_LIST_ITEMS`)."""
+    candidates: dict[int, re.Pattern[str]] = {}
+    lists: list[tuple[int, str]] = []  # where a list opens, and its marker
     for hint in _BOUNDARY_HINT.finditer(text, start, end):
         at = hint.start()
         c = text[at]
         if c in ".!?":
-            candidates.add(at)
+            candidates[at] = _BOUNDARY
+        elif c in ";:":  # a list's marker after it: the match starts after the ";" or ":"
+            candidates[at + 1] = _BOUNDARY
+            lists.append((hint.end(), text[hint.end() - 1]))
         else:  # a bullet, or ")\t" after one or two digits: the white space before it
             ends = (at,) if c != ")" else (at - 1, at - 2)
             for last in ends:
-                candidates.add(last)
+                candidates[last] = _BOUNDARY
                 while last > start and text[last - 1].isspace():
                     last -= 1
-                    candidates.add(last)
+                    candidates[last] = _BOUNDARY
+    for after, marker in lists:
+        items = _LIST_ITEMS[marker]
+        for item in items.finditer(text, after, end):
+            candidates.setdefault(item.start(), items)
     done, empty_at = start, -1
     for at in sorted(candidates):
         if at < done or at == empty_at or at > end:
             continue
-        m = _BOUNDARY.match(text, at, end)
+        m = candidates[at].match(text, at, end)
         if m is None:
             continue
         yield m
