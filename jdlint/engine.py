@@ -15,6 +15,7 @@ from typing import Any
 from . import interrupts
 from .config import Config
 from .document import Document
+from .document.blocks import widen_to_words
 from .errors import InputError
 from .kinds import PatternTimeout
 from .model import Diagnostic, FileResult, Related, SourceFix, Violation
@@ -106,17 +107,10 @@ def control_characters(ctx: Context, doc: Document) -> list[Diagnostic]:
     for m in CONTROL.finditer(text):
         start, end = m.span()
         if words and start <= words[-1][1]:  # in the word before
-            left, right, first, _ = words[-1]
+            left, _, first, _ = words[-1]
+            words[-1] = (left, widen_to_words(text, start, end, _AROUND)[1], first, end)
         else:
-            left, right, first = start, end, start
-            while left > max(0, start - _AROUND) and not text[left - 1].isspace():
-                left -= 1
-        while right < min(len(text), end + _AROUND) and not text[right].isspace():
-            right += 1
-        if words and first < start:
-            words[-1] = (left, right, first, end)
-        else:
-            words.append((left, right, first, end))
+            words.append((*widen_to_words(text, start, end, _AROUND), start, end))
     out = []
     for k, (left, right, first, last) in enumerate(words[:CONTROLS_SHOWN]):
         quoted = CONTROL.sub("\ufffd", text[left:right])

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..document import Document
+from ..document.blocks import widen_to_words
 from ..model import Category, Example, Fix, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 
@@ -116,12 +117,7 @@ class GarbledText(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         text = doc.text
         for start, end, repaired in garbled(text):
-            word_start = start
-            while word_start > 0 and not text[word_start - 1].isspace():
-                word_start -= 1
-            word_end = end
-            while word_end < len(text) and not text[word_end].isspace():
-                word_end += 1
+            word_start, word_end = widen_to_words(text, start, end)
             was = text[word_start:word_end]
             should = text[word_start:start] + repaired + text[end:word_end]
             yield Violation(start, end, f'"{was}" is garbled by a wrong encoding (UTF-8 read as '

@@ -29,6 +29,18 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def widen_to_words(text: str, start: int, end: int, limit: int | None = None) -> tuple[int, int]:
+    """``text[start:end]`` widened to the white space around it (the word or words it is
+    in), by at most ``limit`` characters each side."""
+    low = 0 if limit is None else max(0, start - limit)
+    high = len(text) if limit is None else min(len(text), end + limit)
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    while end < high and not text[end].isspace():
+        end += 1
+    return start, end
+
+
 def union_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted spans, possibly overlapping or nested, as disjoint ones (their ends sorted too,
     as a bisection over them needs)."""
