@@ -137,6 +137,8 @@ from jdlint.document.copies import parallel, word_list  # noqa: E402
      "Applications open from 9:00 on Monday 6 November to 17:00 on Friday 10 November", True),
     ("Placement in Grade II needs one year of experience at the grade below it",
      "Placement in Grade III needs two years of experience at the grade below it", True),
+    ("Hold a B.S. or B.A. in geology, hydrology or a related earth science subject",
+     "Hold a M.S. or M.A. in geology, hydrology or a related earth science subject", True),
     # an edited copy: the same values, other words
     ("We are a well organised team that values careful planning and open feedback",
      "We are a well organized team that values careful planning and honest feedback", False),
