@@ -51,6 +51,7 @@ class Vocabulary:
     deadline_modifiers: KeyedPattern
     not_deadline: KeyedPattern
     posted: KeyedPattern
+    revised: KeyedPattern
     start: KeyedPattern
     rolling: KeyedPattern
     rolling_explicit: KeyedPattern
@@ -81,7 +82,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         union("deadline-cues"), union("deadline-cues-weak"), union("deadline-modifiers"),
         union("not-deadline-cues"),
-        union("posted-cues"), union("start-cues"),
+        union("posted-cues"), union("revised-cues"), union("start-cues"),
         union("rolling"), union("rolling-explicit"), union("application-words"),
         union("handling-words"), union("early-closing"), union("posting-words"),
         union("contact-cues"), union("apply"), union("apply-weak"),
@@ -267,6 +268,29 @@ def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
     if weak > against:  # application words, then "by"/"bis": the cue nearest the date decides
         return True
     return against == -1 and _last_end(vocab.deadline_modifiers, prefix) > -1
+
+
+#: A form's footer line: a label, a leader of dots, then its value ("Class Code 1590 . . . .
+#: 06-01-18"): a date there is the form's, not one an applicant acts on
+_DOT_LEADER = re.compile(r"(?:\.[ \t]?){4,}[ \t]*$")
+
+
+def document_date(doc: Document, d: DateMatch) -> bool:
+    """Whether ``d`` is one of the posting's own dates as a document, which no applicant acts
+    on: the nearest cue before it says it was posted, opened or revised ("Open Date:",
+    "Revised:"), not a deadline or a start, or it ends a form's footer line (a dot leader)."""
+    vocab = vocabulary()
+    # the line before it, or the sentence when the line has no words ("Rev." may end one)
+    line_start = doc.text.rfind("\n", 0, d.start) + 1
+    line = doc.text[max(line_start, d.start - 180):d.start]
+    prefix = _cue_text(_SPACES.sub(" ", line)[-60:] if any(c.isalpha() for c in line)
+                       else _sentence_prefix(doc, d.start, 60))
+    acted_on = max(_last_end(vocab.deadline_strong, prefix),
+                   _last_end(vocab.deadline_weak, prefix), _last_end(vocab.start, prefix))
+    if acted_on == -1 and _DOT_LEADER.search(line):
+        return True  # "Class Code 1590 . . . . 06-01-18", not "Closing date . . . 03/04/2027"
+    own = max(_last_end(vocab.posted, prefix), _last_end(vocab.revised, prefix))
+    return own > acted_on
 
 
 _NOT_ABOUT_APPLYING = frozenset({"duties", "served"})

@@ -187,3 +187,22 @@ def test_seed_findings(lint: Lint) -> None:
     }
     dup = [d for d in lint(SEEDS[0].read_text("utf-8"), select=("duplicate-block",)).diagnostics]
     assert len(dup) == 1 and "whole posting" in dup[0].message
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the posting's own dates as a document: posted, opened, revised, a form's footer
+    ("Open date: 06/09/2027\n", []),
+    ("Posted 03/04/2027 by the recruiting team.\n", []),
+    ("Revised: 06-01-2027\n", []),
+    ("Class code 1590 . . . . . . . . . . 06-01-27\n", []),
+    ("Form HR-12 . . . . . . . . Rev. 02-04-27\n", []),
+    # dates an applicant acts on, the nearest cue deciding
+    ("Open date: 06/09/2027. Closing date: 07/10/2027.\n", ["07/10/2027"]),
+    ("Closing date . . . . . . . . 03/04/2027\n", ["03/04/2027"]),
+    ("Start date: 05/06/2027\n", ["05/06/2027"]),
+    ("We will hold an open day on 03/04/2027 in the library.\n", ["03/04/2027"]),
+])
+def test_ambiguous_dates_are_the_ones_applicants_act_on(lint: Lint, text: str,
+                                                        flagged: list[str]) -> None:
+    found = lint(text, select=("ambiguous-date",), jurisdiction="GB").diagnostics
+    assert [d.message.split()[0] for d in found] == flagged

@@ -9,7 +9,7 @@ from typing import Any
 from ..dates import format_date
 from ..document import Document
 from ..document.language import NAMES as LANGUAGE_NAMES
-from ..elements import apply_instructions, contact, deadlines
+from ..elements import apply_instructions, contact, deadlines, document_date
 from ..facts import deadline_law
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
@@ -141,7 +141,10 @@ class AmbiguousDate(Rule):
                 "deadline without a year.",
         docs=RuleDocs(
             what="Flags dates written with slashes or dashes whose day and month are both 12 "
-                 "or less, so that they read as two different days. The message gives both "
+                 "or less, so that they read as two different days; not the posting's own "
+                 "dates as a document (\"Open date:\", \"Posted\", \"Revised:\", the date "
+                 "at the end of a form's footer line of dots), which no applicant acts on. The "
+                 "message gives both "
                  "readings and the one jdlint chose: month-first for jobs in the US (and "
                  "English-language postings in Canada), day-first elsewhere. Dotted dates "
                  "(03.04.2026) are day-first everywhere and are not flagged. Also flags a "
@@ -160,6 +163,9 @@ class AmbiguousDate(Rule):
             Example("Closing date: 3 April 2026\n", False),
             Example("Closing date: 25/04/2026\n", False),
             Example("Bewerbungsfrist: 03.04.2026\n", False),
+            # the posting's own dates as a document: no applicant acts on them
+            Example("Open date: 03/04/2026\n\nClass code 1234 . . . . . . 05/06/2026 Rev. "
+                    "07/08/2026\n", False),
             Example("Since 1 April 2011 we have grown.\n\nClosing date: 19th November\n", True),
             Example("Closing date: 19th November\n\nInterviews: 4 December 2026\n", False),
         ),
@@ -174,8 +180,8 @@ class AmbiguousDate(Rule):
                                 "do not tell it; write the year")
         where = doc.jurisdiction or "unknown"
         for d in info.dates:
-            if not d.ambiguous or d.readings is None:
-                continue
+            if not d.ambiguous or d.readings is None or document_date(doc, d):
+                continue  # (the day it was posted or revised: no applicant acts on it)
             dmy, mdy = d.readings
             chosen = dmy if info.day_first else mdy
             why = (f"the job is in {where}" if doc.jurisdiction else
