@@ -132,17 +132,27 @@ _NICE = re.compile(r"\b(?:nice|good)\s+to\s+have|\bplus\b|\bbonus\b|\badvantage|
                    r"\bønskeligt|\bgerne", re.I)
 
 
+#: ... and what says so of the items after a lead-in: "You'll go above and beyond our minimum
+#: requirements if you...", "Even better:", "What makes you stand out:"
+_NICE_AFTER = re.compile(rf"{_NICE.pattern}|\beven\s+better\b|\babove\s+and\s+beyond\b|"
+                         r"\bstand\s+out\b|\bwould\s+be\s+great\b|\bgreat\s+to\s+have\b",
+                         re.I)
+
+
 def _must_haves(doc: Document, start: int, end: int) -> list[Block]:
     """The section's list items, less those that say they are optional ("... is a plus") or
-    follow a lead-in that does ("Preference may be given to applicants with:")."""
+    follow a lead-in that does ("Preference may be given to applicants with:", "Even better
+    if you..."): a heading, or a line (a list's item too) that ends in a colon or an
+    ellipsis, which is no requirement itself."""
     out: list[Block] = []
     optional = False
     for b in doc.blocks:
         if not start <= b.start < end:
             continue
+        if b.kind == "heading" or b.text.endswith((":", "...", "…")):
+            optional = _NICE_AFTER.search(b.text) is not None
+            continue
         if b.kind != "bullet":
-            if b.text.endswith(":") or b.kind == "heading":
-                optional = _NICE.search(b.text) is not None
             continue
         if not optional and not _NICE.search(b.text):
             out.append(b)
@@ -181,6 +191,16 @@ class LongRequirementsList(Rule):
             # items that say they are optional are not must-haves
             Example("## Requirements\n\n" + "".join(f"- Skill {i}\n" for i in range(1, 6))
                     + "".join(f"- Skill {i} is a plus\n" for i in range(6, 12)), False),
+            # ... nor those after a lead-in that says so, an item of the list itself or not
+            Example("## Qualifications\n\n- You meet our minimum qualifications if you...\n"
+                    + "".join(f"- Have skill {i}\n" for i in range(1, 6))
+                    + "- You'll go above and beyond our requirements if you...\n"
+                    + "".join(f"- Have skill {i}\n" for i in range(6, 12)), False),
+            Example("## Who you are\n\n" + "".join(f"- Skill {i}\n" for i in range(1, 6))
+                    + "\nEven better:\n\n" + "".join(f"- Skill {i}\n" for i in range(6, 12)),
+                    False),
+            Example("## Qualifications\n\n- You meet our minimum qualifications if you...\n"
+                    + "".join(f"- Have skill {i}\n" for i in range(1, 10)), True),
         ),
     )
 
