@@ -11,7 +11,14 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last runs (2026-12-07, seventh session, 2 cores, the 1,700 dev postings; proselint 90-96/s),
+Last run (2026-12-07, eighth session, 2 cores, the 1,700 dev postings; proselint 107/s), with
+file discovery resolving each folder once and the session's new rules (control-character,
+garbled-text) and segmentation changes: cold start 0.273 s English (43 MB), 0.245 s Danish
+(40 MB); --jobs 1 185/s (119 MB), --jobs 2 339/s (98 MB); 3.16 times proselint; cached re-run
+0.36 s; Dask with 2 workers 311/s; in process 232/s. Earlier that session 326-335/s with
+--jobs 2 and 3.21-3.27 times proselint (proselint 100-104/s). A same-time A/B of the
+session's start and end (benchmarks/ab.py) in process: 0.5-1.7% slower, the new rules' cost.
+Seventh session (2 cores, the 1,700 dev postings; proselint 90-96/s),
 with the language detection, readability word count and copies reading the shared word index:
 cold start 0.330-0.337 s English (42 MB), 0.300-0.313 s Danish (40 MB); --jobs 1 153-158/s,
 --jobs 2 283-286/s (peak 94-95 MB); 2.96-3.17 times proselint; cached re-run 0.51-0.55 s;
