@@ -145,7 +145,19 @@ from jdlint.document.copies import parallel, word_list  # noqa: E402
     ("You need 5 years of experience with SQL and Python in a production setting",
      "You need 5 years of experience with SQL, Python and Go in a production setting", False),
     ("Our office in Leeds is open to visitors on weekdays from nine to five",
-     "Our office in Leeds is open to visitors on weekdays", False),  # values dropped: edited
+     "Our office in Leeds welcomes visitors on weekdays from nine to five", False),
+    ("We will review every application and reply to each applicant within two weeks of the "
+     "closing date, by e-mail or by phone",
+     "We will read every application carefully and reply to each applicant by e-mail or by "
+     "phone", False),  # a long change: an edited copy, though it drops a value
+    # a short qualifier with a value, one way or the other
+    ("Experience working as a legal assistant in a busy law office",
+     "One year or more experience working as a legal assistant in a busy law office", True),
+    ("A valid licence as an electrician issued by the state board",
+     "A valid licence as an electrician issued by the state board is required before you start",
+     True),
+    ("Basic knowledge of German in speech and writing for daily work",
+     "Advanced knowledge of German in speech and writing for daily work", True),
 ])
 def test_parallel_statements_differ_in_their_values(a: str, b: str, expected: bool) -> None:
     assert parallel(word_list(a), word_list(b)) is expected

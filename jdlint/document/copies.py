@@ -126,6 +126,10 @@ def _similarity(a: Sequence[str], b: Sequence[str], short: bool, floor: float = 
     return matcher.ratio()
 
 
+#: The most words a change may have to be a qualifier of the same statement
+_QUALIFIER = 5
+
+
 @cache
 def _values() -> frozenset[str]:
     return frozenset(str(load_yaml("copies.yaml")["values"]).split())
@@ -138,23 +142,27 @@ def _is_value(word: str) -> bool:
 def parallel(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two nearly equal blocks (their words) are parallel statements, not a copy: they
     give other values (numbers, levels, dates: ``data/copies.yaml``) in the same places, as
-    alternatives and levels do ("Two years of experience as ..." / "Four years of ..."). So
-    do blocks with as many values, not the same ones; or where a stretch of words that holds a
-    value stands for another stretch that holds another."""
+    alternatives and levels do ("Two years of experience as ..." / "Four years of ..."): as
+    many values, not the same ones; or a stretch of words with a value where the other has a
+    stretch with another; or only short changes, one with a value ("Experience as ..." / "One
+    year or more experience as ...")."""
     values_a = [w for w in a if _is_value(w)]
     values_b = [w for w in b if _is_value(w)]
-    if not values_a or not values_b:
+    if (not values_a and not values_b) or Counter(values_a) == Counter(values_b):
         return False
-    if len(values_a) == len(values_b) and Counter(values_a) != Counter(values_b):
+    if len(values_a) == len(values_b):
         return True
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace":
-            here = [w for w in a[i1:i2] if _is_value(w)]
-            there = [w for w in b[j1:j2] if _is_value(w)]
-            if here and there and here != there:
-                return True
-    return False
+    changes = [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2
+               in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+               if tag != "equal"]
+    for here, there in changes:
+        values_here = [w for w in here if _is_value(w)]
+        values_there = [w for w in there if _is_value(w)]
+        if values_here and values_there and values_here != values_there:
+            return True
+    # every change a short qualifier, one of them with a value ("one year or more")
+    return all(len(here) + len(there) <= _QUALIFIER for here, there in changes) and any(
+        _is_value(w) for here, there in changes for w in (*here, *there))
 
 
 def block_units(blocks: Sequence[Block], words: Sequence[list[str]] | None = None,
