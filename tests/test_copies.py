@@ -158,6 +158,9 @@ from jdlint.document.copies import parallel, word_list  # noqa: E402
      True),
     ("Basic knowledge of German in speech and writing for daily work",
      "Advanced knowledge of German in speech and writing for daily work", True),
+    # alternatives: an item that ends in "or"
+    ("Three years of experience as a boilermaker building and repairing boilers; or",
+     "Three years of experience as a certified welder building and repairing boilers", True),
 ])
 def test_parallel_statements_differ_in_their_values(a: str, b: str, expected: bool) -> None:
     assert parallel(word_list(a), word_list(b)) is expected

@@ -128,6 +128,8 @@ def _similarity(a: Sequence[str], b: Sequence[str], short: bool, floor: float = 
 
 #: The most words a change may have to be a qualifier of the same statement
 _QUALIFIER = 5
+#: A list's item that ends with one of these is an alternative to the next
+_OR = frozenset({"or", "oder", "eller"})
 
 
 @cache
@@ -145,7 +147,9 @@ def parallel(a: Sequence[str], b: Sequence[str]) -> bool:
     alternatives and levels do ("Two years of experience as ..." / "Four years of ..."): as
     many values, not the same ones; or a stretch of words with a value where the other has a
     stretch with another; or only short changes, one with a value ("Experience as ..." / "One
-    year or more experience as ...")."""
+    year or more experience as ..."). So are alternatives, an item that ends in "or"."""
+    if (a and a[-1] in _OR) or (b and b[-1] in _OR):
+        return True  # alternatives, one after the other: "Four years as a Boilermaker; or"
     values_a = [w for w in a if _is_value(w)]
     values_b = [w for w in b if _is_value(w)]
     if (not values_a and not values_b) or Counter(values_a) == Counter(values_b):
