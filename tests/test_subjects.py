@@ -52,6 +52,14 @@ def test_each_sentence_gets_what_it_describes() -> None:
     assert found["We are looking for someone who enjoys hard problems."] == "candidate"
 
 
+def test_a_sentence_that_opens_with_the_candidate_is_about_the_candidate() -> None:
+    found = subjects("The ideal candidate is eager to use his or her skills for our patients.\n\n"
+                     "You will be keen to improve care for patients aged 14-65.\n\n"
+                     "Our patients and their families are at the heart of his or her work.\n\n"
+                     "Patients who need help get it from his or her team.\n")
+    assert list(found.values()) == ["candidate", "candidate", "served", "served"]
+
+
 def test_boilerplate_is_policy_and_benefits_are_benefits() -> None:
     text = ("## Benefits\n\n- Health insurance for you and your family\n\n"
             "We are an equal opportunity employer and do not discriminate.\n")

@@ -53,6 +53,9 @@ class _Data:
     # the words a cue of each kind begins with (None: unknown), so that a kind is looked for
     # only in the sentences that hold one
     keys: dict[str, tuple[tuple[str, bool, bool], ...] | None] = field(default_factory=dict)
+    #: a candidate cue that opens a sentence: its subject, whatever people it goes on to
+    #: serve ("The ideal candidate ... to improve patient outcomes")
+    candidate_start: re.Pattern[str] | None = None
 
 
 def _compile(by_language: object, language: str, anchored: bool = False) -> re.Pattern[str] | None:
@@ -74,7 +77,7 @@ def subject_data(language: str) -> _Data:
     heads = frozenset(str(raw.get("name-heads", "")).split())
     keys = {kind: leading_literals(p.pattern, p.flags) for kind, p in cues.items()}
     return _Data(cues, _compile(raw.get("requirement-start"), language, anchored=True), heads,
-                 keys)
+                 keys, candidate_start=_compile(raw.get("candidate"), language, anchored=True))
 
 
 def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
@@ -90,6 +93,8 @@ def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Blo
             out.append("policy")
             continue
         subject = cued[i] or _BY_ZONE.get(zone, "")
+        if subject == "served" and data.candidate_start and data.candidate_start.match(s.text):
+            subject = "candidate"  # the sentence's own subject comes first
         if not subject:
             block = blocks[s.block]
             short = block.kind == "bullet" or len(block.text) < 120
