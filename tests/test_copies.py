@@ -207,4 +207,5 @@ def test_a_title_said_again_in_the_body_is_no_copy_but_a_second_time_is(lint: Li
     assert not [d for d in lint(once, path="p.md").diagnostics if d.name == "duplicate-block"]
     twice = f"# {title}\n\n{title}\n\n{body}\n\n{title}\n"
     found = [d for d in lint(twice, path="p.md").diagnostics if d.name == "duplicate-block"]
-    assert [d.line for d in found] == [7] and "repeats the one on line 3" in found[0].message
+    assert [d.message for d in found] == ["This line repeats the one on line 3; delete one."]
+    assert found[0].line == 7  # (a line read as a list's item by its shape is called a line)

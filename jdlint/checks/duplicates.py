@@ -93,7 +93,9 @@ class DuplicateBlock(Rule):
         near = "" if r.similarity >= 1.0 else f" nearly ({round(r.similarity * 100)}% the same)"
         data = {"first-line": line, "blocks": r.length, "similarity": round(r.similarity, 2)}
         if r.length == 1:
-            what = {"bullet": "bullet", "heading": "heading"}.get(start.kind, "paragraph")
+            # (a line read as a list's item by its shape, not by a bullet, is a line)
+            what = {"bullet": "line" if start.implicit else "bullet",
+                    "heading": "heading"}.get(start.kind, "paragraph")
             return Violation(start.start, start.end,
                              f"this {what} repeats{near} the one on line {line}; delete one",
                              data=data)
