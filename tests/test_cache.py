@@ -90,6 +90,23 @@ def test_what_changes_the_result_makes_a_miss(tmp_path: Path, checked: list[str]
     assert len(checked) == 3  # the configuration
 
 
+def test_another_release_of_a_library_findings_come_from_makes_a_miss(
+        tmp_path: Path, checked: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = postings(tmp_path)
+    check(folder, "--today", "2026-12-01")
+    checked.clear()
+    real = cache_module.metadata.version
+
+    def upgraded(name: str) -> str:  # the syllable counts' library, one release on
+        return "99.0" if name == "textstat" else real(name)
+
+    monkeypatch.setattr(cache_module.metadata, "version", upgraded)
+    monkeypatch.setattr(cache_module, "_jdlint_fingerprint",
+                        cache_module._jdlint_fingerprint.__wrapped__)
+    check(folder, "--today", "2026-12-01")
+    assert sorted(checked) == ["job0.md", "job1.md", "job2.md"]
+
+
 def test_no_cache_and_the_environment_turn_it_off(tmp_path: Path, checked: list[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     folder = postings(tmp_path)
