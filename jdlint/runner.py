@@ -306,10 +306,27 @@ def _run_pool(p: Plan, jobs: int, progress: Callable[[int], None] | None,
                        "try --jobs 1") from None
     finally:
         if not done:
+            if interrupts.requested():  # (the run is ending: its pool's thread says nothing)
+                _quiet_threads()
             _kill(pool)
         pool.shutdown(wait=done)  # the manager thread marks the killed workers' futures broken
         _worker_contexts.clear()
     return results
+
+
+def _quiet_threads() -> None:
+    """After Ctrl-C or SIGTERM, an exception in another thread (the pool's manager thread,
+    whose workers are being killed under it) is not printed: the user asked to stop, and the
+    run ends with its own one-line message, not a stray traceback."""
+    import threading
+
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if not interrupts.requested():
+            previous(args)
+
+    threading.excepthook = hook
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:

@@ -531,6 +531,35 @@ def test_a_signal_stops_the_workers_at_once(tmp_path: Path, signum: int, code: i
                 and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]]
 
 
+def test_after_a_stop_another_thread_s_exception_is_not_printed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool's manager thread may fail as its workers are killed under it: after Ctrl-C
+    that is no news, and the run ends with its one line, not a stray traceback."""
+    import threading
+
+    from jdlint import interrupts
+
+    printed: list[str] = []
+
+    def fail() -> None:
+        raise EOFError("the workers are gone")
+
+    def run_thread() -> None:
+        thread = threading.Thread(target=fail)
+        thread.start()
+        thread.join()
+
+    monkeypatch.setattr(threading, "excepthook",
+                        lambda args: printed.append(type(args.exc_value).__name__))
+    monkeypatch.setattr(interrupts, "_received", [])
+    runner._quiet_threads()
+    run_thread()
+    assert printed == ["EOFError"]  # not stopped: printed as ever
+    monkeypatch.setattr(interrupts, "_received", [2])
+    run_thread()
+    assert printed == ["EOFError"]
+
+
 def test_workers_that_cannot_start_are_an_error_not_a_hang(tmp_path: Path) -> None:
     if sys.platform == "win32":
         pytest.skip("fork only")
