@@ -273,7 +273,7 @@ def test_a_wrapped_german_line_ending_in_a_comma_goes_on() -> None:
     assert any("(Anschreiben,\nLebenslauf, Zeugnisse)" in b.text for b in blocks)
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = [". ", "! ", "?", "...", ".", "•", "·", "▪", "â€¢", " ", "  ", "\t", "\n", "1)\t",
@@ -284,6 +284,7 @@ _PIECES = [". ", "! ", "?", "...", ".", "•", "·", "▪", "â€¢", " ", "  "
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.integers(0, 200),
        st.integers(0, 200))
+@example("123)\t: - : - Ü", 10, 14)  # a colon just before the span, a list's marker after it
 def test_boundaries_found_from_hints_are_the_whole_pattern_s(text: str, a: int, b: int) -> None:
     """The boundaries tried only at hints are the pattern's tried everywhere, plus the items of
     a list opened after a colon or semicolon ("have: - A licence - A car")."""

@@ -83,6 +83,8 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     opened after a colon or semicolon goes on (:data:`_LIST_ITEMS`)."""
     candidates: dict[int, re.Pattern[str]] = {}
     lists: list[tuple[int, str]] = []  # where a list opens, and its marker
+    if start > 0 and text[start - 1] in ";:":  # (a list's marker may follow one just before)
+        candidates[start] = _BOUNDARY
     for hint in _BOUNDARY_HINT.finditer(text, start, end):
         at = hint.start()
         c = text[at]
