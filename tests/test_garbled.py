@@ -75,3 +75,10 @@ def test_fix_repairs_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     result = CliRunner().invoke(cli, ["check", "post.md", "--select", "RDB007", "--fix"])
     assert result.exit_code == 0, result.output
     assert posting.read_text("utf-8") == "# Nurse\n\nWe’re hiring **für** the ward – apply now.\n"
+
+
+def test_a_control_character_in_a_garbled_word_is_shown_as_a_mark(lint: Lint) -> None:
+    text = f"We follow our {_garble('“EH&S”')} rules on every site.\n"
+    (found,) = lint(text, select=("garbled-text",)).diagnostics
+    assert "\x9d" in text and "\x9d" not in found.message and "\ufffd" in found.message
+    assert found.fix is not None and found.fix.replacement.startswith("“")

@@ -41,6 +41,10 @@ _CANDIDATE = re.compile(f"[\u00c2-\u00f4][{_continuations()}]")
 _STRETCH = re.compile(r"[^ \t\n\r\f\v]+")
 
 
+#: C0 and C1 control characters: Latin-1 reads some UTF-8 continuation bytes as these
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 @cache
 def _fix_encoding() -> Any:
     from ftfy import fix_encoding
@@ -118,7 +122,8 @@ class GarbledText(Rule):
         text = doc.text
         for start, end, repaired in garbled(text):
             word_start, word_end = widen_to_words(text, start, end)
-            was = text[word_start:word_end]
+            # (shown with U+FFFD for the control characters a garbled stretch may hold)
+            was = _UNPRINTABLE.sub("\ufffd", text[word_start:word_end])
             should = text[word_start:start] + repaired + text[end:word_end]
             yield Violation(start, end, f'"{was}" is garbled by a wrong encoding (UTF-8 read as '
                             f'Windows-1252); it should read "{should}"',
