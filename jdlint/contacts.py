@@ -20,6 +20,7 @@ from functools import cache
 from .datafiles import load_yaml
 from .dates import find_dates
 from .document import Document
+from .document.blocks import SpanSet
 from .document.words import occurrences, on_lines
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -187,7 +188,8 @@ def _offers_contact(doc: Document, offset: int) -> bool:
 
 
 def _in_mailbox(doc: Document, offset: int) -> bool:
-    return any(c.start <= offset < c.end for c in mailboxes(doc))
+    return offset in doc.memo("mailbox-spans",
+                              lambda d: SpanSet((c.start, c.end) for c in mailboxes(d)))
 
 
 def channels(doc: Document) -> tuple[Channel, ...]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
+from .document.blocks import SpanSet
 from .document.words import (
     KeyedPattern,
     Words,
@@ -66,8 +67,9 @@ def _search_from(pattern: re.Pattern[str], text: str, starts: list[int],
                  pos: int) -> re.Match[str] | None:
     """``pattern.search(text, pos)`` for a pattern whose every match starts at one of the
     sorted ``starts``."""
-    for start in starts[bisect.bisect_left(starts, pos):]:
-        m = pattern.match(text, start)
+    # (by index: a slice of the rest would copy it at every call)
+    for i in range(bisect.bisect_left(starts, pos), len(starts)):
+        m = pattern.match(text, starts[i])
         if m is not None:
             return m
     return None
@@ -229,10 +231,10 @@ def _pay_sentence(doc: Document, start: int) -> str:
 def _find_pay(doc: Document) -> list[Pay]:
     text = doc.text
     out: list[Pay] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        return not taken.overlaps(s, e)
 
     def about_pay(s: int, e: int, snippet: str) -> bool:
         """A currency in the figure, or a pay word next to it or in its section's heading."""
@@ -280,7 +282,7 @@ def _find_pay(doc: Document) -> list[Pay]:
         if not (period or about_pay(m.start(), m.end(), m.group())):
             continue
         out.append(Pay(*_trimmed(m), low, high, "range", role(m.start(), m.end())))
-        taken.append(m.span())
+        taken.add(*m.span())
     for m in _OPEN.finditer(text):
         near = text[max(0, m.start() - 60):m.end() + 30]
         if not free(*m.span()) or not _PAY_WORDS.search(near):
@@ -292,7 +294,7 @@ def _find_pay(doc: Document) -> list[Pay]:
         is_max = kind.startswith(("up", "as much", "max", "bis", "op"))
         out.append(Pay(*_trimmed(m), None if is_max else value, value if is_max else None,
                        "open-max" if is_max else "open-min", role(m.start(), m.end())))
-        taken.append(m.span())
+        taken.add(*m.span())
     for m in matches_at(_AMOUNT_RE, text, amount_starts):
         if not free(*m.span()) or not _has_currency(m.group()):
             continue
@@ -300,7 +302,7 @@ def _find_pay(doc: Document) -> list[Pay]:
         if value is None or value < 7 or not _PAY_WORDS.search(_pay_sentence(doc, m.start())):
             continue
         out.append(Pay(*_trimmed(m), value, value, "amount", role(m.start(), m.end())))
-        taken.append(m.span())
+        taken.add(*m.span())
     grades: list[Pay] = []
     for m in matches_at(_GRADE, text, _grade_starts(text, words)):
         if m.group("generic") and not _grade_of_the_job(doc, m.start()):

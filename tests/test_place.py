@@ -788,3 +788,27 @@ def test_the_gazetteer_searched_in_its_text_answers_as_its_table() -> None:
     built.SEARCHED = 1
     assert built.get("paris") == built.get("paris") == table["paris"] and built._lines is not None
     assert "new" in built.firsts() and "nowhereville" not in built.firsts()
+
+
+def test_a_town_named_again_and_again_is_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file that repeats a paragraph thousands of times read every use of the town's name
+    # at each mention: a quadratic time (minutes for a few MB)
+    from jdlint.document import place
+
+    calls: list[str] = []
+    real = place._uses_lower
+
+    def counted(text: str, phrase: str) -> bool:
+        calls.append(phrase)
+        return real(text, phrase)
+
+    monkeypatch.setattr(place, "_uses_lower", counted)
+    text = "Nurse\n\n" + "We are hiring a nurse in Leeds for the ward.\n\n" * 300
+    assert infer_place(text, {}, "en").code == "GB"
+    assert calls.count("Leeds") == 1
+    # the answers are the text's own: another text that writes the word in lower case
+    other = "Editor\n\nWe are hiring an editor in Reading.\n\nReading is what you love.\n"
+    lower = other + "You enjoy reading.\n"
+    assert place._lower_use(other, "Reading") is False
+    assert place._lower_use(lower, "Reading") is True
+    assert place._lower_use(other, "Reading") is False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -51,3 +53,40 @@ def union_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+class SpanSet:
+    """Spans of a text (start, end), asked whether a span overlaps one of them: a bisection,
+    not a pass over all of them (a long file that repeats a line has thousands). Overlapping
+    spans are kept as their union, which overlaps the same spans."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        # the spans it overlaps are those from the first that ends after its start to the
+        # last that starts before its end
+        i = j = bisect.bisect_right(self._ends, start)
+        while j < len(self._starts) and self._starts[j] < end:
+            j += 1
+        if j > i:
+            start, end = min(start, self._starts[i]), max(end, self._ends[j - 1])
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps one of the spans (a ``start < e and s < end``)."""
+        i = bisect.bisect_right(self._ends, start)
+        return i < len(self._starts) and self._starts[i] < end
+
+    def __contains__(self, offset: object) -> bool:
+        """Whether an offset lies in one of the spans."""
+        return isinstance(offset, int) and self.overlaps(offset, offset + 1)
+
+    def __len__(self) -> int:
+        return len(self._starts)

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..datafiles import SortedLines, parse_yaml
 from ..literals import leading_literals, one_of_literals, opens_with_literal
+from .blocks import SpanSet
 from .jurisdiction import normalise_code
 from .words import (
     HYPHENATED_WORD,
@@ -799,9 +800,27 @@ def _phrases(run: str, known: Callable[[str], object],
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
+# the answers of _lower_use for the text asked about last: a posting names its town again and
+# again, and each mention would read every use of the word (in a file that repeats a
+# paragraph thousands of times, a quadratic time)
+_lower_uses: tuple[str, dict[str, bool]] = ("", {})
+
+
 def _lower_use(text: str, phrase: str) -> bool:
     """Whether ``phrase`` stands in ``text`` (as whole words) with another first letter
     somewhere: "reading" beside "Reading"."""
+    global _lower_uses
+    seen_text, seen = _lower_uses
+    if seen_text is not text:  # (another thread's text: the answers are kept apart)
+        seen = {}
+        _lower_uses = (text, seen)
+    found = seen.get(phrase)
+    if found is None:
+        found = seen[phrase] = _uses_lower(text, phrase)
+    return found
+
+
+def _uses_lower(text: str, phrase: str) -> bool:
     low = phrase.lower()
     first = HYPHENATED_WORD.match(low)
     if first is None:
@@ -989,13 +1008,14 @@ def _weigh_context(evidence: list[Evidence], text: str,
     located = sorted((e for e in evidence if e.offset is not None and "-" in e.code
                       and e.signal != "residence"), key=lambda e: e.offset or 0)
     listed: set[int] = set()
-    for i, e in enumerate(located):
-        near = [f for f in located[i:] if (f.offset or 0) - (e.offset or 0) <= _LIST_SPAN]
+    offsets = [e.offset or 0 for e in located]
+    for i, offset in enumerate(offsets):
+        near = located[i:bisect.bisect_right(offsets, offset + _LIST_SPAN)]
         if len({f.code for f in near}) >= 3 and not _offered_in(text, near[-1].offset or 0):
             listed.update(id(f) for f in near)
     words = words_of(text)
-    based = [(m.start(), m.end(1)) for m in matches_at(_BASED_SEAT, text, (
-        p for p in words.table().get("based", ()) if text[p] == "B"))]
+    based = SpanSet((m.start(), m.end(1)) for m in matches_at(_BASED_SEAT, text, (
+        p for p in words.table().get("based", ()) if text[p] == "B")))
     # where a match of _HEADQUARTERS or _LANDMARK_BEFORE can start (most postings have none)
     seats = sorted(key_positions(words, _HEADQUARTERS_KEYS))
     landmarks = sorted(key_positions(words, _LANDMARK_BEFORE_KEYS))
@@ -1006,7 +1026,7 @@ def _weigh_context(evidence: list[Evidence], text: str,
             weight *= 0.25
         seat = e.offset is not None and (
             _ends_at(_HEADQUARTERS, text, e.offset, 40, seats)
-            or any(start <= e.offset < end for start, end in based))
+            or e.offset in based)
         if seat:
             weight *= 0.25
         no_state = e.offset is not None and "-" in e.code and (
@@ -1191,11 +1211,14 @@ def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
     at that place (after a cue, in the title, as a name) take the code the syntax gives."""
     # (only a reading the syntax is sure of: a known town, a state's name or a ZIP code, not
     # a code guessed for a name the gazetteer lacks)
-    places = [(e.offset, e.offset + len(e.text.split(",")[0]), e.code) for e in evidence
-              if e.signal == "place" and e.offset is not None and "," in e.text
-              and e.weight >= 4.0]
+    places = sorted((e.offset, e.offset + len(e.text.split(",")[0]), i, e.code)
+                    for i, e in enumerate(evidence)
+                    if e.signal == "place" and e.offset is not None and "," in e.text
+                    and e.weight >= 4.0)
     if not places:
         return evidence
+    starts = [start for start, _, _, _ in places]
+    longest = max(stop - start for start, stop, _, _ in places)
     out = []
     for e in evidence:
         # a town, or a state's name ("Location: Washington" of "Washington, D.C."), that lies
@@ -1205,8 +1228,12 @@ def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
             cued = _CUE.match(e.text)
             end = text.find(e.text, e.offset) + len(e.text)
             begin = end - len(cued.group(1) if cued else e.text)
-            code = next((c for start, stop, c in places if start <= begin and end <= stop),
-                        e.code)
+            # the first town (in the evidence's order) that holds it, among those that
+            # start no further before it than the longest is long
+            near = places[bisect.bisect_left(starts, begin - longest):
+                          bisect.bisect_right(starts, begin)]
+            code = min(((i, c) for start, stop, i, c in near if start <= begin and end <= stop),
+                       default=(0, e.code))[1]
             if code != e.code:
                 e = replace(e, code=code, options=())
         out.append(e)

@@ -278,8 +278,9 @@ class _Reader:
             return False
         limit = start + len(s)
         pos = start
-        i = bisect.bisect_right(self._emphasis_ends, start)
-        for a, b in self.emphasis[i:]:
+        emphasis = self.emphasis
+        for i in range(bisect.bisect_right(self._emphasis_ends, start), len(emphasis)):
+            a, b = emphasis[i]  # (by index: a slice of the rest would copy it every time)
             if a >= limit:
                 break
             if self.text[pos:a].strip(" *_"):

@@ -1,0 +1,104 @@
+"""Long files: does the time grow with the file's length, or faster? (run by hand)
+
+    python benchmarks/scale.py [--size 1500] [--only money,places]
+
+A posting is a few kilobytes, but a folder holds what users put there: a posting pasted
+hundreds of times, an export of a whole board in one file, a log. Each shape below is
+generated (seeded; jdlint's own words, never the corpus's) at ``--size`` and twice that, and
+linted in this process; the table gives both times and their ratio. A ratio well above 2
+(flagged from 2.6) is a quadratic step: a pass over all earlier matches for each new one.
+That is how these were found (2026-12-07): a town's every use read at each mention, a list
+of taken pay spans read for every amount, the rest of a sorted list copied at each search,
+fixes applied by rebuilding the whole text for each (a 12.8 MB file that repeats one
+paragraph took over 5 minutes; now 7 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable
+
+import jdlint
+
+_WORDS = ("nurse care patient team work support plan develop manage clinical service ward "
+          "shift report data project client build design test review train skill").split()
+_TOWNS = ("Leeds", "Toronto", "Berlin", "Aarhus", "Austin", "Denver", "Munich", "Ottawa")
+
+
+def _sentence(r: random.Random, k: int = 0) -> str:
+    return " ".join(r.choice(_WORDS) for _ in range(k or r.randint(6, 25))).capitalize() + "."
+
+
+def _shapes() -> dict[str, tuple[str, Callable[[random.Random, int], str]]]:
+    """Each shape's file extension and its text of ``n`` units."""
+    return {
+        "paragraphs": ("md", lambda r, n: "\n\n".join(
+            " ".join(_sentence(r) for _ in range(5)) for _ in range(n))),
+        "one paragraph pasted": ("txt", lambda r, n: (
+            "We are hiring a nurse in Leeds. " * 8 + "\n\n") * n),
+        "one line": ("txt", lambda r, n: " ".join(_sentence(r) for _ in range(5 * n))),
+        "no punctuation": ("txt", lambda r, n: " ".join(r.choice(_WORDS) for _ in range(60 * n))),
+        "bullets": ("md", lambda r, n: "\n".join(f"- {_sentence(r)}" for _ in range(5 * n))),
+        "headings": ("md", lambda r, n: "\n\n".join(
+            f"# {_sentence(r, 3)}\n\n{_sentence(r)}" for _ in range(2 * n))),
+        "bold lines": ("md", lambda r, n: "\n\n".join(
+            f"**{_sentence(r, 2)}**\n\n{_sentence(r, 4)}" for _ in range(2 * n))),
+        "places": ("md", lambda r, n: "\n\n".join(
+            f"Location: {r.choice(_TOWNS)}, ON. Based in {r.choice(_TOWNS)}, {_sentence(r)}"
+            for _ in range(3 * n))),
+        "dates": ("md", lambda r, n: "\n".join(
+            f"Apply by {r.randint(1, 28)} May 2027. Closing date: {r.randint(1, 12)}/"
+            f"{r.randint(1, 12)}/2027." for _ in range(3 * n))),
+        "money": ("md", lambda r, n: "\n".join(
+            f"Salary: ${r.randint(40, 90)},000 - ${r.randint(91, 150)},000 per year. Band "
+            f"{r.randint(2, 9)}." for _ in range(3 * n))),
+        "contacts": ("md", lambda r, n: "\n".join(
+            f"Contact Sam Lee at sam{r.randint(1, 99999)}@example.org or +44 20 7946 "
+            f"{r.randint(1000, 9999)}." for _ in range(3 * n))),
+        "terms": ("md", lambda r, n: "\n".join(
+            f"- The foreman and the salesmen of our young and dynamic team ({i})."
+            for i in range(3 * n))),
+        "German": ("md", lambda r, n: "\n\n".join(
+            f"Wir suchen einen Mitarbeiter (m/w/d) in München für {r.choice(_WORDS)} {i}. "
+            f"Bewerbung bis 1. Mai 2027 an jobs{i}@firma.de." for i in range(2 * n))),
+        "table": ("md", lambda r, n: "| a | b |\n|---|---|\n" + "\n".join(
+            f"| {_sentence(r, 4)} | {_sentence(r, 4)} |" for _ in range(3 * n))),
+        "HTML": ("html", lambda r, n: "<html><body>" + "".join(
+            f"<p>{_sentence(r)}</p><ul><li>{_sentence(r)}</li></ul>" for _ in range(2 * n))
+            + "</body></html>"),
+    }
+
+
+def _time(text: str, ext: str) -> float:
+    start = time.perf_counter()
+    jdlint.lint_text(text, path=f"long.{ext}", today="2026-12-01")
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1500, help="units of the smaller file")
+    parser.add_argument("--only", default="", help="shapes to run, comma-separated")
+    args = parser.parse_args()
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+    jdlint.lint_text("Nurse. Apply by 1 May 2027 to jobs@example.org.", path="warm.md")
+    print(f"{'shape':22}{'size':>10}{'time':>9}{'2x size':>10}{'time':>9}{'ratio':>7}")
+    worst = 0.0
+    for name, (ext, make) in _shapes().items():
+        if only and name not in only:
+            continue
+        small, big = (make(random.Random(1), n) for n in (args.size, 2 * args.size))
+        t1, t2 = _time(small, ext), _time(big, ext)
+        ratio = t2 / t1
+        worst = max(worst, ratio)
+        flag = "  <- faster than linear growth" if ratio >= 2.6 else ""
+        print(f"{name:22}{len(small) / 1e6:>8.2f}MB{t1:>8.2f}s{len(big) / 1e6:>8.2f}MB"
+              f"{t2:>8.2f}s{ratio:>7.2f}{flag}")
+    print(f"worst ratio {worst:.2f} (2.0 is linear)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
