@@ -434,7 +434,7 @@ def test_a_repeated_signal_counts_its_strongest_instance_first() -> None:
     assert _decide(job + seat + abroad).code == "US-NY"
 
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
@@ -812,3 +812,21 @@ def test_a_town_named_again_and_again_is_looked_up_once(monkeypatch: pytest.Monk
     assert place._lower_use(other, "Reading") is False
     assert place._lower_use(lower, "Reading") is True
     assert place._lower_use(other, "Reading") is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["www", ".", "nhs", "uk", "NHS", "UK", "gov", "on", "ca", "Ca",
+                                 "de", "DE", "co", "com", "org", "at", "ch", "dk", "-", "jobs",
+                                 "@", " ", "\n", "x", "İ", "ac", "gc", "e.g", "ac.uk"]),
+                max_size=25).map("".join))
+@example("Apply at jobs.ca\nor x.com")
+@example("www.jobs.gov.on.ca\nIT.AT\nmail@nhs.net.UK")
+def test_domains_read_from_the_word_index_are_all_of_them(text: str) -> None:
+    """The lines where a domain's suffix begins after a dot are found from the word index:
+    the same matches as searching the whole text."""
+    from jdlint.document import place as p
+    from jdlint.document.words import words_of
+
+    hints = p._domain_hints(text, words_of(text).table())
+    assert [m.span() for m in on_lines(p._DOMAIN, text, hints)] == [
+        m.span() for m in p._DOMAIN.finditer(text)]

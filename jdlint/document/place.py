@@ -286,8 +286,8 @@ _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca
                      r"de|dk|ca|gov|at|ch)(?![\w-]|\.[\w-])", re.I)
 _PHONE = re.compile(r"(?:\+|\b00)(44|49|45|1|43|41|353)[\s(-]*\d")
 _PHONE_CODE_STARTS = ("44", "49", "45", "1", "43", "41", "353")  # after "+" or "00" in a match
-# in every _DOMAIN match: the dot and the suffix's first letters
-_DOMAIN_HINT = re.compile(r"\.(?:nhs|gov|ac|co|org|gc|uk|de|dk|ca|at|ch)", re.I)
+# in every _DOMAIN match: a dot and the whole word that begins the suffix
+_DOMAIN_WORDS = ("nhs", "gov", "ac", "co", "org", "gc", "uk", "de", "dk", "ca", "at", "ch")
 _CURRENCY = re.compile(r"£|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b|\bAUD\b|\bA\$|"
                        r"\bNZD\b|\bNZ\$")
 # (pattern, code, weight)
@@ -903,7 +903,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     if spelling is not None:
         yield Evidence("spelling", "British spelling", "GB", 1.0, spelling)
     yield from _organisations(text, words)
-    for m in on_lines(_DOMAIN, text, (m.start() for m in _DOMAIN_HINT.finditer(text))):
+    for m in on_lines(_DOMAIN, text, _domain_hints(text, table)):
         suffix = m.group(1).lower()
         if re.fullmatch(r"gov\.[a-z]{2}\.ca", suffix):
             code = next((c for c in names().abbreviations.get(suffix[4:6].upper(), ())
@@ -925,6 +925,12 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     if (lw := _LANGUAGE.get(language)) is not None:
         yield Evidence("language", language, lw[0], lw[1],
                        options=_GERMAN_SPEAKING if language == "de" else ())
+
+
+def _domain_hints(text: str, table: Mapping[str, list[int]]) -> list[int]:
+    """Where a suffix that _DOMAIN knows begins after a dot: its first part is a whole word
+    of the index ("nhs" of "x.nhs.uk")."""
+    return [p for w in _DOMAIN_WORDS for p in table.get(w, ()) if p and text[p - 1] == "."]
 
 
 def _phone_starts(text: str) -> list[int]:
