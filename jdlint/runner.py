@@ -19,7 +19,7 @@ from .errors import InputError, RunError
 from .model import Diagnostic, FileResult, Report
 from .reading import FORMATS
 from .reading.files import read_capped, read_posting
-from .selection import matches_any
+from .selection import matches_any, resolved
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -50,7 +50,7 @@ class Plan:
 
 
 def _is_excluded(path: Path, config: Config,
-                 resolve: Callable[[Path], Path] = Path.resolve) -> bool:
+                 resolve: Callable[[Path], Path] = resolved) -> bool:
     try:  # (what selection.relative_posix gives, with the paths resolved by ``resolve``)
         rel = resolve(path).relative_to(resolve(config.root)).as_posix()
     except ValueError:
@@ -73,18 +73,18 @@ class _Resolver:
             return found
         name = path.name
         if not name or name == ".." or path.is_symlink():
-            return path.resolve()
+            return resolved(path)
         parent = path.parent
         folder = self._folders.get(parent)
         if folder is None:
-            folder = self._folders[parent] = parent.resolve()
+            folder = self._folders[parent] = resolved(parent)
         return folder / name
 
     def folder(self, path: Path) -> Path:
         """``path`` resolved, kept (a folder whose files are asked next, or a config's root)."""
         found = self._folders.get(path)
         if found is None:
-            found = self._folders[path] = path.resolve()
+            found = self._folders[path] = resolved(path)
         return found
 
 
@@ -147,7 +147,7 @@ def plan(paths: Sequence[str], options: Options) -> Plan:
         p = Path(raw)
         if p.is_dir():
             files.extend((str(f), i) for f, i in _walk(p, config_index, configs, cannot_list))
-        elif p.exists():
+        elif p.exists() or p.is_symlink():  # (a link in a loop, or to nothing: unreadable)
             i = config_index(p.absolute())
             if not (configs[i].force_exclude and _is_excluded(p, configs[i])):
                 files.append((str(p), i))

@@ -7,6 +7,7 @@ A selector is a code (``INC001``), a code prefix (``INC``, ``INC0``), a rule nam
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -156,10 +157,17 @@ def _same_type(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
+def resolved(path: Path) -> Path:
+    """``path`` absolute, its links followed as far as they lead: ``Path.resolve``, but a link
+    that leads back to itself (a loop) stays as it is instead of raising ``RuntimeError``
+    (the file is then reported as unreadable, and the others are checked)."""
+    return Path(os.path.realpath(path))
+
+
 def relative_posix(path: str, root: Path) -> str:
     p = Path(path)
     try:
-        return p.resolve().relative_to(root.resolve()).as_posix()
+        return resolved(p).relative_to(resolved(root)).as_posix()
     except ValueError:
         return p.as_posix()
 

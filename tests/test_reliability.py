@@ -598,7 +598,8 @@ def test_any_front_matter_or_markup_gives_a_result(front: str, body: str, ext: s
     assert all(d.code != "JDL001" for d in result.diagnostics), result.diagnostics
 
 
-KINDS = ["regular", "empty", "folder", "fifo", "symlink", "dangling", "binary", "utf16", "big"]
+KINDS = ["regular", "empty", "folder", "fifo", "symlink", "dangling", "loop", "binary", "utf16",
+         "big"]
 
 
 def _make(path: Path, kind: str) -> None:
@@ -615,6 +616,9 @@ def _make(path: Path, kind: str) -> None:
         path.symlink_to(path.name + ".target")
     elif kind == "dangling":
         path.symlink_to("nowhere")
+    elif kind == "loop":  # two links that lead to each other
+        path.symlink_to(path.name + ".other")
+        (path.parent / (path.name + ".other")).symlink_to(path.name)
     elif kind == "binary":
         path.write_bytes(b"\x00\x01\x02 job")
     elif kind == "utf16":
@@ -640,6 +644,11 @@ def test_any_file_kind_gives_a_result_and_never_blocks(kinds: list[str],
             assert result.error is None, (kind, result.error)
         elif kind != "empty":
             assert result.error, kind
+    # ... and a folder that holds them is walked: each is listed and reported, none stops the
+    # run (a link loop raised RuntimeError while the exclusions were matched)
+    found = runner.plan([str(folder)], runner.Options(isolated=True))
+    assert sorted(Path(f).name for f, _ in found.files) == sorted(
+        f"f{i}.md" for i, kind in enumerate(kinds) if kind != "folder")
 
 
 # -- globs ----------------------------------------------------------------------------------
@@ -698,3 +707,17 @@ def test_a_set_of_globs_matches_where_one_of_them_does(globs: list[str], path: s
     as trying each glob, and each glob means what the backtracking reference says."""
     assert matches_any(globs, path) == any(compile_glob(g).matches(path) for g in globs) \
         == any(_backtracking_glob(g).match(path) for g in globs)
+
+
+def test_a_link_loop_or_a_dangling_link_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "a.md").symlink_to("b.md")
+    (tmp_path / "b.md").symlink_to("a.md")
+    (tmp_path / "gone.md").symlink_to("nowhere.md")
+    (tmp_path / "ok.md").write_text(POSTING, "utf-8")
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", str(tmp_path),
+                                      str(tmp_path / "a.md")])
+    out = result.output
+    assert "Traceback" not in out and "internal error" not in out, out
+    assert out.count("a symbolic link that leads back to itself (a loop)") == 2  # a.md, b.md
+    assert "a symbolic link to 'nowhere.md', which does not exist" in out
+    assert "ok.md" in out and result.exit_code == 1

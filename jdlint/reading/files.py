@@ -41,7 +41,7 @@ def read_posting(path: str, limit: int) -> bytes:
     try:
         before = os.stat(path)
     except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+        raise InputError(_why_not(path, exc)) from None
     if not stat.S_ISREG(before.st_mode):  # do not even open a FIFO or a device
         raise InputError(f"{kind_of(before.st_mode)}, not a posting file; skipped")
     if before.st_size > limit:
@@ -58,6 +58,15 @@ def read_posting(path: str, limit: int) -> bytes:
         if not stat.S_ISREG(mode):
             raise InputError(f"{kind_of(mode)}, not a posting file; skipped")
         return read_capped(handle, limit)
+
+
+def _why_not(path: str, exc: OSError) -> str:
+    """Why ``path`` cannot be opened, said of a link when it is one."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that leads back to itself (a loop)"
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+    return exc.strerror or str(exc)
 
 
 def read_capped(handle: BinaryIO, limit: int) -> bytes:
