@@ -89,9 +89,11 @@ UnusedSuppression = _internal(
 
 InvalidStructuredData = _internal(
     "JDL006", "invalid-structured-data", Severity.INFO,
-    "Structured data in the page (JSON-LD) could not be read.",
+    "Structured data in the page (JSON-LD) or the front matter could not be read.",
     "Reports a `<script type=\"application/ld+json\">` in an HTML posting that is not valid "
-    "JSON (or is too large); it is ignored and the posting is checked without it.",
+    "JSON (or is too large), and a front-matter value jdlint reads but cannot use (a "
+    "`jurisdiction` that is no place code, an unknown `language`, an `employer-size` that is "
+    "no number, an impossible date); it is ignored and the posting is checked without it.",
     "Job boards and search engines read the deadline, place and pay from this data; if jdlint "
     "cannot parse it, neither can they.",
 )

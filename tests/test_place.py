@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -255,8 +256,10 @@ def test_summary_says_when_the_place_is_unknown(tmp_path) -> None:  # type: igno
     assert "place unknown" not in known.output
 
 
-@pytest.mark.parametrize(("value", "suggestion"), [("CA-ONT", "CA-ON"), ("US-XX", "US-TX"),
-                                                   ("Germany!", None)])
+@pytest.mark.parametrize(("value", "suggestion"), [
+    ("CA-ONT", "CA-ON"), ("US-XX", "US-TX"), ("Germany!", None),
+    # two letters are not yet a country: no ISO 3166-1 code, and the union, not a place
+    ("XX", None), ("ZZ", None), ("EU", "a member state's code such as DE or FR")])
 def test_unknown_codes_are_rejected_with_the_nearest(tmp_path, value: str,  # type: ignore[no-untyped-def]
                                                     suggestion: str | None) -> None:
     (tmp_path / "a.txt").write_text("Cook wanted.\n")
@@ -267,10 +270,47 @@ def test_unknown_codes_are_rejected_with_the_nearest(tmp_path, value: str,  # ty
         assert f"did you mean {suggestion}" in result.output
 
 
-@pytest.mark.parametrize("value", ["NO", "JP", "ca-on", "US-NY", "GB"])
+@pytest.mark.parametrize("value", ["NO", "JP", "ca-on", "US-NY", "GB", "DE-BY", "XK"])
 def test_valid_codes_pass(tmp_path, value: str) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a.txt").write_text("Cook wanted.\n")
     assert _run(str(tmp_path / "a.txt"), "--jurisdiction", value).exit_code in (0, 1)
+
+
+def test_uk_is_read_as_gb(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "UK" was kept as a code of its own: no rule of Great Britain's applied, silently
+    body = "Cook\n\nWe need a cook. Apply by 1 May 2027 to jobs@example.org.\n"
+    (tmp_path / "a.md").write_text(body)
+    for args in (["--jurisdiction", "uk"], []):
+        if not args:  # front matter
+            (tmp_path / "a.md").write_text("---\njurisdiction: UK\n---\n" + body)
+        out = _run(str(tmp_path / "a.md"), "--format", "json", *args).output
+        assert json.loads(out)["files"][0]["jurisdiction"] == "GB"
+        assert "missing-privacy-notice" in out
+
+
+@pytest.mark.parametrize(("front", "note"), [
+    ("jurisdiction: XX", "jurisdiction 'XX' is not a place code"),
+    ("jurisdiction: CA-ONT", "(did you mean CA-ON or"),
+    ("jurisdiction: [DE, XX]", "jurisdiction 'XX' is not a place code"),
+    ("language: Klingon", "language 'Klingon' is not one jdlint checks"),
+    ("employer-size: many", "employer-size 'many' is not a number of employees"),
+    ("employees: -3", "employees -3 is not a number of employees"),
+])
+def test_front_matter_values_that_cannot_be_used_are_said(front: str, note: str) -> None:
+    text = f"---\n{front}\n---\nCook\n\nWe need a cook in Berlin.\n"
+    doc = Document.from_source("p.md", text)
+    assert any(note in n for n in doc.notes), doc.notes
+    # ... and the rest is read from the text
+    if front.startswith("jurisdiction"):
+        assert doc.jurisdiction == "DE"
+
+
+@pytest.mark.parametrize("front", ["jurisdiction: de", "jurisdiction: UK", "language: German",
+                                   "employer-size: 40", "country: Germany", "title: Cook",
+                                   "jurisdiction: [US-CA, US-NY]"])
+def test_front_matter_values_that_are_used_give_no_note(front: str) -> None:
+    doc = Document.from_source("p.md", f"---\n{front}\n---\nCook\n\nWe need a cook.\n")
+    assert doc.notes == ()
 
 
 @pytest.mark.parametrize(("text", "code"), [

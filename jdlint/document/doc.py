@@ -16,6 +16,7 @@ from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
 from .blocks import Block, union_spans
 from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_copies, word_list
+from .jurisdiction import check_code
 from .place import Evidence, Place, infer_place
 from .quoting import line_excerpt, one_line
 from .sections import Section, find_sections
@@ -39,9 +40,40 @@ _PROTECTED = (  # (a character every match contains, the pattern)
 def _employees(meta: Mapping[str, Any]) -> int | None:
     for key in ("employer-size", "employees"):
         value = meta.get(key)
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        if _a_size(value):
             return value
     return None
+
+
+def _a_size(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def unusable_meta(meta: Mapping[str, Any]) -> tuple[str, ...]:
+    """Notes for the values of the metadata keys jdlint reads that it cannot use, each said
+    with what jdlint does instead (a place code that is none would leave the place-bound
+    rules silent, or checking another place's law, without a word)."""
+    notes = []
+    given = meta.get("jurisdiction")
+    for value in given if isinstance(given, list) else [] if given is None else [given]:
+        if isinstance(value, str) and check_code(value)[0]:
+            continue  # (a list of places: each weighs as much)
+        nearest = check_code(value)[1] if isinstance(value, str) else []
+        hint = f" (did you mean {' or '.join(nearest)}?)" if nearest else ""
+        notes.append(f"front matter: jurisdiction {value!r} is not a place code such as DE, "
+                     f"GB, CA-ON or US-CO{hint}; it is ignored and the place is inferred "
+                     "from the text")
+    for key in ("language", "lang"):
+        value = meta.get(key)
+        if value is not None and languages.normalise(value) is None:
+            notes.append(f"front matter: {key} {value!r} is not one jdlint checks (en, de, "
+                         "da); it is ignored and the language is detected from the text")
+    for key in ("employer-size", "employees"):
+        value = meta.get(key)
+        if value is not None and not _a_size(value):
+            notes.append(f"front matter: {key} {value!r} is not a number of employees; it "
+                         "is ignored (laws with a threshold are assumed to apply)")
+    return tuple(notes)
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,7 +135,7 @@ class Document:
             bom=bom,
             comments=parsed.comments,
             hard_breaks=parsed.hard_breaks,
-            notes=parsed.notes,
+            notes=parsed.notes + unusable_meta(parsed.meta),
         )
 
     # --- structure ---------------------------------------------------------------------------

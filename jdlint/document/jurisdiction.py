@@ -22,10 +22,28 @@ def _places() -> dict[str, dict[str, list[str]]]:
     return data
 
 
+#: Codes people write for a country that ISO 3166-1 gives another: the UK's own (which ISO
+#: reserves for it) is GB
+_ALIASES = {"UK": "GB"}
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Every country code of ISO 3166-1 alpha-2."""
+    return frozenset(_places()["country-codes"].split())  # type: ignore[attr-defined]
+
+
 def normalise_code(value: str) -> str | None:
-    """``"ca-on"`` -> ``"CA-ON"``; None for anything that is not a code."""
-    v = value.strip()
-    return v.upper() if _CODE.match(v) else None
+    """``"ca-on"`` -> ``"CA-ON"``, ``"uk"`` -> ``"GB"``; None for anything that is not the
+    code of a country (ISO 3166-1 alpha-2) or of one of its parts (ISO 3166-2; for the US
+    and Canada, a state or province that exists): ``XX``, ``CA-ONT``, ``EU``."""
+    v = value.strip().upper()
+    v = _ALIASES.get(v, v)
+    if not _CODE.match(v) or v[:2] not in countries():
+        return None
+    if "-" in v and v[:2] in ("US", "CA") and v not in subdivisions():
+        return None
+    return v
 
 
 @cache
@@ -36,16 +54,18 @@ def subdivisions() -> frozenset[str]:
 
 
 def check_code(value: str) -> tuple[str | None, list[str]]:
-    """(the normalised code, []) or (None, the nearest valid codes). A country is any ISO
-    3166-1 alpha-2 code; a US or Canadian subdivision must be one that exists."""
+    """(the normalised code, []) or (None, the nearest valid codes): :func:`normalise_code`,
+    saying what was meant when it is None."""
     import difflib
 
     code = normalise_code(value)
-    if code is not None and ("-" not in code or code[:2] not in ("US", "CA")
-                             or code in subdivisions()):
+    if code is not None:
         return code, []
     wanted = value.strip().upper()
-    known = sorted(subdivisions() | {c for c in _places()["countries"]})
+    if wanted == "EU":  # a union, not a place: its members' codes are all countries'
+        return None, ["a member state's code such as DE or FR"]
+    # the nearest of the codes jdlint knows rules for (not every island's: "DK" for "DKK")
+    known = sorted(subdivisions() | set(_places()["countries"]))
     return None, difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
 
 
