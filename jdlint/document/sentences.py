@@ -89,7 +89,11 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         at = hint.start()
         c = text[at]
         if c in ".!?":
-            candidates[at] = _BOUNDARY
+            # not a stop after another: a match there would be one of the match at the first
+            # stop of the run (whose [.!?]+ takes them all), and trying every stop of a long
+            # run ("........") read the run again each time: a quadratic time
+            if at == start or text[at - 1] not in ".!?":
+                candidates[at] = _BOUNDARY
         elif c in ";:":  # a list's marker after it: the match starts after the ";" or ":"
             candidates[at + 1] = _BOUNDARY
             lists.append((hint.end(), text[hint.end() - 1]))
