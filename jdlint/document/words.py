@@ -58,6 +58,7 @@ class Words:
             # the hyphenated table, never changed); a hyphenated word's parts join them
             plain = {w: starts for w, starts in hyphenated.items() if "-" not in w}
             merged: set[str] = set()  # words whose offsets come from more than one run
+            owned: set[str] = set()  # words whose list is this table's own (may grow)
             for word, starts in hyphenated.items():
                 if "-" not in word:
                     continue
@@ -65,11 +66,15 @@ class Words:
                 for part in word.split("-"):
                     if part:
                         shifted = [s + offset for s in starts]
-                        if part in plain:  # a new list: the first may be the table's
-                            plain[part] = plain[part] + shifted
-                            merged.add(part)
-                        else:
+                        if part not in plain:
                             plain[part] = shifted
+                            owned.add(part)
+                        else:  # (grown in place once owned: "a-a-a-..." copied it each time)
+                            if part not in owned:  # the first may be the hyphenated table's
+                                plain[part] = list(plain[part])
+                                owned.add(part)
+                            plain[part] += shifted
+                            merged.add(part)
                     offset += len(part) + 1
             for word in merged:
                 plain[word].sort()
