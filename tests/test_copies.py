@@ -209,3 +209,43 @@ def test_a_title_said_again_in_the_body_is_no_copy_but_a_second_time_is(lint: Li
     found = [d for d in lint(twice, path="p.md").diagnostics if d.name == "duplicate-block"]
     assert [d.message for d in found] == ["This line repeats the one on line 3; delete one."]
     assert found[0].line == 7  # (a line read as a list's item by its shape is called a line)
+
+
+from jdlint.document.copies import find_repeats  # noqa: E402
+from jdlint.document.structure import find_blocks  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(1, 90)), max_size=12),
+       st.data())
+def test_common_runs_are_those_compared_one_by_one(pieces: list[tuple[int, int]],
+                                                   data: st.DataObject) -> None:
+    # runs of one class and of alternating ones, longer than the part compared one by one
+    from jdlint.document.copies import _CommonRuns
+
+    cls: list[int] = []
+    for c, n in pieces:
+        cls += [c] * n if c < 2 else [k % 2 for k in range(n)]
+    if len(cls) < 2:
+        return
+    runs = _CommonRuns(cls)
+    for _ in range(10):
+        i = data.draw(st.integers(0, len(cls) - 2))
+        j = data.draw(st.integers(i + 1, len(cls) - 1))
+        limit = min(j - i, len(cls) - j)
+        naive = 0
+        while naive < limit and cls[i + naive] == cls[j + naive]:
+            naive += 1
+        assert runs.length(i, j, limit) == naive
+        assert runs.verified(i, j, limit) == naive
+
+
+def test_thousands_of_the_same_short_line_are_no_copy_and_a_pasted_posting_still_is() -> None:
+    # each of the lines was compared with the first from its start: a quadratic time
+    lines = "\n".join(["- Yes"] * 3000)
+    posting = ("We build tools that help nurses plan their shifts across the whole hospital.\n\n"
+               "You will work with the ward managers to improve the rota every single week.\n")
+    blocks = find_blocks(f"{lines}\n\n{posting}\n{posting}")
+    found = find_repeats(blocks, 8, 0.8)
+    assert len(found) == 1 and found[0].length == 2
+    assert blocks[found[0].start].text.startswith("We build tools")

@@ -220,18 +220,21 @@ def find_copies(blocks: Sequence[Block], min_words: int, similarity: float,
     seen: defaultdict[int, list[int]] = defaultdict(list)
     repeats: list[Repeat] = []
     j, n = 0, len(blocks)
+    common = _CommonRuns(cls)
+    counted = _counted_words(units)
     while j < n:
         earlier = seen[cls[j]]
         best_len, best_i = 0, -1
         for i in (*earlier[:1], *earlier[-_CANDIDATES:]):
-            length = 0
-            while j + length < n and i + length < j and cls[i + length] == cls[j + length]:
-                length += 1
+            length = common.length(i, j, min(j - i, n - j))
             if length == 1 and units[i].kind == "heading":
                 continue  # a title said again as the body's first line: a heading alone is none
             if length > best_len:
                 best_len, best_i = length, i
-        if best_len and _significant(units[j:j + best_len], min_words):
+        if best_len > _CommonRuns.LINEAR and _significant_run(units, counted, j, best_len,
+                                                               min_words):
+            best_len = common.verified(best_i, j, best_len)
+        if best_len and _significant_run(units, counted, j, best_len, min_words):
             score = min(classifier.score[j:j + best_len])
             repeats.append(Repeat(best_i, j, best_len, score))
             for k in range(j, j + best_len):
@@ -243,11 +246,78 @@ def find_copies(blocks: Sequence[Block], min_words: int, similarity: float,
     return repeats, families
 
 
-def _significant(units: Sequence[_Unit], min_words: int) -> bool:
-    """Headings and short lines ("Apply now", "Deadline") do not make a repeat on their own."""
-    if len(units) == 1:
-        return units[0].kind != "heading" and units[0].words >= min_words
-    return sum(u.words for u in units if u.kind != "heading" and u.words >= 3) >= min_words
+class _CommonRuns:
+    """How many classes two places of a sequence have in common from there on. Compared one
+    by one for the first ``LINEAR`` (most runs are short); a longer run is measured by a
+    binary search over prefix hashes (Karp-Rabin), so that a file of thousands of the same
+    short line is not compared from its start at each of them (a quadratic time)."""
+
+    LINEAR = 64
+    _MOD = (1 << 61) - 1
+    _BASE = 1_000_003
+
+    def __init__(self, cls: Sequence[int]) -> None:
+        self.cls = cls
+        self._prefix: list[int] | None = None
+        self._powers: list[int] = []
+
+    def length(self, i: int, j: int, limit: int) -> int:
+        """The length of the common run of ``cls[i:]`` and ``cls[j:]``, at most ``limit``."""
+        cls = self.cls
+        length = 0
+        while length < limit and length < self.LINEAR:
+            if cls[i + length] != cls[j + length]:
+                return length
+            length += 1
+        if length == limit:
+            return length
+        low, high = length, limit  # the first ``low`` are equal; no more than ``high``
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._hash(i, middle) == self._hash(j, middle):
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def verified(self, i: int, j: int, length: int) -> int:
+        """``length`` checked one by one (a copy is never made of a hash collision); done for
+        the runs that are reported, each of which the search then leaves behind."""
+        k = 0
+        while k < length and self.cls[i + k] == self.cls[j + k]:
+            k += 1
+        return k
+
+    def _hash(self, start: int, length: int) -> int:
+        prefix = self._prefix
+        if prefix is None:
+            prefix, powers, h, p = [0], [1], 0, 1
+            for c in self.cls:
+                h = (h * self._BASE + c + 1) % self._MOD
+                p = p * self._BASE % self._MOD
+                prefix.append(h)
+                powers.append(p)
+            self._prefix, self._powers = prefix, powers
+        return (prefix[start + length] - prefix[start] * self._powers[length]) % self._MOD
+
+
+def _counted_words(units: Sequence[_Unit]) -> list[int]:
+    """The words that make a run of blocks significant, summed from the first block: those of
+    the blocks that are no heading and have three words or more."""
+    out = [0]
+    for u in units:
+        out.append(out[-1] + (u.words if u.kind != "heading" and u.words >= 3 else 0))
+    return out
+
+
+def _significant_run(units: Sequence[_Unit], counted: list[int], start: int, length: int,
+                     min_words: int) -> bool:
+    """Whether ``units[start:start + length]`` make a repeat: headings and short lines ("Apply
+    now", "Deadline") do not on their own. From the sums of :func:`_counted_words`, not a
+    pass over the run at each block."""
+    if length == 1:
+        return units[start].kind != "heading" and units[start].words >= min_words
+    return counted[start + length] - counted[start] >= min_words
 
 
 def copy_spans(blocks: Sequence[Block], repeats: Sequence[Repeat]) -> list[tuple[int, int]]:
