@@ -870,3 +870,26 @@ def test_domains_read_from_the_word_index_are_all_of_them(text: str) -> None:
     hints = p._domain_hints(text, words_of(text).table())
     assert [m.span() for m in on_lines(p._DOMAIN, text, hints)] == [
         m.span() for m in p._DOMAIN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.sampled_from(["US-CA", "US-NY", "US-TX",
+                                                                 "US-WA", "CA-ON"])),
+                max_size=25),
+       st.lists(st.sampled_from(["Locations: ", "Our sites. ", "x ", "\n", "may be located in "]),
+                max_size=30).map("".join))
+def test_places_listed_are_those_of_a_window_read_at_each_place(
+        places: list[tuple[int, str]], prefix: str) -> None:
+    """The list window moves over the places counting their codes: the same places as
+    reading the whole window at each of them (several at one offset, as a run's names are)."""
+    from jdlint.document.place import _LIST_SPAN, Evidence, _listed, _offered_in
+
+    text = (prefix * 20)[:500]
+    located = sorted((Evidence("name", "X", code, 1.0, offset) for offset, code in places),
+                     key=lambda e: e.offset or 0)
+    naive: set[int] = set()
+    for i, e in enumerate(located):
+        near = [f for f in located[i:] if (f.offset or 0) - (e.offset or 0) <= _LIST_SPAN]
+        if len({f.code for f in near}) >= 3 and not _offered_in(text, near[-1].offset or 0):
+            naive.update(id(f) for f in near)
+    assert _listed(located, text) == naive

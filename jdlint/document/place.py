@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -686,10 +686,15 @@ def _whole_line(text: str, start: int, phrase: str) -> bool:
     return _line(text, start, start).strip(" \t.,;:|·•-–—") == phrase
 
 
+_NEXT_TWO_WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")  # run.split()'s first two
+
+
 def _begins_town(run: str, phrase: str) -> bool:
     """Whether ``phrase``, where it first stands in ``run``, begins a longer town name with the
     words after it ("Kansas City", "Virginia Beach")."""
-    rest = run[run.find(phrase) + len(phrase):].split()
+    after = _NEXT_TWO_WORDS.match(run, run.find(phrase) + len(phrase))
+    rest = [w for w in after.groups() if w] if after is not None else []  # (not the whole
+    # rest of a run split at each of its names: a run of thousands of words)
     return bool(rest) and rest[0][0].isalpha() and any(
         _town_codes(" ".join([phrase, *rest[:k]])) for k in (1, 2) if len(rest) >= k)
 
@@ -1013,12 +1018,7 @@ def _weigh_context(evidence: list[Evidence], text: str,
     # (not the states a holder may live in: that list is where the job is done)
     located = sorted((e for e in evidence if e.offset is not None and "-" in e.code
                       and e.signal != "residence"), key=lambda e: e.offset or 0)
-    listed: set[int] = set()
-    offsets = [e.offset or 0 for e in located]
-    for i, offset in enumerate(offsets):
-        near = located[i:bisect.bisect_right(offsets, offset + _LIST_SPAN)]
-        if len({f.code for f in near}) >= 3 and not _offered_in(text, near[-1].offset or 0):
-            listed.update(id(f) for f in near)
+    listed = _listed(located, text)
     words = words_of(text)
     based = SpanSet((m.start(), m.end(1)) for m in matches_at(_BASED_SEAT, text, (
         p for p in words.table().get("based", ()) if text[p] == "B")))
@@ -1048,6 +1048,35 @@ def _weigh_context(evidence: list[Evidence], text: str,
             e = replace(e, weight=weight, seat=seat, no_state=no_state)
         out.append(e)
     return out
+
+
+def _listed(located: list[Evidence], text: str) -> set[int]:
+    """The ids of the places (in text order) that stand in a list of three or more states or
+    provinces (within _LIST_SPAN characters of each other), unless the list offers the job in
+    each ("Locations: ...")."""
+    listed: set[int] = set()
+    offsets = [e.offset or 0 for e in located]
+    # a window over the places in order (the codes in it counted as it moves, and each place
+    # listed once: not a pass over the window at each place, which a run of thousands of
+    # names at one offset made quadratic)
+    codes: Counter[str] = Counter()
+    end = marked = 0
+    offered: dict[int, bool] = {}
+    for i, offset in enumerate(offsets):
+        while end < len(located) and offsets[end] <= offset + _LIST_SPAN:
+            codes[located[end].code] += 1
+            end += 1
+        last = offsets[end - 1]
+        if len(codes) >= 3:
+            if last not in offered:
+                offered[last] = _offered_in(text, last)
+            if not offered[last]:
+                listed.update(id(f) for f in located[max(i, marked):end])
+                marked = end
+        codes[located[i].code] -= 1
+        if not codes[located[i].code]:
+            del codes[located[i].code]
+    return listed
 
 
 def _ends_at(pattern: re.Pattern[str], text: str, offset: int, span: int,
