@@ -10,7 +10,10 @@ linted in this process; the table gives both times and their ratio. A ratio well
 That is how these were found (2026-12-07): a town's every use read at each mention, a list
 of taken pay spans read for every amount, the rest of a sorted list copied at each search,
 fixes applied by rebuilding the whole text for each (a 12.8 MB file that repeats one
-paragraph took over 5 minutes; now 7 s).
+paragraph took over 5 minutes; now 7 s); then a run of stops tried at each stop (100 KB of
+"." took 107 s), a long run of capitalised names split at each name, a hyphenated word's
+parts merged by copying, and the same short line compared with its first copy from there on
+at each line.
 """
 
 from __future__ import annotations
@@ -65,6 +68,14 @@ def _shapes() -> dict[str, tuple[str, Callable[[random.Random, int], str]]]:
             f"Bewerbung bis 1. Mai 2027 an jobs{i}@firma.de." for i in range(2 * n))),
         "table": ("md", lambda r, n: "| a | b |\n|---|---|\n" + "\n".join(
             f"| {_sentence(r, 4)} | {_sentence(r, 4)} |" for _ in range(3 * n))),
+        # degenerate text, each once quadratic somewhere
+        "a run of stops": ("txt", lambda r, n: "." * (20 * n)),
+        "a run of names": ("txt", lambda r, n: " ".join(["New", "York", "City", "Of", "Leeds"]
+                                                        * n)),
+        "one hyphenated word": ("txt", lambda r, n: "-".join(["a"] * (10 * n))),
+        "the same short line": ("md", lambda r, n: "".join(
+            "  " * (i % 30) + "- x\n" for i in range(4 * n))),
+        "two short lines": ("txt", lambda r, n: "\n".join(["- x", "- y"] * (2 * n))),
         "HTML": ("html", lambda r, n: "<html><body>" + "".join(
             f"<p>{_sentence(r)}</p><ul><li>{_sentence(r)}</li></ul>" for _ in range(2 * n))
             + "</body></html>"),
