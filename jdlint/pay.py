@@ -228,6 +228,25 @@ def _pay_sentence(doc: Document, start: int) -> str:
     return _heading(doc, start) + " " + doc.sentences[i].text
 
 
+@dataclass(frozen=True, slots=True)
+class _RoleWords:
+    """The money words of a sentence (_ROLE_BEFORE's matches), in order: where each starts
+    and ends, whether it is one of other money, and how many of the first k are pay's."""
+
+    starts: list[int]
+    ends: list[int]
+    other: list[bool]
+    pay_until: list[int]
+
+    @classmethod
+    def of(cls, matches: list[re.Match[str]]) -> _RoleWords:
+        pay_until = [0]
+        for m in matches:
+            pay_until.append(pay_until[-1] + (m.group("pay") is not None))
+        return cls([m.start() for m in matches], [m.end() for m in matches],
+                   [m.group("other") is not None for m in matches], pay_until)
+
+
 def _find_pay(doc: Document) -> list[Pay]:
     text = doc.text
     out: list[Pay] = []
@@ -252,15 +271,37 @@ def _find_pay(doc: Document) -> list[Pay]:
         if _OTHER_AFTER.match(text, e) or _MAGNITUDE.match(text, e):
             return "other"
         i = doc.sentence_index(s)
-        begin = doc.sentences[i].start if i >= 0 else max(0, s - 200)
-        words = list(_ROLE_BEFORE.finditer(text, begin, s))
-        if doc.zone_at(s) == "benefits" and not any(w.group("pay") for w in words) \
-                and not _ROLE_BEFORE.search(text, e, doc.sentences[i].end if i >= 0 else e) \
+        if i >= 0:  # the money words of its sentence before it, and whether one comes after
+            found = role_words(i)
+            before = bisect.bisect_right(found.ends, s)
+            last_other = before > 0 and found.other[before - 1]
+            any_pay = found.pay_until[before] > 0
+            after = bisect.bisect_left(found.starts, e) < len(found.starts)
+        else:
+            words = list(_ROLE_BEFORE.finditer(text, max(0, s - 200), s))
+            before, after = len(words), False
+            last_other = bool(words) and words[-1].group("other") is not None
+            any_pay = any(w.group("pay") for w in words)
+        if doc.zone_at(s) == "benefits" and not any_pay and not after \
                 and not _ROLE_BEFORE.search(_heading(doc, s)):  # "Salary & Benefits"
             return "other"  # "Free mental health care ($550/year)" among the benefits
-        if not words and i > 0:  # a list item: its lead-in ("Relocation support:") says
-            words = list(_ROLE_BEFORE.finditer(doc.sentences[i - 1].text))
-        return "other" if words and words[-1].group("other") else "pay"
+        if not before and i > 0:  # a list item: its lead-in ("Relocation support:") says
+            lead_in = role_words(i - 1, own_text=True)
+            return "other" if lead_in.other and lead_in.other[-1] else "pay"
+        return "other" if last_other else "pay"
+
+    # each sentence's money words, read once (an amount's were read from its sentence's
+    # start at each amount: quadratic in a long sentence of amounts)
+    read: dict[tuple[int, bool], _RoleWords] = {}
+
+    def role_words(i: int, own_text: bool = False) -> _RoleWords:
+        found = read.get((i, own_text))
+        if found is None:
+            sentence = doc.sentences[i]
+            matches = list(_ROLE_BEFORE.finditer(sentence.text) if own_text
+                           else _ROLE_BEFORE.finditer(text, sentence.start, sentence.end))
+            found = read[i, own_text] = _RoleWords.of(matches)
+        return found
 
     words = words_of(text)
     amount_starts = _amount_starts(words)

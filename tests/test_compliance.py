@@ -319,3 +319,17 @@ def test_a_statement_of_what_is_done_with_the_data_is_a_notice() -> None:
     text = ("If you are a licensed physician, your name, address and any payments we make will "
             "be reported to the government.\n")
     assert has_privacy_notice(Document.from_source("p.md", text))
+
+
+def test_each_amount_of_a_long_sentence_takes_the_money_word_nearest_before_it() -> None:
+    # (read once per sentence: they were read from the sentence's start at each amount)
+    parts = []
+    for k in range(40):
+        parts += [f"relocation support of £{1000 + k},", f"a salary of £{30000 + k} - £{40000 + k}",
+                  f"per year, then a bonus of £{500 + k}"]
+    text = "Senior Nurse\n\nWe offer " + ", ".join(parts) + ".\n"
+    found = find_pay(Document.from_source("p.txt", text))
+    roles = {p.text.split()[0].rstrip(","): p.role for p in found}
+    assert roles["£1000"] == "other" and roles["£500"] == "other"
+    assert roles["£30000"] == "pay" and roles["£30039"] == "pay" and roles["£1039"] == "other"
+    assert sum(p.role == "pay" for p in found) == 40
