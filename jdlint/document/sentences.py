@@ -104,7 +104,13 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                 while last > start and text[last - 1].isspace():
                     last -= 1
                     candidates[last] = _BOUNDARY
+    scanned: set[str] = set()
     for after, marker in lists:
+        # (each marker's items from its first list on: a later list of the same marker finds
+        # none that its first did not, and reading to the end from each list was quadratic)
+        if marker in scanned:
+            continue
+        scanned.add(marker)
         items = _LIST_ITEMS[marker]
         for item in items.finditer(text, after, end):
             candidates.setdefault(item.start(), items)
