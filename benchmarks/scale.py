@@ -12,8 +12,9 @@ of taken pay spans read for every amount, the rest of a sorted list copied at ea
 fixes applied by rebuilding the whole text for each (a 12.8 MB file that repeats one
 paragraph took over 5 minutes; now 7 s); then a run of stops tried at each stop (100 KB of
 "." took 107 s), a long run of capitalised names split at each name, a hyphenated word's
-parts merged by copying, and the same short line compared with its first copy from there on
-at each line.
+parts merged by copying, the same short line compared with its first copy from there on
+at each line, a list's items read to the block's end from each list, and an amount's money
+words read from its sentence's start.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def _shapes() -> dict[str, tuple[str, Callable[[random.Random, int], str]]]:
         "the same short line": ("md", lambda r, n: "".join(
             "  " * (i % 30) + "- x\n" for i in range(4 * n))),
         "two short lines": ("txt", lambda r, n: "\n".join(["- x", "- y"] * (2 * n))),
+        "lists after semicolons": ("txt", lambda r, n: "; - A" * (4 * n)),
+        "amounts in one sentence": ("txt", lambda r, n: "$1-$2-" * (2 * n)),
         "HTML": ("html", lambda r, n: "<html><body>" + "".join(
             f"<p>{_sentence(r)}</p><ul><li>{_sentence(r)}</li></ul>" for _ in range(2 * n))
             + "</body></html>"),
