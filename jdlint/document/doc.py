@@ -56,9 +56,9 @@ def unusable_meta(meta: Mapping[str, Any]) -> tuple[str, ...]:
     notes = []
     given = meta.get("jurisdiction")
     for value in given if isinstance(given, list) else [] if given is None else [given]:
-        if isinstance(value, str) and check_code(value)[0]:
+        code, nearest = check_code(value) if isinstance(value, str) else (None, [])
+        if code is not None:
             continue  # (a list of places: each weighs as much)
-        nearest = check_code(value)[1] if isinstance(value, str) else []
         hint = f" (did you mean {' or '.join(nearest)}?)" if nearest else ""
         notes.append(f"front matter: jurisdiction {value!r} is not a place code such as DE, "
                      f"GB, CA-ON or US-CO{hint}; it is ignored and the place is inferred "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from ..datafiles import parse_yaml
 
@@ -16,9 +17,10 @@ _CODE = re.compile(r"^[A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?$")
 
 
 @cache
-def _places() -> dict[str, dict[str, list[str]]]:
+def _places() -> dict[str, Any]:
+    """places.yaml: names by code (``countries``, ``states``...) and the ``country-codes``."""
     text = resources.files("jdlint").joinpath("data/places.yaml").read_text("utf-8")
-    data: dict[str, dict[str, list[str]]] = parse_yaml(text)
+    data: dict[str, Any] = parse_yaml(text)
     return data
 
 
@@ -30,7 +32,7 @@ _ALIASES = {"UK": "GB"}
 @cache
 def countries() -> frozenset[str]:
     """Every country code of ISO 3166-1 alpha-2."""
-    return frozenset(_places()["country-codes"].split())  # type: ignore[attr-defined]
+    return frozenset(_places()["country-codes"].split())
 
 
 def normalise_code(value: str) -> str | None:
