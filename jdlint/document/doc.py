@@ -14,7 +14,7 @@ from ..model import Excerpt
 from ..reading import BINARY_FORMATS, Hint, Parsed, format_for, parse
 from ..reading.offsets import LineIndex, OffsetMap
 from . import language as languages
-from .blocks import Block, union_spans
+from .blocks import Block, SpanSet, union_spans
 from .copies import MIN_WORDS, SIMILARITY, Repeat, copy_spans, find_copies, word_list
 from .jurisdiction import check_code
 from .place import Evidence, Place, infer_place
@@ -205,12 +205,11 @@ class Document:
         return copy_spans(self.blocks, self.repeats)
 
     @cached_property
-    def _copy_starts(self) -> list[int]:
-        return [a for a, _ in self.copies]
+    def _copy_spans(self) -> SpanSet:
+        return SpanSet(self.copies)
 
     def in_copy(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._copy_starts, offset) - 1
-        return i >= 0 and offset < self.copies[i][1]
+        return offset in self._copy_spans
 
     @cached_property
     def text_without_copies(self) -> str:
@@ -308,13 +307,11 @@ class Document:
                       else pattern.finditer(text))))
 
     @cached_property
-    def _protected_ends(self) -> list[int]:
-        return [e for _, e in self.protected]
+    def _protected_spans(self) -> SpanSet:
+        return SpanSet(self.protected)
 
     def is_protected(self, start: int, end: int) -> bool:
-        # spans come from one finditer: sorted and disjoint, so only one can overlap first
-        i = bisect.bisect_right(self._protected_ends, start)
-        return i < len(self.protected) and self.protected[i][0] < end
+        return self._protected_spans.overlaps(start, end)
 
     @cached_property
     def first_content_offset(self) -> int:
