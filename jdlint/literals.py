@@ -187,8 +187,10 @@ def _leading(items: list[Any], boundary: bool,
             return tuple((t, boundary and _word_char(t[0]), False) for t in texts)
         ends = _fenced_at(items, i, fenced)
         keys = tuple((t, boundary and _word_char(t[0]), ends) for t in texts)
-        if i < len(items) and items[i][0] in (re_constants.SUBPATTERN, re_constants.BRANCH):
-            # the parser factors out a common start: "R(?:MN|GN)" for "RMN|RGN"
+        if i < len(items) and (items[i][0] in (re_constants.SUBPATTERN, re_constants.BRANCH)
+                               or _optional(*items[i])):
+            # the parser factors out a common start: "R(?:MN|GN)" for "RMN|RGN"; an optional
+            # character goes on in both ways: "e-verify" and "everify" of "E-?Verify"
             tail = _leading(items[i:], False, fenced)
             if tail is not None and len(texts) * len(tail) <= _MAX_KEYS:
                 keys = tuple((t + k, boundary and _word_char(t[0]), e)
@@ -227,6 +229,12 @@ def required_words(source: str, flags: int = 0) -> tuple[str, ...]:
     found: list[str] = []
     _collect_words(list(tree), found)
     return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def _optional(op: Any, arg: Any) -> bool:
+    """Whether an item is one that may be left out, once at most: ``-?``, ``(?:the )?``."""
+    return op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] == 0 \
+        and arg[1] == 1
 
 
 def _fenced_at(items: list[Any], i: int, fenced: bool) -> bool:

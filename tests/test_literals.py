@@ -37,6 +37,11 @@ from jdlint.literals import leading_literals
     (r"\bab\s*c", (("ab", True, False),)),
     (r"\bab\s*", (("ab", True, False),)),  # "abc" matches: nothing need follow
     (r"\bab[ ]*,", (("ab", True, True),)),
+    # an optional character inside a word goes on both ways: whole words, not the prefix "e"
+    (r"\bE-?Verify\b", (("e-verify", True, True), ("everify", True, True))),
+    (r"\b401\(?k\b", (("401(k", True, True), ("401k", True, True))),
+    (r"\bco-?op\w*", (("co-op", True, False), ("coop", True, False))),
+    (r"\be\.\s?V\.", (("e.", True, False),)),  # an optional class: what comes before
 ])
 def test_leading_literals(pattern: str, expected: object) -> None:
     assert leading_literals(pattern, re.I) == expected
@@ -60,6 +65,22 @@ def test_keyed_search_finds_what_a_whole_text_search_finds(text: str) -> None:
         m.span() for m in _PATTERN.finditer(long_text)]
     found, expected = keyed.search(long_text), _PATTERN.search(long_text)  # (index at hand)
     assert (found and found.span()) == (expected and expected.span())
+
+
+_OPTIONAL = re.compile(r"(?:\bE-?Verify\b)|(?:\b401\(?k\b\)?)|(?:\bco-?op\w*)|(?:\be\.\s?V\.)")
+_OPTIONAL_PIECES = ["E", "e", "-", "Verify", "verify", "401", "(", "k", ")", "co", "op", "erate",
+                    ".", " ", "V", "\n", "x", "İ", "_"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_OPTIONAL_PIECES), min_size=0, max_size=120).map("".join))
+@example("E-Verify, EVerify, 401(k), 401k), co-operate, cooperate, e.V., e. V.")
+def test_keys_through_optional_characters_find_what_a_whole_text_search_finds(text: str) -> None:
+    keyed = KeyedPattern(_OPTIONAL)
+    assert keyed.keys is not None and all(len(key) >= 2 for key, _, _ in keyed.keys)
+    long_text = text + " " * 1600
+    assert [m.span() for m in keyed.finditer(long_text)] == [
+        m.span() for m in _OPTIONAL.finditer(long_text)]
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [

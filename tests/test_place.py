@@ -388,7 +388,8 @@ _PIECES = ["San Jose", ", ", "CA", " 95134", "\n", " in ", "Location: ", "📍 "
            "Kent", ".", "Of ", "İ", "(", "'s ", "\t", "Kansas City", " and ",
            "headquartered in ", "HQ ", "Sitz in ", "near ", "miles from ", "+1 ", "0044 ", "+33",
            "100 ", "٣", "SW1A1AA", "remote ", "Remote - ", "remotely in the ", "US", "(UK)",
-           "must reside in ", "open to residents of ", " or ", "AZ"]
+           "must reside in ", "open to residents of ", " or ", "AZ", "E-Verify", "EVerify",
+           "e.V.", "401(k)", "401k"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -368,10 +368,13 @@ def _orgs() -> tuple[_Org, ...]:
         pattern = re.compile(source)
         keys = leading_literals(source, pattern.flags)
         # words to look up, not one- or two-letter prefixes ("r" of "RMN|RGN": every word
-        # beginning with r would be tried; the texts "MN", "GN" are found faster)
-        usable = keys and all(at_word and (whole or len(key) >= 3) for key, at_word, whole in keys)
-        # a key that is a word, or goes on past its first word, needs that word in the posting
+        # beginning with r would be tried; the texts "MN", "GN" are found faster); a short
+        # key that goes on past its first word is that word's ("e." of "e.V.": the word "e")
         heads = [PLAIN_WORD.match(key) for key, _, _ in keys or ()]
+        usable = keys and all(at_word and (whole or len(key) >= 3 or (
+            h is not None and h.end() < len(key))) for h, (key, at_word, whole)
+            in zip(heads, keys, strict=True))
+        # a key that is a word, or goes on past its first word, needs that word in the posting
         gate = frozenset(h.group() for h in heads if h is not None) if usable and all(
             h is not None and (whole or h.end() < len(key))
             for h, (key, _, whole) in zip(heads, keys or (), strict=True)) else None
