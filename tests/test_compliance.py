@@ -333,3 +333,20 @@ def test_each_amount_of_a_long_sentence_takes_the_money_word_nearest_before_it()
     assert roles["£1000"] == "other" and roles["£500"] == "other"
     assert roles["£30000"] == "pay" and roles["£30039"] == "pay" and roles["£1039"] == "other"
     assert sum(p.role == "pay" for p in found) == 40
+
+
+@pytest.mark.parametrize(("text", "language", "sample"), [
+    ("# Sachbearbeiter (m/w/d)\n\nWir suchen Verstärkung für unser Team in Mainz. Bewerben "
+     "Sie sich bis zum 15.01.2027 online.\n", "de", "Bitte verzichten Sie auf ein Foto"),
+    ("# Sygeplejerske\n\nVi søger en sygeplejerske til vores afdeling i Aarhus. "
+     "Ansøgningsfrist: 15. januar 2027.\n", "da", "Vedlæg venligst ikke et foto"),
+    (DK + "# Nurse\n\nJoin our ward team. Apply by 15 January 2027.\n", "en",
+     "Please leave your photo out of your CV"),
+])
+def test_the_photo_sentence_to_add_is_in_the_postings_language_and_read_as_one(
+        lint: Lint, text: str, language: str, sample: str) -> None:
+    result = lint(text, select=("missing-photo-guidance",))
+    assert result.language == language
+    (d,) = result.diagnostics
+    assert f'"{sample}"' in d.message
+    assert not lint(f"{text}\n{sample}.\n", select=("missing-photo-guidance",)).diagnostics

@@ -167,9 +167,15 @@ class MissingPhotoGuidance(Rule):
         if keyed("photo-guidance").search(doc.text):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
+        sample = _PHOTO_SAMPLES.get(doc.language) or _PHOTO_SAMPLES["en"]
         yield Violation(start, end, f"in {doc.jurisdiction} many applicants add a photo unless "
-                        "told not to; add \"Please leave your photo out of your CV\"",
-                        located=False)
+                        f"told not to; add \"{sample}\"", located=False)
+
+
+#: The sentence to add, in the posting's language (each one photo-guidance reads as such)
+_PHOTO_SAMPLES = {"en": "Please leave your photo out of your CV",
+                  "de": "Bitte verzichten Sie auf ein Foto",
+                  "da": "Vedlæg venligst ikke et foto"}
 
 
 # --- privacy -------------------------------------------------------------------------------

@@ -70,8 +70,9 @@ class MissingDeadline(Rule):
         if info.deadlines or info.rolling:
             return
         start, end = doc.anchor("deadline", "apply")
-        message = ("no application deadline: add one (\"Apply by 15 March 2026\") or say that "
-                   "applications are reviewed on a rolling basis")
+        deadline, rolling = _DEADLINE_SAMPLES.get(doc.language) or _DEADLINE_SAMPLES["en"]
+        message = (f"no application deadline: add one (\"{deadline}\") or say that "
+                   f"applications are reviewed on a rolling basis{rolling}")
         law = deadline_law(doc)
         if law is None:
             yield Violation(start, end, message, located=False)
@@ -79,6 +80,15 @@ class MissingDeadline(Rule):
         yield Violation(start, end, f"{message}; {law.law} requires the date the application "
                         "window is expected to close", severity=Severity.ERROR,
                         data={"law": law.law}, located=False)
+
+
+#: The deadline to add and the rolling-basis sentence, in the posting's language (a German or
+#: Danish writer gets a sentence to paste; each is one jdlint reads as what it stands for)
+_DEADLINE_SAMPLES = {
+    "en": ("Apply by 15 March 2026", ""),
+    "de": ("Bewerbungsfrist: 15. März 2026", " (\"Wir prüfen Bewerbungen laufend\")"),
+    "da": ("Ansøgningsfrist: 15. marts 2026", " (\"Vi behandler ansøgninger løbende\")"),
+}
 
 
 class ExpiredDeadline(Rule):
