@@ -350,3 +350,15 @@ def test_the_photo_sentence_to_add_is_in_the_postings_language_and_read_as_one(
     (d,) = result.diagnostics
     assert f'"{sample}"' in d.message
     assert not lint(f"{text}\n{sample}.\n", select=("missing-photo-guidance",)).diagnostics
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("In your e-mail, please include the last four digits of your social security number.",
+     "after the offer, through a secure channel"),
+    ("Send venligst din ansøgning med dit CPR-nummer.", "databeskyttelsesloven § 11"),
+    ("Please include your date of birth in your CV.", "ask for the right to work"),
+])
+def test_an_identity_number_asked_for_gets_its_own_advice(lint: Lint, text: str,
+                                                           says: str) -> None:
+    (d,) = lint(text, select=("sensitive-data-request",)).diagnostics
+    assert says in d.message
