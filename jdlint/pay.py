@@ -187,6 +187,23 @@ def _has_currency(text: str) -> bool:
     return re.search(_CUR, text, re.I) is not None and re.search(r"\d", text) is not None
 
 
+# "Pound" written as a word is also a weight: "lift up to 50 pounds", "a truck of more than
+# 26,001 pounds gross vehicle weight", "weights of 10-35 pounds". An amount whose only
+# currency is that word is a weight when weight words stand around it.
+_SURE_CURRENCY = re.compile(_CUR.replace("pounds?", "(?!)"), re.I)
+_POUND_WORD = re.compile(r"\bpounds?\b", re.I)
+_WEIGHT_WORDS = re.compile(
+    r"\b(?:weigh\w*|lift\w*|carr(?:y|ies|ying)|push\w*|pull\w*|lbs?|kg|kilo\w*|heavy|"
+    r"loads?|vehicles?|trucks?|objects|boxes|equipment)\b", re.I)
+
+
+def _is_weight(text: str, start: int, end: int) -> bool:
+    """Whether the amount ``text[start:end]`` is a weight in pounds, not money."""
+    snippet = text[start:end]
+    return _POUND_WORD.search(snippet) is not None and _SURE_CURRENCY.search(snippet) is None \
+        and _WEIGHT_WORDS.search(text, max(0, start - 80), min(len(text), end + 60)) is not None
+
+
 def _grade_of_the_job(doc: Document, start: int) -> bool:
     section = doc.section_at(start)
     if section is not None and section.heading is not None \
@@ -320,13 +337,14 @@ def _find_pay(doc: Document) -> list[Pay]:
                 or (one_sided and high > 20 * low):
             pos = m.start("high")  # "3-5 years", "51-200 employees", "Band 5 - £24,907 - ..."
             continue
-        if not (period or about_pay(m.start(), m.end(), m.group())):
+        if not (period or about_pay(m.start(), m.end(), m.group())) \
+                or _is_weight(text, m.start(), m.end()):
             continue
         out.append(Pay(*_trimmed(m), low, high, "range", role(m.start(), m.end())))
         taken.add(*m.span())
     for m in _OPEN.finditer(text):
         near = text[max(0, m.start() - 60):m.end() + 30]
-        if not free(*m.span()) or not _PAY_WORDS.search(near):
+        if not free(*m.span()) or not _PAY_WORDS.search(near) or _is_weight(text, *m.span()):
             continue  # "a commuter loan of up to £10,000", "pension up to DKK 74,244"
         value = amount_value(m.group("amount"))
         if value is None or value < 7 or (value < 1000 and not _has_currency(m.group())):
@@ -337,7 +355,7 @@ def _find_pay(doc: Document) -> list[Pay]:
                        "open-max" if is_max else "open-min", role(m.start(), m.end())))
         taken.add(*m.span())
     for m in matches_at(_AMOUNT_RE, text, amount_starts):
-        if not free(*m.span()) or not _has_currency(m.group()):
+        if not free(*m.span()) or not _has_currency(m.group()) or _is_weight(text, *m.span()):
             continue
         value = amount_value(m.group())
         if value is None or value < 7 or not _PAY_WORDS.search(_pay_sentence(doc, m.start())):

@@ -52,6 +52,9 @@ def test_amount_values(text: str, value: float) -> None:
     ("Salary: £41,300 up to £47,900.", "range", 41300, 47900),
     ("Base salary up to£52,500 depending on experience.", "open-max", None, 52500),
     ("Total packages up to £95K for the right person.", "open-max", None, 95000),
+    # "pounds" as money: no weight spoken of around it
+    ("The salary is 30,000 - 34,000 pounds per year.", "range", 30000, 34000),
+    ("You will be paid up to 28,000 pounds a year.", "open-max", None, 28000),
 ])
 def test_pay_found(text: str, kind: str, low: float | None, high: float | None) -> None:
     (pay,) = find_pay(Document.from_source("p.txt", text))
@@ -62,6 +65,10 @@ def test_pay_found(text: str, kind: str, low: float | None, high: float | None) 
     "3-5 years of experience.", "A company of 51-200 employees and paid relocation.",
     "Up to 30 days of holiday per year.", "An interest-free commuter loan of up to £10,000.",
     "We are 400 people in 12 countries.", "Competitive salary and great benefits.",
+    # "pounds" as a weight, however near a pay word
+    "Paid role; you must lift and carry weights of 20-45 pounds.",
+    "Paid experience driving a truck of over 12,000 pounds gross vehicle weight.",
+    "Competitive pay. Able to lift up to 50 pounds.",
 ])
 def test_not_pay(text: str) -> None:
     assert find_pay(Document.from_source("p.txt", text)) == []
