@@ -329,14 +329,18 @@ def _apply_fixes(report: Any, p: Any, options: Any, run: Callable[..., Any]) -> 
     return report
 
 
-def _ruleset(config_file: Path | None) -> Any:
+def _config(config_file: Path | None) -> Any:
     from .config import Config, find_config_file, load_config
+
+    source = config_file or find_config_file(Path.cwd())
+    return load_config(source) if source else Config()
+
+
+def _ruleset(config_file: Path | None) -> Any:
     from .registry import discover
     from .selection import RuleSet
 
-    source = config_file or find_config_file(Path.cwd())
-    config = load_config(source) if source else Config()
-    return RuleSet(discover(config.rule_dirs))
+    return RuleSet(discover(_config(config_file).rule_dirs))
 
 
 @cli.command("rules")
@@ -344,10 +348,15 @@ def _ruleset(config_file: Path | None) -> Any:
               show_default=True)
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Include the rule folders of this configuration file.")
-def rules_command(fmt: str, config_file: Path | None) -> None:
+@click.option("--test", "run_examples", is_flag=True,
+              help="Run every rule's examples (the texts that must trigger it and those that "
+                   "must not) and list the ones it gets wrong; exit 1 if any.")
+def rules_command(fmt: str, config_file: Path | None, run_examples: bool) -> None:
     """List every rule: code, name, category, default severity and summary."""
     try:
         ruleset = _ruleset(config_file)
+        if run_examples:
+            sys.exit(_test_rules(ruleset.rules, _config(config_file)))
     except JdlintError as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
@@ -370,6 +379,29 @@ def rules_command(fmt: str, config_file: Path | None) -> None:
             flag = "" if m.default_enabled else " (off by default)"
             fix = "[*]" if m.fixable else ""
             click.echo(f"{m.code:<7} {m.name:<28} {m.severity!s:<8} {fix:<3}  {m.summary}{flag}")
+
+
+def _test_rules(rules: Sequence[Any], config: Any) -> int:
+    """``jdlint rules --test``: each failed example with its rule and text; a count at the end."""
+    from datetime import date
+
+    from .reporters.escape import printable
+    from .selftest import check_examples
+
+    run, failed = check_examples(rules, config.today or date.today())
+    for failure in failed:
+        meta, example = failure.rule, failure.example
+        where = "" if meta.origin == "jdlint" else f" ({printable(meta.origin)})"
+        should = "should trigger on" if example.triggers else "should not trigger on"
+        click.echo(f"FAIL {meta.code} {meta.name}{where}: {should}:")
+        for line in example.text.rstrip("\n").split("\n"):
+            click.echo(f"    | {printable(line)}")
+        for d in failure.found:
+            click.echo(f"    found on line {d.line}: {printable(d.message)}")
+    tested = len({f.rule.code for f in failed})
+    click.echo(f"{run} examples of {sum(1 for r in rules if r.meta.examples)} rules: "
+               + (f"{len(failed)} failed ({tested} rules)" if failed else "all pass"))
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
 @cli.command()

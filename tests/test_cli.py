@@ -144,3 +144,60 @@ def test_the_command_ends_with_its_exit_code_its_report_and_exit_handlers(tmp_pa
         "'p.md'", f"'p.md', '--format', 'json', '-o', {str(report)!r}")], cwd=tmp_path,
         capture_output=True, text=True, check=False)
     assert out.returncode == 1 and json.loads(report.read_text())["summary"]["files"] == 1
+
+
+# --- jdlint rules --test: a rule author's examples, run as tests ------------------------------
+
+def _readme_rule() -> str:
+    """The rule file that rules/README.md shows a rule author."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "rules" / "README.md").read_text("utf-8")
+    found = re.search(r"<!-- rule-example-start -->\n```yaml\n(.*?)```\n<!-- rule-example-end -->",
+                      readme, re.S)
+    assert found is not None
+    return found.group(1)
+
+
+@pytest.fixture
+def own_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "jdlint-rules").mkdir()
+    (tmp_path / ".jdlint.toml").write_text('rule-dirs = ["jdlint-rules"]\n', "utf-8")
+    return tmp_path
+
+
+def test_the_rule_files_readme_example_works_as_shown(own_rules: Path) -> None:
+    (own_rules / "jdlint-rules" / "house.yaml").write_text(_readme_rule(), "utf-8")
+    code, out, _ = run("rules", "--test")
+    assert code == 0 and out.rstrip().endswith("all pass"), out
+    (own_rules / "p.md").write_text("Your onboarding starts on Monday.\n", "utf-8")
+    code, out, _ = run("check", "p.md", "--select", "acme-house-words")  # (info: exit 0)
+    assert code == 0 and '"onboarding" is not Acme house style; write "induction"' in out
+
+
+@pytest.mark.parametrize(("swap", "says", "shown"), [
+    # a trigger text the rule is silent on
+    (("Your onboarding starts", "Your first week starts"), "should trigger on",
+     "| Your first week starts with a week on the ward."),
+    # a clean text the rule reports
+    (("Your induction starts", "Your onboarding starts"), "should not trigger on",
+     'found on line 1: "onboarding" is not Acme house style'),
+])
+def test_rules_test_names_each_example_its_rule_gets_wrong(own_rules: Path,
+                                                           swap: tuple[str, str], says: str,
+                                                           shown: str) -> None:
+    rule = _readme_rule().replace(*swap)
+    (own_rules / "jdlint-rules" / "house.yaml").write_text(rule, "utf-8")
+    code, out, _ = run("rules", "--test")
+    assert code == 1, out
+    assert f"FAIL INC901 acme-house-words ({(own_rules / 'jdlint-rules' / 'house.yaml')}" in out
+    assert says in out and shown in out
+    assert out.rstrip().endswith("1 failed (1 rules)")
+
+
+def test_rules_test_of_a_broken_rule_file_names_it(own_rules: Path) -> None:
+    (own_rules / "jdlint-rules" / "house.yaml").write_text(
+        _readme_rule().replace("{alternatives}", "{others}"), "utf-8")
+    code, _, err = run("rules", "--test")
+    assert code == 2 and "house.yaml" in err and "unknown placeholder {others}" in err

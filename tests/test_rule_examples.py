@@ -11,7 +11,8 @@ from jdlint.rule import EngineRule
 
 from .conftest import TODAY
 
-RULES = [r for r in discover() if not isinstance(r, EngineRule)]
+ALL = discover()  # (each example's context is built from these: not discovered again)
+RULES = [r for r in ALL if not isinstance(r, EngineRule)]
 CASES = [
     pytest.param(rule, example, id=f"{rule.meta.name}-{'trigger' if example.triggers else 'clean'}{i}")
     for rule in RULES
@@ -31,7 +32,7 @@ def test_example(rule, example) -> None:  # type: ignore[no-untyped-def]
                     jurisdiction=example.jurisdiction, language=example.language,
                     employer_size=example.employer_size,
                     rule_options={rule.meta.code: dict(example.options)} if example.options else {})
-    result = check_text("example.md", example.text, build_context(config))
+    result = check_text("example.md", example.text, build_context(config, ALL))
     codes = [d.code for d in result.diagnostics]
     if example.triggers:
         assert rule.meta.code in codes, f"{rule.meta.name} should trigger on: {example.text!r}"
