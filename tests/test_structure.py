@@ -226,6 +226,8 @@ def test_a_list_of_one_word_items_is_a_list() -> None:
      ["Use SAS or SQL (for example MS Access).", "* We count all experience."]),
     ("Review filings. • Research rates. • Advise on policy.• Keep records.",
      ["Review filings.", "• Research rates.", "• Advise on policy.", "• Keep records."]),
+    ("Plan the budget · Lead the team ·Report to the board",
+     ["Plan the budget", "· Lead the team", "·Report to the board"]),
     ("Support permits, contracts, etc. The manager plans the work.",
      ["Support permits, contracts, etc.", "The manager plans the work."]),
     ("Tools such as Excel, Word, etc. are used daily.",
@@ -250,8 +252,12 @@ def test_footnote_stars_inline_bullets_and_etc_end_sentences(text: str,
      ["You must have:", "- A driving licence", "- The right to work here", "- Your own car"]),
     ("Duties include:* Filing; * Booking travel; * Answering calls",
      ["Duties include:", "* Filing;", "* Booking travel;", "* Answering calls"]),
-    # a dash in prose, a range, a hyphenated word: no list
+    # a word processor's second-level bullet, flattened into the line
+    ("Reports are filtered by: o Client; o Site o Date of the visit",
+     ["Reports are filtered by:", "o Client;", "o Site", "o Date of the visit"]),
+    # a dash in prose, a range, a hyphenated word, "o" as a word: no list
     ("Our mission - The best care - Every day.", ["Our mission - The best care - Every day."]),
+    ("Send it to: our office o Friday.", ["Send it to: our office o Friday."]),
     ("You have 3 - 5 years of experience in a well-known firm.",
      ["You have 3 - 5 years of experience in a well-known firm."]),
 ])

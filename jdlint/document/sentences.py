@@ -55,26 +55,31 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“�
                        # an inline bullet after a stop: "decisions.• Developing"
                        r"|(?<=[.!?;:])\s*(?=[•·▪]\s*[A-ZÆØÅÄÖÜ])"
                        # ... and a list's marker after a colon or semicolon: "you will: ~
-                       # Prepare plans; ~ Review", "You must have: - A licence", "to:*Tests"
-                       r"|(?<=[;:])\s*(?=[~*]\s*[A-ZÆØÅÄÖÜ])|(?<=[;:])\s+(?=[-–]\s+[A-ZÆØÅÄÖÜ])"
-                       # a bullet inside a line, also as mis-decoded UTF-8 ("â€¢"), and a
-                       # tab-separated numbered item ("PowerPoint 2)\tStrong"): a list
-                       r"|\s+(?=(?:â€¢|[•▪])\s*[A-ZÆØÅÄÖÜ])|\s+(?=\d{1,2}\)\t)"
+                       # Prepare plans; ~ Review", "You must have: - A licence", "to:*Tests",
+                       # "filters: o Client; o Job" (a word processor's second-level bullet)
+                       r"|(?<=[;:])\s*(?=[~*]\s*[A-ZÆØÅÄÖÜ])|(?<=[;:])\s+(?=[-–o]\s+[A-ZÆØÅÄÖÜ])"
+                       # a bullet inside a line ("•", "▪", "·"), also as mis-decoded UTF-8
+                       # ("â€¢"), and a tab-separated numbered item ("PowerPoint 2)\tStrong"):
+                       # a list
+                       r"|\s+(?=(?:â€¢|[•▪·])\s*[A-ZÆØÅÄÖÜ])|\s+(?=\d{1,2}\)\t)"
                        # text scraped without the space: "in 20 years.We are..."
                        r"|(?<=[a-zæøåäöüß]{2})[.!?](?=[A-ZÆØÅÄÖÜ][a-zæøåäöüß’'])")
 #: Where a match of _BOUNDARY can start is found from these: a stop (the match starts at
 #: it), a bullet or a numbered item's ")\t" (the match starts in the white space before it,
 #: or at the bullet itself just after a stop), a colon or semicolon before a list's marker
 #: (the match starts after it).
-_BOUNDARY_HINT = re.compile(r"[.!?•·▪]|â€¢|\)\t|[;:]\s*[~*\-–]")
+_BOUNDARY_HINT = re.compile(r"[.!?•·▪]|â€¢|\)\t|[;:]\s*[~*\-–o]")
 
 
 #: After a list's marker that follows a colon or semicolon ("You must have: - A licence"), the
 #: same marker before a capital further on in the block opens the next item ("- A car"),
 #: with or without a semicolon before it
+_MARKERS = (("~", r"\s*"), ("*", r"\s*"), ("-", r"\s+"), ("–", r"\s+"), ("o", r"\s+"))
 _LIST_ITEMS = {marker: re.compile(rf"\s+(?={re.escape(marker)}{space}[A-ZÆØÅÄÖÜ])")
-               for marker, space in (("~", r"\s*"), ("*", r"\s*"), ("-", r"\s+"),
-                                     ("–", r"\s+"))}
+               for marker, space in _MARKERS}
+#: ... when the list opens there: the marker itself before a capital ("o Client", not "our")
+_LIST_OPENS = {marker: re.compile(rf"{re.escape(marker)}{space}[A-ZÆØÅÄÖÜ]")
+               for marker, space in _MARKERS}
 
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -96,7 +101,9 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                 candidates[at] = _BOUNDARY
         elif c in ";:":  # a list's marker after it: the match starts after the ";" or ":"
             candidates[at + 1] = _BOUNDARY
-            lists.append((hint.end(), text[hint.end() - 1]))
+            marker = text[hint.end() - 1]
+            if _LIST_OPENS[marker].match(text, hint.end() - 1, end):
+                lists.append((hint.end(), marker))
         else:  # a bullet, or ")\t" after one or two digits: the white space before it
             ends = (at,) if c != ")" else (at - 1, at - 2)
             for last in ends:
