@@ -205,3 +205,39 @@ def test_headers_of_several_sections_are_read_once_each() -> None:
     third.header.paragraphs[0].text = "Head three"
     lines = [x for x in lines_of(save(d), headers_footers=True) if x]
     assert lines == ["Head one", "Head three", "Body one.", "Body two."]
+
+
+_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+ <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{paragraphs}
+ </w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>
+ <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}
+ </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r>"""
+
+
+def text_box(paragraph: docx.text.paragraph.Paragraph, *lines: str) -> None:
+    """Anchor a text box (as Word writes one: a drawing, and a copy for older readers) holding
+    ``lines`` as its paragraphs in ``paragraph``."""
+    from lxml import etree
+
+    inner = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    paragraph._p.append(etree.fromstring(_BOX.format(paragraphs=inner)))
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_it_stands_in(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Nurse for our ward team")
+    text_box(d.add_paragraph("We care for adults after surgery."),
+             "Closing date: 1 March 2030", "Questions: Jane Doe, jane@example.com")
+    d.add_paragraph("Apply at https://example.com/jobs.")
+    assert lines_of(save(d)) == [
+        "Nurse for our ward team", "We care for adults after surgery.",
+        "Closing date: 1 March 2030", "Questions: Jane Doe, jane@example.com",
+        "Apply at https://example.com/jobs."]
+    (tmp_path / "p.docx").write_bytes(save(d))
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "p.docx"), "--isolated",
+                                      "--select", "REQ", "--today", "2026-12-07"])
+    assert result.exit_code == 0, result.output  # the deadline and contact in the box count

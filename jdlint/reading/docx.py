@@ -3,8 +3,9 @@
 A DOCX has no lines, so positions are by paragraph: the text jdlint checks holds one body
 paragraph per line (empty paragraphs too, so paragraph N is line N), and a finding at
 "line 12, column 5" is paragraph 12, character 5. Table cells give their paragraphs in
-reading order (row by row); headers and footers are left out unless asked for (they hold
-logos, page numbers and the company address, not the posting). Tracked insertions are kept and
+reading order (row by row), and a text box its paragraphs after the paragraph it is anchored
+in; headers and footers are left out unless asked for (they hold logos, page numbers and the
+company address, not the posting). Tracked insertions are kept and
 tracked deletions, moved-from text, comments and field codes are not (what Word shows with
 "No Markup"). Word's heading styles and outline levels become heading hints, numbered and
 bulleted paragraphs list items; the document's title and dates become metadata.
@@ -116,6 +117,8 @@ def _paragraphs(container: Any, document: Any) -> Iterator[Any]:
         tag = child.tag
         if tag == f"{{{_W}}}p":
             yield Paragraph(child, document)
+            for box in _text_boxes(child):  # (after the paragraph they are anchored in)
+                yield from _paragraphs(box, document)
         elif tag == f"{{{_W}}}tbl":
             for row in child.iterchildren(f"{{{_W}}}tr"):
                 for cell in row.iterchildren(f"{{{_W}}}tc"):
@@ -123,6 +126,25 @@ def _paragraphs(container: Any, document: Any) -> Iterator[Any]:
         elif tag in (f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml",
                      f"{{{_W}}}ins"):
             yield from _paragraphs(child, document)
+
+
+_TEXT_BOX = f"{{{_W}}}txbxContent"
+_FALLBACK = f"{{{_MC}}}Fallback"
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes anchored in paragraph ``p`` (a sidebar with the closing date, a box with
+    the contact), each once: Word keeps a copy for older readers (``mc:Fallback``), and a box
+    inside a box is read with its box."""
+    out = []
+    for box in p.iter(_TEXT_BOX):
+        parent = box.getparent()
+        while parent is not None and parent is not p and parent.tag not in (_FALLBACK,
+                                                                            _TEXT_BOX):
+            parent = parent.getparent()
+        if parent is p:
+            out.append(box)
+    return out
 
 
 def _paragraph_text(p: Any) -> str:
