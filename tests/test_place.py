@@ -46,6 +46,10 @@ from jdlint.document.words import on_lines
     ("Our teams across sites in Denmark are growing.\n", "DK"),
     ("The City of Los Angeles is hiring a gardener.\n", "US-CA"),
     ("Ontario Public Service: policy advisor.\n", "CA-ON"),
+    # the town ends its sentence: the next one's first word is not part of its name
+    ("Nurse\nJoin our ward team in Leeds. We care for adults after surgery.\n", "GB"),
+    ("Wir suchen dich in München. Wir bieten ein tolles Team.\n", "DE"),
+    ("Clerk\nOur office in St. Louis. We are hiring.\n", "US"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:
     lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \
@@ -69,6 +73,8 @@ def test_place_strings_resolve(text: str, code: str) -> None:
     "Office skills\nMS Office, MS Word and Excel\n",
     # a label is a whole word: "Support:" is not "Ort:"
     "Tech Support: Leeds office hours are 9 to 5.\n",
+    # a sentence that ends with no town after the cue
+    "Work in Enterprise Solutions. We are hiring.\n",
 ])
 def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None

@@ -659,12 +659,20 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
             continue  # "in Denmark", "based in Ontario"
         town = m.group(1).strip(" .,")
         best = _best_town(town)
+        cue = m.group()
+        if best is None and ". " in town:  # "in Leeds. We care for...": the sentence ended
+            # with the town; the longest part before a stop that is one ("St. Louis. We")
+            cut = town.rfind(". ")
+            while cut > 0 and (best := _best_town(town[:cut])) is None:
+                cut = town.rfind(". ", 0, cut)
+            if best is not None:
+                town = town[:cut]
+                cue = cue[:m.start(1) - m.start() + cut]
         if best is not None and not _lower_use(text, town):  # not "in Enterprise Solutions"
             weight = 3.0 if m.start() < head else 2.0
-            if _listed_abroad(text, m.end(), country_of(best[0])):
+            if _listed_abroad(text, m.start() + len(cue), country_of(best[0])):
                 weight *= 0.25  # "offices in Paris, Milan, London and Dubai": the sites
-            yield Evidence("town", m.group(), best[0], weight, m.start(),
-                           options=_options(town))
+            yield Evidence("town", cue, best[0], weight, m.start(), options=_options(town))
     # a run without a name's first word in it names nothing ("Kansas City" is found from
     # "Kansas"), and there are many of them on a line that has a name
     for m in matches_holding(_CAPITALISED, _CAPITALISED_HOLDS, text,
