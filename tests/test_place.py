@@ -50,6 +50,12 @@ from jdlint.document.words import on_lines
     ("Nurse\nJoin our ward team in Leeds. We care for adults after surgery.\n", "GB"),
     ("Wir suchen dich in München. Wir bieten ein tolles Team.\n", "DE"),
     ("Clerk\nOur office in St. Louis. We are hiring.\n", "US"),
+    # ... or runs into a small word: "and" is not "an" of "Frankfurt an der Oder", "on Monday"
+    # not "on" of "Southend-on-Sea"
+    ("Nurse\nJoin our ward team in Nottingham and the county.\n", "GB"),
+    ("Nurse\nStart in Leeds on Monday with our ward team.\n", "GB"),
+    ("Entwickler (m/w/d)\nWir suchen dich in Frankfurt am Main.\n", "DE"),
+    ("Nurse\nJoin our ward team in Newcastle upon Tyne.\n", "GB"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:
     lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \

@@ -215,7 +215,7 @@ def country_of(code: str) -> str:
 
 # --- signals ---------------------------------------------------------------------------------
 
-_TOWN = r"[A-ZÆØÅÄÖÜ][\w.'’-]*(?:[ -](?:[A-ZÆØÅÄÖÜ][\w.'’-]*|am|an|upon|on|de|la|le|sur))*"
+_TOWN = r"[A-ZÆØÅÄÖÜ][\w.'’-]*(?:[ -](?:[A-ZÆØÅÄÖÜ][\w.'’-]*|(?:am|an|upon|on|de|la|le|sur)\b))*"
 # "City, ST" ("Washington, D.C." and "New York, N.Y." in the AP's style)
 _CITY_CODE = re.compile(
     rf"({_TOWN}),[ \t]*([A-Z]{{2}}\b(?![.'’]?\w)|[A-Z]\.[A-Z]\.(?!\w))"
@@ -660,14 +660,15 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
         town = m.group(1).strip(" .,")
         best = _best_town(town)
         cue = m.group()
-        if best is None and ". " in town:  # "in Leeds. We care for...": the sentence ended
-            # with the town; the longest part before a stop that is one ("St. Louis. We")
-            cut = town.rfind(". ")
-            while cut > 0 and (best := _best_town(town[:cut])) is None:
-                cut = town.rfind(". ", 0, cut)
-            if best is not None:
-                town = town[:cut]
-                cue = cue[:m.start(1) - m.start() + cut]
+        if best is None:  # "in Leeds. We care for...", "in Leeds on Monday": the town's
+            # words ran on past a stop or into a small word; the longest part before one
+            # that is a town ("St. Louis. We": St. Louis), never a word cut off a name
+            # ("Enterprise Solutions" is no town, and Enterprise is not its town)
+            for cut in sorted((c.start() for c in _RUN_ON.finditer(town)), reverse=True):
+                if (best := _best_town(town[:cut])) is not None:
+                    town = town[:cut]
+                    cue = cue[:m.start(1) - m.start() + cut]
+                    break
         if best is not None and not _lower_use(text, town):  # not "in Enterprise Solutions"
             weight = 3.0 if m.start() < head else 2.0
             if _listed_abroad(text, m.start() + len(cue), country_of(best[0])):
@@ -690,6 +691,11 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                         country_of(c) == country_of(code) for c, _ in _town_codes(phrase)):
                     weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
                 yield Evidence("name", phrase, code, weight, m.start())
+
+
+#: Where a cue's town may have run on: a stop before the next word, or one of _TOWN's small
+#: words ("Frankfurt am Main", "Newcastle upon Tyne", but also "Leeds on Monday")
+_RUN_ON = re.compile(r"\. |[ -](?=(?:am|an|upon|on|de|la|le|sur)[ -])")
 
 
 def _whole_line(text: str, start: int, phrase: str) -> bool:
