@@ -56,6 +56,10 @@ from jdlint.document.words import on_lines
     ("Nurse\nStart in Leeds on Monday with our ward team.\n", "GB"),
     ("Entwickler (m/w/d)\nWir suchen dich in Frankfurt am Main.\n", "DE"),
     ("Nurse\nJoin our ward team in Newcastle upon Tyne.\n", "GB"),
+    # a town with a word for a part of it
+    ("Nurse\nJoin our ward team in Central London.\n", "GB"),
+    ("Clerk\nOur office in Leeds City Centre is hiring.\n", "GB"),
+    ("Developer\nJoin our team in Downtown Toronto.\n", "CA"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:
     lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \
@@ -81,6 +85,9 @@ def test_place_strings_resolve(text: str, code: str) -> None:
     "Tech Support: Leeds office hours are 9 to 5.\n",
     # a sentence that ends with no town after the cue
     "Work in Enterprise Solutions. We are hiring.\n",
+    # a part that is no town's part: North York is in Toronto, not York
+    "Our office in North York is hiring.\n",
+    "Work in Central Services for us.\n",
 ])
 def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None

@@ -669,6 +669,10 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                     town = town[:cut]
                     cue = cue[:m.start(1) - m.start() + cut]
                     break
+        if best is None and (q := _QUALIFIED.fullmatch(town)) is not None:
+            # the town with a word for its part: "Central London", "Leeds City Centre"
+            best = _best_town(q.group(1))
+            town = q.group(1) if best is not None else town
         if best is not None and not _lower_use(text, town):  # not "in Enterprise Solutions"
             weight = 3.0 if m.start() < head else 2.0
             if _listed_abroad(text, m.start() + len(cue), country_of(best[0])):
@@ -696,6 +700,13 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
 #: Where a cue's town may have run on: a stop before the next word, or one of _TOWN's small
 #: words ("Frankfurt am Main", "Newcastle upon Tyne", but also "Leeds on Monday")
 _RUN_ON = re.compile(r"\. |[ -](?=(?:am|an|upon|on|de|la|le|sur)[ -])")
+
+
+#: A town named with a word for a part of it, which is still the town: "Central London",
+#: "Greater Copenhagen", "Leeds City Centre", "Aarhus C" (not "North York", a part of Toronto)
+_QUALIFIED = re.compile(r"(?:(?:Central|Greater|Inner|Downtown|Uptown|Midtown) )?(.+?)"
+                        r"(?: (?:City Centre|City Center|Centre|Center|Area|Metro Area|"
+                        r"Metropolitan Area|Region|Downtown|[CKNSVØ]|SV|NV|NØ))?")
 
 
 def _whole_line(text: str, start: int, phrase: str) -> bool:
