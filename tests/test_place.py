@@ -60,6 +60,8 @@ from jdlint.document.words import on_lines
     ("Nurse\nJoin our ward team in Central London.\n", "GB"),
     ("Clerk\nOur office in Leeds City Centre is hiring.\n", "GB"),
     ("Developer\nJoin our team in Downtown Toronto.\n", "CA"),
+    ("Nurse\nWork in the heart of Manchester with our ward team.\n", "GB"),
+    ("Developer\nOur office in downtown Seattle is growing.\n", "US"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:
     lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \
@@ -88,6 +90,7 @@ def test_place_strings_resolve(text: str, code: str) -> None:
     # a part that is no town's part: North York is in Toronto, not York
     "Our office in North York is hiring.\n",
     "Work in Central Services for us.\n",
+    "Work in the heart of our community.\n",
 ])
 def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None

@@ -221,8 +221,9 @@ _CITY_CODE = re.compile(
     rf"({_TOWN}),[ \t]*([A-Z]{{2}}\b(?![.'’]?\w)|[A-Z]\.[A-Z]\.(?!\w))"
     rf"(?:[ \t]+(\d{{5}})(?:-\d{{4}})?)?")
 _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
-# a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel"; a label is a
-# whole word ("Ort:", not the end of "Report:")
+# a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel", "in the heart
+# of Manchester", "in downtown Seattle"; a label is a whole word ("Ort:", not the end of
+# "Report:")
 # ... and after the label, how the job is done, which a location line often gives before
 # the town: "Location: Hybrid - London", "Location: Hybrid (Berlin)", "Standort: Hybrid in
 # Hamburg", "Location: On-site, Austin"
@@ -230,7 +231,7 @@ _WORK_MODE = (r"(?:hybrid|on-?site|in[- ]office|office[- ]based|remote|flexible|
               r"vor[- ]ort|hjemmefra)(?:[ \t]*[-–—/,|(][ \t]*|[ \t]+(?:in|at|from|i)[ \t]+)")
 _CUE = re.compile(
     rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+"
-    rf"(?:our[ \t]+)?|"
+    rf"(?:our[ \t]+|the[ \t]+(?:heart|centre|center)[ \t]+of[ \t]+|(?:downtown|central)[ \t]+)?|"
     rf"\b(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
     rf"work location|city|ort)[ \t]*[:\-–][ \t]*(?:{_WORK_MODE})?|"
     rf"📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
