@@ -62,6 +62,10 @@ from jdlint.document.words import on_lines
     ("Developer\nJoin our team in Downtown Toronto.\n", "CA"),
     ("Nurse\nWork in the heart of Manchester with our ward team.\n", "GB"),
     ("Developer\nOur office in downtown Seattle is growing.\n", "US"),
+    # "the" before a town with a word for its area; a label on a line of its own
+    ("Analyst\nWe have an opening in the Tallahassee area for an analyst.\n", "US"),
+    ("Nurse\nJoin us in the Leeds office.\n", "GB"),
+    ("Analyst\nWe hire.\n\nLocation\n\nBoston\n\nContract type\n\nPermanent\n", "US"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:
     lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \
@@ -91,6 +95,9 @@ def test_place_strings_resolve(text: str, code: str) -> None:
     "Our office in North York is hiring.\n",
     "Work in Central Services for us.\n",
     "Work in the heart of our community.\n",
+    # a name after "the" is a thing's (a project), a label word ending a line of prose
+    "Work in the Phoenix project team.\n",
+    "We are proud of the work in our city\nLeeds United is our sponsor.\n",
 ])
 def test_prose_names_no_place(text: str) -> None:
     assert infer_place(text, {}, "en").code is None

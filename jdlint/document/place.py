@@ -231,9 +231,11 @@ _WORK_MODE = (r"(?:hybrid|on-?site|in[- ]office|office[- ]based|remote|flexible|
               r"vor[- ]ort|hjemmefra)(?:[ \t]*[-–—/,|(][ \t]*|[ \t]+(?:in|at|from|i)[ \t]+)")
 _CUE = re.compile(
     rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+"
-    rf"(?:our[ \t]+|the[ \t]+(?:heart|centre|center)[ \t]+of[ \t]+|(?:downtown|central)[ \t]+)?|"
+    rf"(?:our[ \t]+|the[ \t]+(?:heart|centre|center)[ \t]+of[ \t]+|(?:downtown|central)[ \t]+|"
+    rf"the[ \t]+(?=(?-i:{_TOWN})[ \t]+(?:area|region|metro|office|offices|district)\b))?|"
     rf"\b(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
-    rf"work location|city|ort)[ \t]*[:\-–][ \t]*(?:{_WORK_MODE})?|"
+    rf"work location|city|ort)[ \t]*(?:[:\-–][ \t]*|(?<![^\n]{{15}})\n[ \t\n]*)"
+    rf"(?:{_WORK_MODE})?|"
     rf"📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
 # where a match of _CUE can start: the words (and the pin) it begins with
 _CUE_KEYS = leading_literals(_CUE.pattern, _CUE.flags) or ()
