@@ -215,15 +215,19 @@ def country_of(code: str) -> str:
 
 # --- signals ---------------------------------------------------------------------------------
 
-_TOWN = r"[A-ZÆØÅÄÖÜ][\w.'’-]*(?:[ -](?:[A-ZÆØÅÄÖÜ][\w.'’-]*|(?:am|an|upon|on|de|la|le|sur)\b))*"
+# the small words inside a town's name ("Frankfurt am Main", "Newcastle upon Tyne")
+_JOINING = r"(?:am|an|upon|on|de|la|le|sur)\b"
+_TOWN = rf"[A-ZÆØÅÄÖÜ][\w.'’-]*(?:[ -](?:[A-ZÆØÅÄÖÜ][\w.'’-]*|{_JOINING}))*"
 # "City, ST" ("Washington, D.C." and "New York, N.Y." in the AP's style)
 _CITY_CODE = re.compile(
     rf"({_TOWN}),[ \t]*([A-Z]{{2}}\b(?![.'’]?\w)|[A-Z]\.[A-Z]\.(?!\w))"
     rf"(?:[ \t]+(\d{{5}})(?:-\d{{4}})?)?")
 _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 # a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel", "in the heart
-# of Manchester", "in downtown Seattle"; a label is a whole word ("Ort:", not the end of
-# "Report:")
+# of Manchester", "in downtown Seattle", "in the Tallahassee area" (a name after "the" is
+# otherwise a thing's: "in the Phoenix project"); a label is a whole word ("Ort:", not the end
+# of "Report:"), followed by a colon or dash, or alone on a short line with the town on the
+# next ("Location" / "Boston", as a board's page scraped to text gives it)
 # ... and after the label, how the job is done, which a location line often gives before
 # the town: "Location: Hybrid - London", "Location: Hybrid (Berlin)", "Standort: Hybrid in
 # Hamburg", "Location: On-site, Austin"
@@ -702,7 +706,7 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
 
 #: Where a cue's town may have run on: a stop before the next word, or one of _TOWN's small
 #: words ("Frankfurt am Main", "Newcastle upon Tyne", but also "Leeds on Monday")
-_RUN_ON = re.compile(r"\. |[ -](?=(?:am|an|upon|on|de|la|le|sur)[ -])")
+_RUN_ON = re.compile(rf"\. |[ -](?={_JOINING})")
 
 
 #: A town named with a word for a part of it, which is still the town: "Central London",
