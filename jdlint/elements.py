@@ -298,7 +298,7 @@ _NO_DEADLINE = re.compile(r"deadline|frist", re.I)  # the explicit statements th
 
 
 def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
-    for m in vocab.rolling_explicit.finditer(doc.text):
+    for m in vocab.rolling_explicit.finditer(doc.flowing):
         i = doc.sentence_index(m.start())
         # "no deadline" must be about the posting, not a boast about the team ("we have no
         # deadlines, only happy customers"); "open until filled" always is
@@ -307,7 +307,7 @@ def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
                 or not vocab.posting.search(doc.sentences[i].text)):
             continue
         return m.span()
-    for m in vocab.rolling.finditer(doc.text):
+    for m in vocab.rolling.finditer(doc.flowing):
         i = doc.sentence_index(m.start())
         # about handling applications, not a requirement ("authorised to work ... on an
         # ongoing basis"), a duty or the people served
@@ -447,16 +447,16 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     vocab = vocabulary()
     if meta_value(doc, "apply") is not None:
         return (doc.first_content_offset, doc.first_content_offset)
-    for m in vocab.apply.finditer(doc.text):
+    for m in vocab.apply.finditer(doc.flowing):
         if doc.in_boilerplate(m.start()):  # "agencies may not submit CVs to ..."
             continue
-        if vocab.software.search(doc.text, max(0, m.start() - 40), m.start()):
+        if vocab.software.search(doc.flowing, max(0, m.start() - 40), m.start()):
             continue  # "develop applications using ..."
         return m.span()
-    for m in vocab.apply_weak.finditer(doc.text):
+    for m in vocab.apply_weak.finditer(doc.flowing):
         if _names_a_channel(doc, m.start(), vocab):
             return m.span()
-    for m in vocab.apply_invitation.finditer(doc.text):
+    for m in vocab.apply_invitation.finditer(doc.flowing):
         if _names_a_channel(doc, m.start(), vocab, before=2):
             return m.span()
     for c in mailboxes(doc):  # a mailbox named for applications: "bewerbung@", "apply@"

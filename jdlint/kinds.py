@@ -583,7 +583,7 @@ class TermRule(DataRule):
         citizenship, a genuine occupational requirement for a gender): ``unless-posting``."""
         exempting: TermSet | None = by_language(self.unless_posting or {}, doc)
         return exempting is not None and next(
-            exempting.finditer(doc.text, doc.language), None) is not None
+            exempting.finditer(doc.flowing, doc.language), None) is not None
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if not self.applies(doc) or self.terms is None:
@@ -593,7 +593,7 @@ class TermRule(DataRule):
             return
         excepted: list[tuple[int, int]] | None = None  # found once a term is found
         exempt: bool | None = None
-        for m, index in terms.finditer(doc.text, doc.language):
+        for m, index in terms.finditer(doc.flowing, doc.language):
             start, end = m.span()
             if self.skipped(doc, start, end):
                 continue
@@ -623,7 +623,7 @@ class TermRule(DataRule):
         if not self.exceptions:
             return []
         exceptions: TermSet | None = by_language(self.exceptions, doc)
-        return ([m.span() for m, _ in exceptions.finditer(doc.text, doc.language,
+        return ([m.span() for m, _ in exceptions.finditer(doc.flowing, doc.language,
                                                            overlaps=True)]
                 if exceptions else [])
 
@@ -651,7 +651,7 @@ class RequestRule(TermRule):
             if unless is not None and next(unless.finditer(s.text, doc.language), None) is not None:
                 continue
             # the cue must be near: sentences run long in scraped text
-            near = doc.text[max(s.start, v.start - _CUE_WINDOW):min(s.end, v.end + _CUE_WINDOW)]
+            near = doc.flowing[max(s.start, v.start - _CUE_WINDOW):min(s.end, v.end + _CUE_WINDOW)]
             if cues is not None and next(cues.finditer(near, doc.language), None) is None:
                 continue
             key = (i, doc.text[v.start:v.end].lower())
@@ -674,7 +674,7 @@ class RequiredRule(DataRule):
         if any(doc.sections_of(kind) for kind in self.sections):
             return
         patterns: TermSet | None = by_language(self.patterns or {}, doc)
-        if patterns is not None and next(patterns.finditer(doc.text, doc.language),
+        if patterns is not None and next(patterns.finditer(doc.flowing, doc.language),
                                           None) is not None:
             return
         start, end = doc.anchor(*self.anchor_sections)

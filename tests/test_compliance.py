@@ -369,3 +369,21 @@ def test_an_identity_number_asked_for_gets_its_own_advice(lint: Lint, text: str,
                                                            says: str) -> None:
     (d,) = lint(text, select=("sensitive-data-request",)).diagnostics
     assert says in d.message
+
+
+@pytest.mark.parametrize(("notice", "triggers"), [
+    # a retention notice hard-wrapped over two lines is one sentence
+    ("Die Unterlagen nicht berücksichtigter Bewerbungen werden nach Ablauf von sechs Monaten\n"
+     "nach Ende des Verfahrens vernichtet.", False),
+    ("Wir freuen uns auf Ihre Bewerbung und auf ein persönliches Gespräch mit Ihnen\n"
+     "in unserem Haus.", True),
+    # ... but a paragraph break ends it
+    ("Die Unterlagen nicht berücksichtigter Bewerbungen werden nach Ablauf von sechs Monaten\n\n"
+     "nach Ende des Verfahrens vernichtet.", True),
+])
+def test_a_privacy_notice_wrapped_over_lines_counts(lint: Lint, notice: str,
+                                                   triggers: bool) -> None:
+    text = ("# Referent (m/w/d)\n\nArbeitsort: Magdeburg\n\nBewerben Sie sich bis zum 15.01.2030 "
+            "per E-Mail an bewerbung@example.de.\n\n" + notice + "\n")
+    found = names(lint(text, select=("missing-privacy-notice",), today=date(2029, 1, 1)))
+    assert (found == ["missing-privacy-notice"]) == triggers

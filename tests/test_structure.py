@@ -316,3 +316,15 @@ def test_boundaries_found_from_hints_are_the_whole_pattern_s(text: str, a: int, 
             done = m.end()
             empty_at = at if m.end() == at else -1
     assert [m.span() for m in _boundaries(text, start, end)] == expected
+
+
+def test_the_flowing_text_reads_a_wrapped_sentence_as_one_line() -> None:
+    text = ("# Pflegekraft\n\nDie Unterlagen werden nach Ablauf von sechs Monaten\n"
+            "nach Ende des Verfahrens vernichtet.\n\nNeuer Absatz.\n- Punkt eins\n- Punkt zwei\n")
+    d = Document.from_source("p.txt", text)
+    flowing = d.flowing
+    assert len(flowing) == len(d.text)
+    assert "sechs Monaten nach Ende" in flowing  # a wrap inside a paragraph
+    assert "vernichtet.\n\nNeuer Absatz.\n- Punkt eins\n- Punkt zwei" in flowing  # not between
+    unwrapped = Document.from_source("p.txt", "# Title\n\nOne line.\n\nAnother line.\n")
+    assert unwrapped.flowing is unwrapped.text

@@ -164,7 +164,7 @@ class MissingPhotoGuidance(Rule):
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         if not in_places(doc, options["jurisdictions"]) or photo_requests(doc):
             return
-        if keyed("photo-guidance").search(doc.text):
+        if keyed("photo-guidance").search(doc.flowing):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
         sample = _PHOTO_SAMPLES.get(doc.language) or _PHOTO_SAMPLES["en"]
@@ -221,7 +221,8 @@ class MissingPrivacyNotice(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
-        if not in_places(doc, options["jurisdictions"]) or not keyed("collects").search(doc.text):
+        if not in_places(doc, options["jurisdictions"]) \
+                or not keyed("collects").search(doc.flowing):
             return
         if has_privacy_notice(doc):
             return
@@ -236,11 +237,12 @@ def has_privacy_notice(doc: Document) -> bool:
     policy"), a retention period, a data-protection section, or data-protection words in a
     sentence about applicants or with a link."""
     p = patterns()
-    if keyed("privacy-notice").search(doc.text) or doc.sections_of("data-protection"):
+    if keyed("privacy-notice").search(doc.flowing) or doc.sections_of("data-protection"):
         return True
-    for m in keyed("privacy-words").finditer(doc.text):
+    for m in keyed("privacy-words").finditer(doc.flowing):
         i = doc.sentence_index(m.start())
-        if i < 0 or p["privacy-context"].search(doc.sentences[i].text):
+        if i < 0 or p["privacy-context"].search(
+                doc.flowing, doc.sentences[i].start, doc.sentences[i].end):
             return True
     return False
 
@@ -375,7 +377,7 @@ class MissingAiDisclosure(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         law = _ontario_applies(doc)
-        if law is None or keyed("ai-disclosure").search(doc.text):
+        if law is None or keyed("ai-disclosure").search(doc.flowing):
             return
         start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether AI is used to screen, "
@@ -408,7 +410,7 @@ class MissingVacancyStatus(Rule):
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         law = _ontario_applies(doc)
-        if law is None or keyed("vacancy-status").search(doc.text):
+        if law is None or keyed("vacancy-status").search(doc.flowing):
             return
         start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether they are for an "

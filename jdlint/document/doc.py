@@ -148,6 +148,30 @@ class Document:
         return split_sentences(self.text, self.blocks, self.language)
 
     @cached_property
+    def flowing(self) -> str:
+        """The text with each line break inside a paragraph or list item (a wrapped line) as a
+        space: the same length, so every offset holds. What a search for wording reads: a
+        pattern that keeps to one sentence by stopping at a line break (``[^.!?\\n]``) then
+        finds a sentence that a hard-wrapped posting spreads over two lines ("werden nach
+        sechs Monaten / nach Ende des Verfahrens vernichtet"). The text itself when no block
+        wraps."""
+        text = self.text
+        wraps = []
+        for block in self.blocks:
+            if block.kind == "heading":
+                continue
+            at = text.find("\n", block.start, block.end)
+            while at >= 0:
+                wraps.append(at)
+                at = text.find("\n", at + 1, block.end)
+        if not wraps:
+            return text
+        chars = list(text)
+        for at in wraps:
+            chars[at] = " "
+        return "".join(chars)
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
