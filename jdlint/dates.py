@@ -205,8 +205,19 @@ def with_context_year(dates: list[DateMatch], context: list[DateMatch]) -> Itera
         yield replace(d, year=year, value=_make(d.day, d.month, year))
 
 
-def format_date(value: date) -> str:
-    """An unambiguous spelling: "3 April 2026"."""
-    names = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
-    return f"{value.day} {names[value.month - 1]} {value.year}"
+_WRITTEN_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember"),
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+           "oktober", "november", "december"),
+}
+
+
+def format_date(value: date, language: str = "en") -> str:
+    """An unambiguous spelling: "3 April 2026"; in German "3. April 2026", in Danish
+    "3. april 2026"."""
+    names = _WRITTEN_MONTHS.get(language, _WRITTEN_MONTHS["en"])
+    day = f"{value.day}." if language in ("de", "da") else str(value.day)
+    return f"{day} {names[value.month - 1]} {value.year}"

@@ -17,6 +17,7 @@ Lint = Callable[..., FileResult]
      '"you will check labels for small print"'),
     ("Requirements: good health. Please send your CV.\n", "asks about health"),
     ("You must be able to lift 50 pounds.\n", "15 kg (33 lb)"),
+    ("You must be able to stand for long periods.\n", '"most of the shift is spent on your feet"'),
     ("Ihr Profil: körperliche Belastbarkeit und Teamgeist. Bitte senden Sie Ihre Unterlagen.\n",
      '"Die Arbeit umfasst das Heben von Kisten bis 15 kg"'),
     ("Ihr Profil: gute Sehkraft. Bitte senden Sie Ihre Unterlagen.\n",
@@ -35,3 +36,57 @@ def test_sitting_for_long_periods_gets_an_example_of_sitting(lint: Lint) -> None
     (d,) = lint("Requirements: ability to sit for extended periods.\n",
                 select=("ability-bias",)).diagnostics
     assert '"the job involves desk work for most of the day"' in d.message
+
+
+# --- sentences to paste -------------------------------------------------------------------
+
+_POSTINGS = {  # a posting in each language that lacks each element the rules below ask for
+    "en": "Location: Leeds, United Kingdom\n\n# Nurse\n\nJoin our ward team. We care for "
+          "adults after surgery.\n",
+    "de": "# Sachbearbeiter (m/w/d)\n\nArbeitsort: Mainz\n\nWir suchen Verstärkung für unser "
+          "Team. Sie bearbeiten Anträge und beraten Kunden.\n",
+    "da": "# Sygeplejerske\n\nArbejdssted: Aarhus\n\nVi søger en sygeplejerske til vores "
+          "afdeling. Du passer patienter og samarbejder med lægerne.\n",
+}
+_APPLY = {"en": "Apply at https://example.com/jobs/42.",
+          "de": "Bewerben Sie sich über https://example.com/jobs/42.",
+          "da": "Søg stillingen via https://example.com/jobs/42."}
+_ASKS = [("missing-deadline", ("deadline", "rolling")), ("missing-contact", ("contact",)),
+         ("missing-apply-instructions", ("apply",)), ("missing-privacy-notice", ("privacy",))]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "da"])
+@pytest.mark.parametrize(("rule", "kinds"), _ASKS)
+def test_each_sentence_offered_is_in_the_postings_language_and_is_what_the_rule_asks(
+        lint: Lint, rule: str, kinds: tuple[str, ...], language: str) -> None:
+    from jdlint.samples import sample
+
+    from .conftest import TODAY
+
+    text = _POSTINGS[language]
+    if rule != "missing-apply-instructions":  # (the privacy notice is asked of a posting that
+        text += f"\n{_APPLY[language]}\n"  # collects applications)
+    result = lint(text, select=(rule,))
+    assert result.language == language
+    (d,) = result.diagnostics
+    offered = [s for kind in kinds if (s := sample(kind, language, TODAY))]
+    assert offered and all(f'"{s}"' in d.message for s in offered)
+    for s in offered:  # pasted in, each is what the rule asks for
+        assert not lint(f"{text}\n{s}.\n", select=(rule,)).diagnostics, s
+
+
+def test_a_language_without_sentences_gets_the_english_ones() -> None:
+    from jdlint.samples import KINDS, sample
+
+    assert all(sample(kind, "fr") == sample(kind, "en") for kind in KINDS)
+    assert sample("rolling", "en") is None  # said in the message's own words
+
+
+def test_the_deadline_offered_lies_ahead_of_the_lint_date() -> None:
+    from datetime import date
+
+    from jdlint.samples import sample
+
+    assert sample("deadline", "en", date(2026, 12, 7)) == "Apply by 1 February 2027"
+    assert sample("deadline", "de", date(2026, 11, 22)) == "Bewerbungsfrist: 1. Januar 2027"
+    assert sample("deadline", "da", date(2027, 1, 31)) == "Ansøgningsfrist: 1. marts 2027"

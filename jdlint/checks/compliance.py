@@ -21,6 +21,7 @@ from ..facts import Law, ontario_law, posting_setting
 from ..literals import one_of_literals
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
+from ..samples import quoted, sample
 
 _DK = "Location: Aarhus, Denmark\n\n"
 _DE = "Standort: Mainz, Deutschland\n\n"
@@ -167,15 +168,8 @@ class MissingPhotoGuidance(Rule):
         if keyed("photo-guidance").search(doc.flowing):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
-        sample = _PHOTO_SAMPLES.get(doc.language) or _PHOTO_SAMPLES["en"]
         yield Violation(start, end, f"in {doc.jurisdiction} many applicants add a photo unless "
-                        f"told not to; add \"{sample}\"", located=False)
-
-
-#: The sentence to add, in the posting's language (each one photo-guidance reads as such)
-_PHOTO_SAMPLES = {"en": "Please leave your photo out of your CV",
-                  "de": "Bitte verzichten Sie auf ein Foto",
-                  "da": "Vedlæg venligst ikke et foto"}
+                        f"told not to; add \"{sample('photo', doc.language)}\"", located=False)
 
 
 # --- privacy -------------------------------------------------------------------------------
@@ -229,7 +223,8 @@ class MissingPrivacyNotice(Rule):
         start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, "the posting collects applications but says nothing about "
                         "how applicant data is handled; link the applicant privacy notice and "
-                        "say how long applications are kept", located=False)
+                        f"say how long applications are kept{quoted('privacy', doc.language)}",
+                        located=False)
 
 
 def has_privacy_notice(doc: Document) -> bool:

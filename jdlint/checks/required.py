@@ -13,6 +13,7 @@ from ..elements import apply_instructions, contact, deadlines, document_date
 from ..facts import deadline_law
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
+from ..samples import quoted
 
 _TODAY = date(2026, 11, 22)
 _BODY = ("# Data Engineer\n\nYou will build and run our data platform.\n\n"
@@ -70,9 +71,10 @@ class MissingDeadline(Rule):
         if info.deadlines or info.rolling:
             return
         start, end = doc.anchor("deadline", "apply")
-        deadline, rolling = _DEADLINE_SAMPLES.get(doc.language) or _DEADLINE_SAMPLES["en"]
-        message = (f"no application deadline: add one (\"{deadline}\") or say that "
-                   f"applications are reviewed on a rolling basis{rolling}")
+        message = (f"no application deadline: add one"
+                   f"{quoted('deadline', doc.language, doc.today)} or say "
+                   f"that applications are reviewed on a rolling basis"
+                   f"{quoted('rolling', doc.language)}")
         law = deadline_law(doc)
         if law is None:
             yield Violation(start, end, message, located=False)
@@ -80,15 +82,6 @@ class MissingDeadline(Rule):
         yield Violation(start, end, f"{message}; {law.law} requires the date the application "
                         "window is expected to close", severity=Severity.ERROR,
                         data={"law": law.law}, located=False)
-
-
-#: The deadline to add and the rolling-basis sentence, in the posting's language (a German or
-#: Danish writer gets a sentence to paste; each is one jdlint reads as what it stands for)
-_DEADLINE_SAMPLES = {
-    "en": ("Apply by 15 March 2026", ""),
-    "de": ("Bewerbungsfrist: 15. März 2026", " (\"Wir prüfen Bewerbungen laufend\")"),
-    "da": ("Ansøgningsfrist: 15. marts 2026", " (\"Vi behandler ansøgninger løbende\")"),
-}
 
 
 class ExpiredDeadline(Rule):
@@ -249,7 +242,8 @@ class MissingContact(Rule):
             return
         start, end = doc.anchor("contact", "apply", "deadline")
         yield Violation(start, end, "no contact for questions: name a person (or a team "
-                        "mailbox) and how to reach them", located=False)
+                        f"mailbox) and how to reach them{quoted('contact', doc.language)}",
+                        located=False)
 
 
 class MissingApplyInstructions(Rule):
@@ -286,4 +280,5 @@ class MissingApplyInstructions(Rule):
             return
         start, end = doc.anchor("apply", "deadline", "contact")
         yield Violation(start, end, "the posting does not say how to apply: give a link, a "
-                        "mailbox or the button to use", located=False)
+                        f"mailbox or the button to use{quoted('apply', doc.language)}",
+                        located=False)
