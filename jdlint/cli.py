@@ -336,11 +336,11 @@ def _config(config_file: Path | None) -> Any:
     return load_config(source) if source else Config()
 
 
-def _ruleset(config_file: Path | None) -> Any:
+def _ruleset(config: Any) -> Any:
     from .registry import discover
     from .selection import RuleSet
 
-    return RuleSet(discover(_config(config_file).rule_dirs))
+    return RuleSet(discover(config.rule_dirs))
 
 
 @cli.command("rules")
@@ -354,9 +354,10 @@ def _ruleset(config_file: Path | None) -> Any:
 def rules_command(fmt: str, config_file: Path | None, run_examples: bool) -> None:
     """List every rule: code, name, category, default severity and summary."""
     try:
-        ruleset = _ruleset(config_file)
+        config = _config(config_file)
+        ruleset = _ruleset(config)
         if run_examples:
-            sys.exit(_test_rules(ruleset.rules, _config(config_file)))
+            sys.exit(_test_rules(ruleset.rules, config))
     except JdlintError as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
@@ -413,7 +414,7 @@ def explain(rule: str, config_file: Path | None) -> None:
     from .docs import explain_markdown
 
     try:
-        ruleset = _ruleset(config_file)
+        ruleset = _ruleset(_config(config_file))
     except JdlintError as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
