@@ -79,6 +79,8 @@ def _shapes() -> dict[str, tuple[str, Callable[[random.Random, int], str]]]:
         "two short lines": ("txt", lambda r, n: "\n".join(["- x", "- y"] * (2 * n))),
         "lists after semicolons": ("txt", lambda r, n: "; - A" * (4 * n)),
         "amounts in one sentence": ("txt", lambda r, n: "$1-$2-" * (2 * n)),
+        "a town that runs on": ("txt", lambda r, n: "We work in " + " ".join(
+            f"Abc{i}." for i in range(2 * n))),
         "HTML": ("html", lambda r, n: "<html><body>" + "".join(
             f"<p>{_sentence(r)}</p><ul><li>{_sentence(r)}</li></ul>" for _ in range(2 * n))
             + "</body></html>"),

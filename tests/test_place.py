@@ -923,3 +923,9 @@ def test_places_listed_are_those_of_a_window_read_at_each_place(
         if len({f.code for f in near}) >= 3 and not _offered_in(text, near[-1].offset or 0):
             naive.update(id(f) for f in near)
     assert _listed(located, text) == naive
+
+
+def test_no_town_name_is_longer_than_a_run_on_town_is_cut_back_to() -> None:
+    from jdlint.document.place import LONGEST_NAME, names
+
+    assert max(map(len, names().towns)) <= LONGEST_NAME

@@ -671,7 +671,8 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
             # words ran on past a stop or into a small word; the longest part before one
             # that is a town ("St. Louis. We": St. Louis), never a word cut off a name
             # ("Enterprise Solutions" is no town, and Enterprise is not its town)
-            for cut in sorted((c.start() for c in _RUN_ON.finditer(town)), reverse=True):
+            for cut in sorted((c.start() for c in _RUN_ON.finditer(town, 0, LONGEST_NAME + 1)),
+                              reverse=True):  # (not every stop of a run of thousands)
                 if (best := _best_town(town[:cut])) is not None:
                     town = town[:cut]
                     cue = cue[:m.start(1) - m.start() + cut]
@@ -703,6 +704,9 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                     weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
                 yield Evidence("name", phrase, code, weight, m.start())
 
+
+#: No town's name in the gazetteer is longer (tests/test_place.py checks it)
+LONGEST_NAME = 60
 
 #: Where a cue's town may have run on: a stop before the next word, or one of _TOWN's small
 #: words ("Frankfurt am Main", "Newcastle upon Tyne", but also "Leeds on Monday")
