@@ -209,3 +209,15 @@ def test_emphasis_found_at_its_markers_equals_a_whole_text_search(text: str) -> 
         assert [(m.span(), m.span(1), m.span(2))
                 for m in matches_at(pattern, text, occurrences(text, marker))] == \
             [(m.span(), m.span(1), m.span(2)) for m in pattern.finditer(text)]
+
+
+def test_a_sites_navigation_menu_is_no_part_of_the_posting(lint) -> None:  # type: ignore[no-untyped-def]
+    page = ("<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/apply'>Apply "
+            "now</a></li><li><a href='/contact'>Contact us</a></li></ul></nav>"
+            "<h1>Cook</h1><p>Join our kitchen team. We cook for 200 guests a day.</p>"
+            "<nav aria-label='breadcrumb'>Jobs &gt; Kitchen &gt; Cook</nav></body></html>")
+    parsed = parse(page, "html")
+    assert "Apply now" not in parsed.text and "Home" not in parsed.text
+    assert "Join our kitchen team." in parsed.text
+    names = [d.name for d in lint(page, path="p.html").diagnostics]
+    assert "missing-apply-instructions" in names  # the menu's "Apply now" is no instruction

@@ -16,9 +16,11 @@ from .jsonld import job_posting_meta
 from .offsets import TextBuilder
 from .parsed import Hint, Parsed
 
-_HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "math"}
+#: What a reader of the posting does not read: code, and the site's navigation menus ("Home |
+#: Jobs | About us | Contact us"), which are no part of the posting whatever page holds it
+_HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "math", "nav"}
 _BLOCK = {
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol",
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "ul", "ol",
     "dl", "table", "blockquote", "pre", "form", "fieldset", "figure", "address", "h1", "h2",
     "h3", "h4", "h5", "h6", "hr", "body", "html",
 }
