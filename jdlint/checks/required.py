@@ -44,7 +44,7 @@ class MissingDeadline(Rule):
                 "recruiters are asked.",
             example="Send us your CV and a short motivation. We look forward to hearing "
                     "from you!",
-            use_instead="Apply by 15 March 2026. We review applications as they arrive "
+            use_instead="Apply by 15 March 2030. We review applications as they arrive "
                         "and may close the posting early.",
             references=(
                 "Colorado Equal Pay for Equal Work Act, C.R.S. 8-5-201(2)(b) and 7 CCR "
