@@ -153,3 +153,24 @@ def test_terms_keyed_from_their_parse_tree_find_what_their_regexes_find(text: st
                 expected.append((m.span(), i))
             pos = m.start() + 1
     assert found == sorted(set(expected))
+
+
+def test_no_list_item_of_a_data_or_rule_file_is_read_as_a_mapping() -> None:
+    """A pattern that ends in a colon ("\\bclosing\\s*:") unquoted is a YAML key, not text."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+
+    def items(value: object) -> list[object]:
+        if isinstance(value, list):
+            return [*value, *(x for v in value for x in items(v))]
+        if isinstance(value, dict):
+            return [x for v in value.values() for x in items(v)]
+        return []
+
+    for path in [*root.glob("jdlint/data/*.yaml"), *root.glob("rules/**/*.yaml")]:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        odd = [x for x in items(data) if isinstance(x, dict) and list(x.values()) == [None]]
+        assert not odd, f"{path.name}: {odd[0]!r} (quote the entry)"

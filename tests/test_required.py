@@ -28,6 +28,9 @@ def test_missing_deadline_anchors_at_apply_heading(lint: Lint) -> None:
     "Apply now! We start interviews soon.",
     "Start: as soon as possible. Posted 2026-01-10.",
     "Deadline for applications: ASAP",
+    # a shop's or a book's closing, an office open until a time: no application deadline
+    "We are closing the books on 5 January 2027.",
+    "Our office is open until 5pm on weekdays.",
 ])
 def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     assert "missing-deadline" in names(lint(text, select=("missing-deadline",)))
@@ -37,6 +40,11 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "---\ndeadline: 2027-01-01\n---\nApply now.",
     "Applications will be considered on an ongoing basis until the position is filled.",
     "Ansøgninger behandles løbende.",
+    # labels: "Closing:", "Closes:", "Open until:", an applicant tracking system's end date
+    "Closing: 5th Jan 2027",
+    "Closes: 5 January 2027",
+    "Open until: 2027-01-05",
+    "Job Posting End Date: 2027-01-05",
 ])
 def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-deadline",))) == []
