@@ -29,7 +29,7 @@ _SAMPLES: dict[str, dict[str, str]] = {
     "contact": {
         "en": "Questions? Contact Jane Doe, jane.doe@example.com",
         "de": "Fragen beantwortet Ihnen Frau Erika Muster, Tel. 030 1234567",
-        "da": "Spørgsmål? Kontakt Jens Hansen på tlf. 12 34 56 78",
+        "da": "Spørgsmål? Kontakt Jens Hansen på tlf. 33 12 34 56",
     },
     "apply": {
         "en": "Apply at https://example.com/jobs/42",

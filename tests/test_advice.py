@@ -90,3 +90,17 @@ def test_the_deadline_offered_lies_ahead_of_the_lint_date() -> None:
     assert sample("deadline", "en", date(2026, 12, 7)) == "Apply by 1 February 2027"
     assert sample("deadline", "de", date(2026, 11, 22)) == "Bewerbungsfrist: 1. Januar 2027"
     assert sample("deadline", "da", date(2027, 1, 31)) == "Ansøgningsfrist: 1. marts 2027"
+
+
+@pytest.mark.parametrize(("language", "region"), [("de", "DE"), ("da", "DK")])
+def test_the_phone_number_offered_is_a_real_numbers_shape(language: str, region: str) -> None:
+    import re
+
+    import phonenumbers
+
+    from jdlint.samples import sample
+
+    text = sample("contact", language) or ""
+    number = re.search(r"\d[\d ]{6,}\d", text)
+    assert number is not None
+    assert phonenumbers.is_valid_number(phonenumbers.parse(number.group(), region))
