@@ -96,6 +96,9 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     "Ansprechpartnerin: Anna Weber",
     "Noch Fragen? Kontaktieren Sie Frau Dr. Weber.",
     "Questions about the role? Contact Priya Raman or visit our careers site.",
+    # a label for the person to ask
+    "Recruiter: Dana Whitfield",
+    "Hiring manager: Priya Raman",
 ])
 def test_contact_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == []
@@ -120,6 +123,7 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "For more information, please visit the Acme Transparency Reporting Site.",
     "## Technical help contact\n\nEmail: portal.help@example.org\n",
     "Als Support Manager bist du erste Anlaufstelle bei Technischen Fragen unserer Kunden.",
+    "Our recruiter will call the candidates we shortlist.",
 ])
 def test_contact_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == ["missing-contact"]
