@@ -484,10 +484,10 @@ _APPLICATION_MAILBOX = re.compile(
 
 
 def _names_a_channel(doc: Document, offset: int, vocab: Vocabulary, before: int = 0) -> bool:
-    """Whether the words about applying at ``offset`` come with a channel: in their sentence
-    or the next two in the same section ("To apply, please send your CV to ..."; "How to
-    apply" over "Use the button below"), or the ``before`` sentences before it (two
-    addresses, then "Meld dich bei uns").
+    """Whether the words about applying at ``offset`` come with a channel (a link, a mailbox,
+    a postal address, words for a button or portal): in their sentence or the next two in the
+    same section ("To apply, please send your CV to ..."; "How to apply" over "Use the button
+    below"), or the ``before`` sentences before it (two addresses, then "Meld dich bei uns").
     Not in a requirement or a duty ("the ability to apply statistics"), the people served,
     or a statement of policy ("everyone is welcome to apply")."""
     i = doc.sentence_index(offset)
@@ -497,7 +497,8 @@ def _names_a_channel(doc: Document, offset: int, vocab: Vocabulary, before: int 
     for s in doc.sentences[max(0, i - before):i + 3]:
         if section is not None and not section.start <= s.start < section.end:
             continue
-        if _names_link_or_mailbox(s.text) or vocab.channel.search(s.text):
+        if _names_link_or_mailbox(s.text) or vocab.channel.search(s.text) \
+                or has_postal_address(s.text):  # "... richten Sie an: ..., 55116 Mainz"
             return True
     return False
 

@@ -156,6 +156,10 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Ihre Bewerbung richten Sie bitte unter Angabe der Reg.-Nr.\n4-11/26 an jobs@example.de.",
     "Ihre Unterlagen (Lebenslauf, Zeugnisse) senden Sie bitte ausschließlich online über das "
     "Bewerbungsmanagementsystem.",
+    # a postal address is a channel; a Danish passive
+    "Ihre Bewerbung richten Sie bitte an: Muster GmbH, Personalabteilung, Musterstr. 1, "
+    "55116 Mainz",
+    "Ansøgning sendes via linket nedenfor.",
 ])
 def test_apply_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == []
@@ -177,6 +181,7 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "If you need an adjustment to apply, email access@example.org and we will help.",
     "Graduates due to finish their studies this summer are encouraged to apply.",
     "Recruitment agencies: please do not submit your candidates' CVs to hr@example.org.",
+    "Ihre Bewerbung richten Sie bitte an die Personalabteilung.",  # no channel named
 ])
 def test_apply_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == [
