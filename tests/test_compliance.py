@@ -308,6 +308,11 @@ def text_of(text: str, d) -> str:  # type: ignore[no-untyped-def]
     "Should your application be unsuccessful, your data will be destroyed after 6 months.",
     "Weitere datenschutzrechtliche Infos: siehe Link.",
     "## Datenschutz\n\nSiehe unsere Website.\n",
+    # retention in the plural, how the data is used, in each language
+    "We retain unsuccessful applications for 12 months and then delete them.",
+    "How we use your information: https://example.com/recruitment-privacy",
+    "Informationen zur Verarbeitung Ihrer Daten finden Sie unter https://example.com/ds.",
+    "Læs om hvordan vi behandler dine data på https://example.com/data.",
 ])
 def test_privacy_notice_found(text: str) -> None:
     assert has_privacy_notice(Document.from_source("p.md", text + "\n"))
@@ -317,6 +322,8 @@ def test_privacy_notice_found(text: str) -> None:
     "Wir digitalisieren medizinische Kommunikation datenschutzkonform.",
     "We are a software company with 22 years of experience in data protection.",
     "You will advise clients on personal data in their products.",
+    "You will process customer data for our sales teams.",
+    "Du skal behandle patienternes data.",
 ])
 def test_privacy_words_about_the_business_are_no_notice(text: str) -> None:
     assert not has_privacy_notice(Document.from_source("p.md", text + "\n"))
