@@ -218,6 +218,11 @@ def test_ontario_range_cap(lint: Lint) -> None:
     ("You must be an EU citizen or hold a valid work permit.", []),
     ("Bitte senden Sie Ihre Unterlagen ohne Foto und ohne Angaben zum Familienstand.", []),
     ("Vedhæft venligst ikke billede til dit CV.", []),
+    # a photo of the applicant, said as such; a photo the work attaches is none
+    ("Vedlæg gerne et foto af dig selv.", ["photo-request"]),
+    ("Bitte fügen Sie ein aktuelles Foto bei.", ["photo-request"]),
+    ("You will attach photos to customer tickets.", []),
+    ("Auf ein Bewerbungsfoto verzichten wir bewusst.", []),
     ("Please state your current salary.", ["pay-history-question"]),
     ("Please state your salary expectations.", []),
 ])
@@ -394,3 +399,13 @@ def test_a_privacy_notice_wrapped_over_lines_counts(lint: Lint, notice: str,
             "per E-Mail an bewerbung@example.de.\n\n" + notice + "\n")
     found = names(lint(text, select=("missing-privacy-notice",), today=date(2029, 1, 1)))
     assert (found == ["missing-privacy-notice"]) == triggers
+
+
+@pytest.mark.parametrize("guidance", [
+    "Auf ein Bewerbungsfoto verzichten wir bewusst.",  # the word for leaving out comes after
+    "Bitte sehen Sie von einem Foto ab.",
+])
+def test_photo_guidance_in_either_order_counts(lint: Lint, guidance: str) -> None:
+    text = ("# Referent (m/w/d)\n\nArbeitsort: Mainz\n\nBewerben Sie sich bis zum 15.01.2030 "
+            "per E-Mail an bewerbung@example.de.\n\n" + guidance + "\n")
+    assert not lint(text, select=("missing-photo-guidance",)).diagnostics
