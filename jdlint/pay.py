@@ -101,7 +101,7 @@ _ROLE_BEFORE = re.compile(
     r"rate|\w*gehalt|\w*vergütung|\w*lohn|\w*løn)\b)", re.I)
 _PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|paid|wage|wages|compensation|remuneration|base|annual|annually|"
-    r"packages?|"
+    r"packages?|(?-i:DOE|OTE)|pro\s+rata|depend(?:ing|ent)\s+(?:up)?on\s+experience|"
     r"per\s+(?:year|annum|hour|month)|hourly|yearly|monthly|p\.a\.|/\s?(?:hr|h|year|yr|month)|"
     r"gehalt|vergütung|lohn|brutto|jährlich|monatlich|stundenlohn|jahresgehalt|"
     r"løn|månedsløn|årsløn|timeløn|om\s+måneden|pr\.\s+måned|årligt)\b",

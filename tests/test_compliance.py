@@ -52,6 +52,9 @@ def test_amount_values(text: str, value: float) -> None:
     ("Salary: £41,300 up to £47,900.", "range", 41300, 47900),
     ("Base salary up to£52,500 depending on experience.", "open-max", None, 52500),
     ("Total packages up to £95K for the right person.", "open-max", None, 95000),
+    # an open end with the words UK adverts put beside pay
+    ("Up to £45k DOE", "open-max", None, 45000),
+    ("Up to £28,000 pro rata", "open-max", None, 28000),
     # "pounds" as money: no weight spoken of around it
     ("The salary is 30,000 - 34,000 pounds per year.", "range", 30000, 34000),
     ("You will be paid up to 28,000 pounds a year.", "open-max", None, 28000),
