@@ -28,6 +28,7 @@ from typing import Any, cast
 import regex
 
 from .document import Document
+from .document.jurisdiction import country_name
 from .document.jurisdiction import matches as jurisdiction_matches
 from .document.words import HYPHENATED_WORD, PLAIN_WORD, Words, key_lookups, words_of
 from .literals import leading_literals, required_literals, required_words
@@ -610,6 +611,7 @@ class TermRule(DataRule):
             message = template.format(
                 match=m.group(), term=_phrase(terms.terms[index]),
                 alternatives=_join_or(alternatives), first=alternatives[0] if alternatives else "",
+                country=_country(doc),
             )
             fix = None
             # a form found by lemma ("tillidsmanden") would need the alternative inflected
@@ -678,7 +680,12 @@ class RequiredRule(DataRule):
                                           None) is not None:
             return
         start, end = doc.anchor(*self.anchor_sections)
-        yield Violation(start, end, self.message, located=False)
+        yield Violation(start, end, self.message.format(country=_country(doc)), located=False)
+
+
+def _country(doc: Document) -> str:
+    """``{country}`` of a message: the name of the country of the job's place."""
+    return country_name(doc.jurisdiction) or "the country where the job is"
 
 
 def _phrase(term: str) -> str:

@@ -311,7 +311,8 @@ def _compile(ctx: _Context, key: str, groups: Mapping[str, Sequence[tuple[str, S
 
 
 def _check_template(ctx: _Context, message: str, kind: str) -> None:
-    allowed = {"match", "term", "alternatives", "first"} if kind != "required" else set()
+    allowed = {"match", "term", "alternatives", "first", "country"} if kind != "required" \
+        else {"country"}
     for _, field, _, _ in string.Formatter().parse(message):
         if field is not None and field not in allowed:
             raise ctx.error("message", f"unknown placeholder {{{field}}} "

@@ -104,3 +104,16 @@ def test_the_phone_number_offered_is_a_real_numbers_shape(language: str, region:
     number = re.search(r"\d[\d ]{6,}\d", text)
     assert number is not None
     assert phonenumbers.is_valid_number(phonenumbers.parse(number.group(), region))
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Location: Leeds, United Kingdom\n\nThis post is restricted to UK and EEA nationals.\n",
+     "the UK"),
+    ("Location: Denver, CO\n\nMust be a US citizen.\n", "the US"),
+    ("Location: Aarhus, Denmark\n\nEU citizens only.\n", "Denmark"),
+    ("EU citizens only.\n", "the country where the job is"),
+])
+def test_the_right_to_work_offered_is_in_the_jobs_country(lint: Lint, text: str,
+                                                         country: str) -> None:
+    (d,) = lint(text, select=("citizenship-requirement",)).diagnostics
+    assert f'"You must have the right to work in {country}"' in d.message

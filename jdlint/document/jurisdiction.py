@@ -35,6 +35,22 @@ def countries() -> frozenset[str]:
     return frozenset(_places()["country-codes"].split())
 
 
+#: Countries named with "the" or by the short form writers use
+_NAMED = {"GB": "the UK", "US": "the US", "NL": "the Netherlands", "CZ": "the Czech Republic"}
+
+
+def country_name(code: str | None) -> str | None:
+    """The English name of a place's country ("US-CO" -> "the US", "DE" -> "Germany"), or
+    None for an unknown place or a country places.yaml does not name."""
+    if not code:
+        return None
+    country = code.split("-")[0]
+    if country in _NAMED:
+        return _NAMED[country]
+    names = _places()["countries"].get(country)
+    return names[0].title() if names else None
+
+
 def normalise_code(value: str) -> str | None:
     """``"ca-on"`` -> ``"CA-ON"``, ``"uk"`` -> ``"GB"``; None for anything that is not the
     code of a country (ISO 3166-1 alpha-2) or of one of its parts (ISO 3166-2; for the US
