@@ -117,3 +117,16 @@ def test_the_right_to_work_offered_is_in_the_jobs_country(lint: Lint, text: str,
                                                          country: str) -> None:
     (d,) = lint(text, select=("citizenship-requirement",)).diagnostics
     assert f'"You must have the right to work in {country}"' in d.message
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("# Sachbearbeiter (m/w/d)\n\nStandort: Berlin\n\nWir suchen Verstärkung für unser Team. Sie "
+     "bearbeiten Anträge.\n\nVoraussetzung: Nur EU-Bürger können sich bewerben.\n",
+     "Sie benötigen eine gültige Arbeitserlaubnis"),
+    ("# Sygeplejerske\n\nArbejdssted: Aarhus\n\nVi søger en sygeplejerske til vores afdeling. "
+     "Du skal have dansk statsborgerskab.\n", "Du skal have gyldig arbejdstilladelse"),
+])
+def test_the_right_to_work_offered_to_german_and_danish_writers_is_in_their_language(
+        lint: Lint, text: str, sentence: str) -> None:
+    (d,) = lint(text, select=("citizenship-requirement",)).diagnostics
+    assert f'"{sentence}"' in d.message
