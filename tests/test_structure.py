@@ -328,3 +328,11 @@ def test_the_flowing_text_reads_a_wrapped_sentence_as_one_line() -> None:
     assert "vernichtet.\n\nNeuer Absatz.\n- Punkt eins\n- Punkt zwei" in flowing  # not between
     unwrapped = Document.from_source("p.txt", "# Title\n\nOne line.\n\nAnother line.\n")
     assert unwrapped.flowing is unwrapped.text
+
+
+def test_markdown_headings_pasted_into_plain_text_are_headings() -> None:
+    d = doc("# Data Analyst\n\nWe build reports.\n\n## Requirements\n\n- SQL\n- Python\n\n"
+            "# of openings: 2\n")
+    headings = [(b.text, b.level) for b in d.blocks if b.kind == "heading"]
+    assert headings == [("Data Analyst", 1), ("Requirements", 2)]  # not "# of openings"
+    assert [s.kind for s in d.sections if s.heading is not None] == ["", "requirements"]

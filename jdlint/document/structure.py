@@ -31,6 +31,9 @@ from .sentences import segmentation_data
 
 _BULLET = re.compile(r"[ \t]*(?:[-*+•◦▪‣·–]|\d{1,3}[.)]|[a-z][.)]|o(?=[ \t]+[A-ZÄÖÜ]))[ \t]+(?=\S)")
 _BARE_BULLET = re.compile(r"[ \t]*[-*+•◦▪‣·–][ \t]*$")
+#: A Markdown heading in a file that is not Markdown (Markdown's own come as hints): hashes,
+#: a space and a capital ("## Requirements"; not "# of openings: 2", a count)
+_HASH_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(?=[A-ZÆØÅÄÖÜ])")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 _TERMINAL = ".!?;,"
 _CLOSING = ".!?;"  # punctuation that ends a line of prose
@@ -152,6 +155,11 @@ class _Reader:
                 close()
                 hs, he = strip_span(text, hint.start, min(hint.end, end))
                 runs.append([_Line(start, end, hs, he, "heading", hint.level)])
+                pending_bullet = False
+                continue
+            if (h := _HASH_HEADING.match(line)) is not None and e - s <= 90:
+                close()  # Markdown's "## Requirements" pasted into plain text: a heading
+                runs.append([_Line(start, end, start + h.end(), e, "heading", len(h.group(1)))])
                 pending_bullet = False
                 continue
             if _BARE_BULLET.match(line):
