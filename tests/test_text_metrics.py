@@ -345,3 +345,14 @@ def test_words_joined_by_hyphens_and_apostrophes_count_once() -> None:
     from jdlint.checks.readability import _words_indexed
 
     assert _words_indexed("A well-being plan, don’t worry_about it - or co--op.") == 10
+
+
+@pytest.mark.parametrize(("heading", "counted"), [
+    ("Must haves", True), ("Must-haves", True), ("Musts", True),
+    ("Nice-to-haves", False), ("Nice to haves", False),
+])
+def test_must_have_and_nice_to_have_headings_in_their_spellings(lint: Lint, heading: str,
+                                                                 counted: bool) -> None:
+    text = f"## {heading}\n\n" + "".join(f"- Skill {i}\n" for i in range(1, 12))
+    found = lint(text, select=("long-requirements-list",)).diagnostics
+    assert bool(found) == counted

@@ -125,7 +125,7 @@ class Readability(Rule):
                             located=False)
 
 
-_NICE = re.compile(r"\b(?:nice|good)\s+to\s+have|\bplus\b|\bbonus\b|\badvantage|\bpreferred|"
+_NICE = re.compile(r"\b(?:nice|good)[\s-]+to[\s-]+have|\bplus\b|\bbonus\b|\badvantage|\bpreferred|"
                    r"\bdesir(?:able|ed)\b|\badditional\b|\bideally\b|\boptional\b|"
                    r"\bpreference\b|\bassets?\b|"
                    r"\bwünschenswert|\bvon\s+vorteil|\bidealerweise|\bgerne|\bfordel|"
