@@ -336,3 +336,13 @@ def test_markdown_headings_pasted_into_plain_text_are_headings() -> None:
     headings = [(b.text, b.level) for b in d.blocks if b.kind == "heading"]
     assert headings == [("Data Analyst", 1), ("Requirements", 2)]  # not "# of openings"
     assert [s.kind for s in d.sections if s.heading is not None] == ["", "requirements"]
+
+
+def test_short_lines_under_a_list_heading_are_its_items_even_one_naming_a_section() -> None:
+    items = ["A degree", "Experience with SQL", "Experience with Python", "Teamwork"]
+    d = doc("Requirements\n\n" + "\n\n".join(items) + "\n")
+    assert [b.text for b in d.blocks if b.kind == "bullet"] == items
+    assert [s.kind for s in d.sections if s.heading is not None] == ["requirements"]
+    # label and value lines under no list heading stay as they are
+    fields = doc("Location\n\nLeeds\n\nSalary\n\n£30,000\n")
+    assert not [b for b in fields.blocks if b.kind == "bullet"]

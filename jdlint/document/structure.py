@@ -308,6 +308,10 @@ def _item_like(block: Block) -> bool:
             and _INNER_BOUNDARY.search(block.text) is None)
 
 
+#: The sections whose body is a list
+_LIST_SECTIONS = frozenset({"requirements", "responsibilities", "benefits"})
+
+
 def _implicit_lists(blocks: list[Block]) -> list[Block]:
     """Blocks after a lead-in that read as items become list items (two or more in a row)."""
     out = list(blocks)
@@ -321,7 +325,17 @@ def _implicit_lists(blocks: list[Block]) -> list[Block]:
         j = i
         items: list[int] = []
         listed = 0
-        while j < n and (out[j].kind == "bullet" or _item_like(out[j])
+        # under a heading that names a list ("Requirements", "What we offer"), three or more
+        # short lines in a row with nothing between them are its items, even one that names
+        # a section itself ("Experience with SQL"): a heading has a body
+        bare = i
+        if lead.kind == "heading" and section_kind(lead.text) in _LIST_SECTIONS:
+            while bare < n and out[bare].kind == "heading" and out[bare].implicit \
+                    and not out[bare].text.endswith(":") and "\n" not in out[bare].text:
+                bare += 1
+        if bare - i < 3:
+            bare = i
+        while j < n and (out[j].kind == "bullet" or _item_like(out[j]) or j < bare
                          or (out[j].sub and not section_kind(out[j].text))):
             if not out[j].sub:
                 listed += 1
