@@ -412,3 +412,15 @@ def test_photo_guidance_in_either_order_counts(lint: Lint, guidance: str) -> Non
     text = ("# Referent (m/w/d)\n\nArbeitsort: Mainz\n\nBewerben Sie sich bis zum 15.01.2030 "
             "per E-Mail an bewerbung@example.de.\n\n" + guidance + "\n")
     assert not lint(text, select=("missing-photo-guidance",)).diagnostics
+
+
+@pytest.mark.parametrize(("title", "flagged"), [
+    ("Projektmanager", True),  # a German compound: masculine as it stands
+    ("Produktmanager (m/w/d)", False),
+    ("Projektmanager*in", False),
+    ("Product Manager", False),  # an English title names no German noun
+])
+def test_a_german_compound_with_an_english_loan_noun_is_a_masculine_title(
+        lint: Lint, title: str, flagged: bool) -> None:
+    text = f"# {title}\n\nStandort: Berlin, Deutschland\n\nWir suchen Verstärkung für unser Team.\n"
+    assert bool(lint(text, select=("missing-gender-marker",)).diagnostics) == flagged
