@@ -2,7 +2,8 @@
 
 "12 March 2025", "October 14th, 2025", "2025-03-12", "12.03.2025", "15. Januar 2026",
 "1. december 2025", "29.05.2024 - 29.10.2024" (a range), "31.10." (the year from context) and
-"12/03/2025" (day-first or month-first: :attr:`DateMatch.readings` keeps both). Markup around a
+"12/03/2025" (day-first or month-first: :attr:`DateMatch.readings` keeps both), the Danish
+"15/1-2027" (always day, month, year). Markup around a
 date ("_2025-03-12_") and a year glued to its month ("19th November2025", "19/11 2025") are
 read too. A month name
 only becomes a date next to a day number, so "we may" or "March" alone never do.
@@ -50,6 +51,8 @@ _DATE = re.compile(
       | (?P<m2>{_MONTH})\.?[ \t\xa0]+(?:the[ \t]+)?(?P<d2>[0-3]?\d){_ORD}(?![\d:])
             (?:,?[ \t\xa0]*(?P<y2>(?:19|20)\d\d)(?!\d))?
       | (?P<ya>[0-3]?\d)\.(?P<yb>[01]?\d)\.(?![\w.]|[ \t]*\d)
+      | (?P<dd>[0-3]?\d)/(?P<dm>[01]?\d)-(?P<dy>(?:19|20)\d\d|\d\d)
+            (?![^\W_]|[/-]|[.,]\d)
     )
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -101,6 +104,10 @@ def _parse(m: re.Match[str], day_first: bool) -> DateMatch | None:
     text = m.group()
     if g["iy"]:
         y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+        value = _make(d, mo, y)
+        return DateMatch(m.start(), m.end(), text, value, d, mo, y) if value else None
+    if g["dd"]:  # the Danish "15/1-2027": day, month, year, always so
+        d, mo, y = int(g["dd"]), int(g["dm"]), _year(g["dy"])
         value = _make(d, mo, y)
         return DateMatch(m.start(), m.end(), text, value, d, mo, y) if value else None
     if g["a"]:

@@ -48,6 +48,9 @@ DEADLINES = [
     ("**Deadline:** *14 May 2026*", date(2026, 5, 14)),
     ("Closing date: 21st August2026", date(2026, 8, 21)),
     ("Closing date: 21/08 2026", date(2026, 8, 21)),
+    # the Danish day/month-year
+    ("Ansøgningsfrist: 15/1-2027", date(2027, 1, 15)),
+    ("Ansøgningsfrist den 3/2-27 kl. 12.00", date(2027, 2, 3)),
 ]
 
 
@@ -89,7 +92,8 @@ def test_not_a_deadline(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["we", "may", "March", "in May we", "Mai", "marts",
-                                  "the 3 of us", "12.5 hours", "1.5.", "page 10/20"])
+                                  "the 3 of us", "12.5 hours", "1.5.", "page 10/20",
+                                  "open 24/7", "a 3/4-5 split"])
 def test_words_alone_never_become_dates(text: str) -> None:
     assert [d for d in find_dates(text) if d.year is not None] == []
 
