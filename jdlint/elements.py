@@ -448,7 +448,7 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     if meta_value(doc, "apply") is not None:
         return (doc.first_content_offset, doc.first_content_offset)
     for m in vocab.apply.finditer(doc.flowing):
-        if doc.in_boilerplate(m.start()):  # "agencies may not submit CVs to ..."
+        if _boilerplate_sentence(doc, m.start()):  # "agencies may not submit CVs to ..."
             continue
         if vocab.software.search(doc.flowing, max(0, m.start() - 40), m.start()):
             continue  # "develop applications using ..."
@@ -460,11 +460,11 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
         if _names_a_channel(doc, m.start(), vocab, before=2):
             return m.span()
     for c in mailboxes(doc):  # a mailbox named for applications: "bewerbung@", "apply@"
-        if _APPLICATION_MAILBOX.search(c.local) and not doc.in_boilerplate(c.start):
+        if _APPLICATION_MAILBOX.search(c.local) and not _boilerplate_sentence(doc, c.start):
             return (c.start, c.end)
     for i, s in _sentences_holding(doc, vocab.applying):  # a link or mailbox in a sentence
         if vocab.applying.search(s.text) and _names_link_or_mailbox(s.text) \
-                and not doc.in_boilerplate(s.start) \
+                and not _boilerplate_sentence(doc, s.start) \
                 and doc.subjects[i] not in _CANNOT_INSTRUCT:
             return (s.start, s.end)
     for section in doc.sections_of("apply"):
@@ -475,6 +475,18 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
 
 
 _CANNOT_INSTRUCT = frozenset({"candidate", "duties", "served", "policy"})
+
+
+def _boilerplate_sentence(doc: Document, offset: int) -> bool:
+    """Whether the sentence at ``offset`` is boilerplate (equal opportunity, data protection,
+    agencies...) by its own words, not only by the paragraph or section it stands in: "Bitte
+    senden Sie Ihre Bewerbung über unser Karriereportal." followed in its paragraph by a
+    pointer to the privacy notice still says how to apply; "Agencies may not submit CVs to
+    our hiring managers" does not."""
+    if not doc.in_boilerplate(offset):
+        return False
+    i = doc.sentence_index(offset)
+    return i < 0 or bool(boilerplate_kind(doc.sentences[i].text, doc.language))
 
 
 _APPLICATION_MAILBOX = re.compile(
@@ -491,7 +503,7 @@ def _names_a_channel(doc: Document, offset: int, vocab: Vocabulary, before: int 
     Not in a requirement or a duty ("the ability to apply statistics"), the people served,
     or a statement of policy ("everyone is welcome to apply")."""
     i = doc.sentence_index(offset)
-    if i < 0 or doc.in_boilerplate(offset) or doc.subjects[i] in _CANNOT_INSTRUCT:
+    if i < 0 or _boilerplate_sentence(doc, offset) or doc.subjects[i] in _CANNOT_INSTRUCT:
         return False
     section = doc.section_at(offset)
     for s in doc.sentences[max(0, i - before):i + 3]:

@@ -45,6 +45,12 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "Closes: 5 January 2027",
     "Open until: 2027-01-05",
     "Job Posting End Date: 2027-01-05",
+    # a period from the opening to the closing day: its end is the deadline
+    "Open & closing dates: 12/01/2026 to 01/15/2027",
+    "Opening and closing dates: December 1, 2026 - January 15, 2027",
+    "Closing dates: 15 January 2027",
+    "Ausschreibungszeitraum: 01.12.2026 bis 15.01.2027",
+    "Ansøgningsperiode: 1. december 2026 - 15. januar 2027",
 ])
 def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-deadline",))) == []
@@ -56,6 +62,15 @@ def test_expired_deadline_names_date_and_uses_latest(lint: Lint) -> None:
     result = lint(text, select=("expired-deadline",), today=date(2026, 12, 2))
     (d,) = result.diagnostics
     assert "1 December 2026" in d.message and d.data and d.data["deadline"] == "2026-12-01"
+
+
+def test_open_and_closing_dates_expire_at_their_end(lint: Lint) -> None:
+    text = "Open & closing dates: 11/02/2026 to 12/15/2026\n"
+    assert names(lint(text, select=("expired-deadline",), jurisdiction="US-CO",
+                      today=date(2026, 12, 7))) == []
+    (d,) = lint(text, select=("expired-deadline",), jurisdiction="US-CO",
+                today=date(2026, 12, 16)).diagnostics
+    assert d.data and d.data["deadline"] == "2026-12-15"
 
 
 def test_expired_deadline_reported_once_when_pasted_twice(lint: Lint) -> None:
@@ -160,6 +175,11 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Ihre Bewerbung richten Sie bitte an: Muster GmbH, Personalabteilung, Musterstr. 1, "
     "55116 Mainz",
     "Ansøgning sendes via linket nedenfor.",
+    # an instruction in the paragraph that also points to the privacy notice
+    "Bitte senden Sie Ihre Bewerbung ohne Foto über unser Karriereportal. Hinweise zum "
+    "Datenschutz finden Sie unter www.example.de/datenschutz.",
+    "Please submit your application through our careers site. Read our applicant privacy "
+    "notice at https://example.com/privacy.",
 ])
 def test_apply_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == []
@@ -181,6 +201,9 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "If you need an adjustment to apply, email access@example.org and we will help.",
     "Graduates due to finish their studies this summer are encouraged to apply.",
     "Recruitment agencies: please do not submit your candidates' CVs to hr@example.org.",
+    # an agency clause is boilerplate by its own words, wherever it stands
+    "We are an equal opportunity employer. Agencies may not submit CVs to our hiring managers "
+    "via https://example.com/jobs.",
     "Ihre Bewerbung richten Sie bitte an die Personalabteilung.",  # no channel named
 ])
 def test_apply_missing(lint: Lint, text: str) -> None:

@@ -69,3 +69,15 @@ def test_german_and_danish_boilerplate() -> None:
 def test_a_sentence_that_only_mentions_diversity_of_tasks_is_not_boilerplate() -> None:
     d = Document.from_source("p.txt", "Your tasks\n- A varied mix of duties across the site\n")
     assert zone(d, "varied") == "responsibilities"
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Agencies may not submit CVs to our hiring managers.", "anti-agency"),
+    ("We do not accept CVs from third agencies.", "anti-agency"),
+    ("The agency will support families across the county.", ""),
+    ("Applications from graduates are welcome.", ""),
+])
+def test_agency_clauses_by_their_own_words(sentence: str, kind: str) -> None:
+    from jdlint.document.zones import boilerplate_kind
+
+    assert boilerplate_kind(sentence, "en") == kind
