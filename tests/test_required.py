@@ -31,6 +31,9 @@ def test_missing_deadline_anchors_at_apply_heading(lint: Lint) -> None:
     # a shop's or a book's closing, an office open until a time: no application deadline
     "We are closing the books on 5 January 2027.",
     "Our office is open until 5pm on weekdays.",
+    # the day it was advertised, a licence's expiry: no deadline
+    "Advertised on 1 December 2026.",
+    "Your driving licence expires on 1 March 2027? Renew it before you start.",
 ])
 def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     assert "missing-deadline" in names(lint(text, select=("missing-deadline",)))
@@ -51,6 +54,11 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "Closing dates: 15 January 2027",
     "Ausschreibungszeitraum: 01.12.2026 bis 15.01.2027",
     "Ansøgningsperiode: 1. december 2026 - 15. januar 2027",
+    # the day the advert ends
+    "Advertised until: 2027-01-06",
+    "Posting expires: January 6, 2027",
+    "Stellenanzeige gültig bis 31.01.2027",
+    "Opslaget udløber 6. januar 2027",
 ])
 def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-deadline",))) == []
