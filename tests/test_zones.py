@@ -76,8 +76,14 @@ def test_a_sentence_that_only_mentions_diversity_of_tasks_is_not_boilerplate() -
     ("We do not accept CVs from third agencies.", "anti-agency"),
     ("The agency will support families across the county.", ""),
     ("Applications from graduates are welcome.", ""),
+    # data protection said without "personal data"
+    ("Data will be processed on consent expressed by sending an application.",
+     "data-protection"),
+    ("We may also process your data in our legitimate interest.", "data-protection"),
+    ("Data is processed in real time by our pipelines.", ""),
+    ("You will process data from many sources.", ""),
 ])
-def test_agency_clauses_by_their_own_words(sentence: str, kind: str) -> None:
+def test_boilerplate_by_its_own_words(sentence: str, kind: str) -> None:
     from jdlint.document.zones import boilerplate_kind
 
     assert boilerplate_kind(sentence, "en") == kind
