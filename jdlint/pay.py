@@ -73,6 +73,15 @@ def _search_from(pattern: re.Pattern[str], text: str, starts: list[int],
         if m is not None:
             return m
     return None
+# After an amount, words that make it a minimum: a "+" written onto it ("$80,000+ DOE",
+# "$25+/hour"; not "$80k+ bonus" or "$80k + 10%", which add something), "and up", "or more",
+# "und mehr", "og derover"
+_MINIMUM_AFTER = re.compile(
+    r"\+(?![\w+&%]|[ \t]*(?:\d|[+&%]|bonus|commission|benefits|equity|stock|shares|overtime|"
+    r"tips|incentives?|super\w*|pension|car|allowances?|(?-i:OTE)|per\s+cent))"
+    r"|[ \t]+(?:and|or)[ \t]+(?:up|upwards|above|more|higher)\b"
+    r"|[ \t]+(?:und|oder)[ \t]+(?:mehr|höher|darüber)\b|[ \t]+(?:og|eller)[ \t]+(?:derover|mere|op)\b",
+    re.I)
 # A period after a figure makes it pay even without a currency ("120,000 - 150,000 a year")
 _PERIOD = re.compile(
     r"[ \t]*(?:(?:per|an?|each|/)\s?(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day)\b|hourly\b|"
@@ -344,7 +353,8 @@ def _find_pay(doc: Document) -> list[Pay]:
         taken.add(*m.span())
     for m in _OPEN.finditer(text):
         near = text[max(0, m.start() - 60):m.end() + 30]
-        if not free(*m.span()) or not _PAY_WORDS.search(near) or _is_weight(text, *m.span()):
+        if not free(*m.span()) or _is_weight(text, *m.span()) or not (
+                _PAY_WORDS.search(near) or _PERIOD.match(text, m.end())):
             continue  # "a commuter loan of up to £10,000", "pension up to DKK 74,244"
         value = amount_value(m.group("amount"))
         if value is None or value < 7 or (value < 1000 and not _has_currency(m.group())):
@@ -358,9 +368,19 @@ def _find_pay(doc: Document) -> list[Pay]:
         if not free(*m.span()) or not _has_currency(m.group()) or _is_weight(text, *m.span()):
             continue
         value = amount_value(m.group())
-        if value is None or value < 7 or not _PAY_WORDS.search(_pay_sentence(doc, m.start())):
+        if value is None or value < 7 or not (_PAY_WORDS.search(_pay_sentence(doc, m.start()))
+                                              or _PERIOD.match(text, m.end())):
             continue
-        out.append(Pay(*_trimmed(m), value, value, "amount", role(m.start(), m.end())))
+        start, end, written = _trimmed(m)
+        per = _PERIOD.match(text, end)  # ("$20/hr and up")
+        more = _MINIMUM_AFTER.match(text, end) or (
+            _MINIMUM_AFTER.match(text, per.end()) if per is not None else None)
+        if more is not None:
+            end = more.end()
+            out.append(Pay(start, end, text[start:end], value, None, "open-min",
+                           role(start, end)))
+        else:
+            out.append(Pay(start, end, written, value, value, "amount", role(m.start(), m.end())))
         taken.add(*m.span())
     grades: list[Pay] = []
     for m in matches_at(_GRADE, text, _grade_starts(text, words)):

@@ -58,6 +58,16 @@ def test_amount_values(text: str, value: float) -> None:
     # "pounds" as money: no weight spoken of around it
     ("The salary is 30,000 - 34,000 pounds per year.", "range", 30000, 34000),
     ("You will be paid up to 28,000 pounds a year.", "open-max", None, 28000),
+    # a minimum written after the amount, and one whose period says it is pay
+    ("Salary: $80,000+ DOE", "open-min", 80000, None),
+    ("Pay: $25+/hour", "open-min", 25, None),
+    ("Pay: $20/hr and up", "open-min", 20, None),
+    ("Salary: $60,000 and above", "open-min", 60000, None),
+    ("Gehalt: 50.000 € und mehr", "open-min", 50000, None),
+    ("Starting at $20 an hour", "open-min", 20, None),
+    # ... not a figure with something added to it
+    ("Salary: $80k+ bonus", "amount", 80000, 80000),
+    ("Pay: $20/hour + tips", "amount", 20, 20),
 ])
 def test_pay_found(text: str, kind: str, low: float | None, high: float | None) -> None:
     (pay,) = find_pay(Document.from_source("p.txt", text))
@@ -72,6 +82,7 @@ def test_pay_found(text: str, kind: str, low: float | None, high: float | None) 
     "Paid role; you must lift and carry weights of 20-45 pounds.",
     "Paid experience driving a truck of over 12,000 pounds gross vehicle weight.",
     "Competitive pay. Able to lift up to 50 pounds.",
+    "We raised $5 million a year ago.", "Members: 500+ companies.",
 ])
 def test_not_pay(text: str) -> None:
     assert find_pay(Document.from_source("p.txt", text)) == []

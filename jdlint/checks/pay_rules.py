@@ -145,7 +145,8 @@ class OpenEndedPayRange(Rule):
         summary="Pay given with one end only: \"up to $X\", \"from $X\", \"ab 50.000 €\".",
         docs=RuleDocs(
             what="Reports pay with only a maximum (\"up to $90,000\", \"bis zu\", \"op til\") "
-                 "or only a minimum (\"from $60,000\", \"starting at\", \"ab\", \"fra\").",
+                 "or only a minimum (\"from $60,000\", \"starting at\", \"$60,000+\", "
+                 "\"$20/hr and up\", \"ab\", \"fra\").",
             why="Colorado, California, Washington, New York and Ontario require a range with "
                 "both ends; an open end hides the real offer and reads as bait.",
             example="Earn up to $95,000 a year.",
@@ -156,6 +157,8 @@ class OpenEndedPayRange(Rule):
         examples=(
             Example("Salary: up to $95,000 per year.\n", True),
             Example("Jahresgehalt ab 50.000 Euro.\n", True),
+            Example("Salary: $80,000+ DOE.\n", True),
+            Example("Salary: $80,000 + bonus.\n", False),
             Example("Salary: $80,000 to $95,000 per year.\n", False),
             Example("Up to 30 days of holiday.\n", False),
         ),
