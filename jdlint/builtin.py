@@ -27,6 +27,7 @@ def python_rules() -> list[Rule]:
     rules += [compliance.PhotoRequest(), compliance.MissingPhotoGuidance(),
               compliance.MissingPrivacyNotice(), compliance.PersonalContactData(),
               pay_rules.MissingPayRange(), pay_rules.PayRangeTooWide(),
-              pay_rules.OpenEndedPayRange(), compliance.MissingAiDisclosure(),
+              pay_rules.OpenEndedPayRange(), pay_rules.MissingBenefitsDescription(),
+              compliance.MissingAiDisclosure(),
               compliance.MissingVacancyStatus(), compliance.MissingGenderMarker()]
     return rules

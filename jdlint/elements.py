@@ -93,6 +93,13 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@cache
+def load_pattern(key: str) -> KeyedPattern:
+    """One list of ``required.yaml`` as one pattern (case-insensitive)."""
+    data: dict[str, Any] = load_yaml("required.yaml")
+    return KeyedPattern(re.compile("|".join(f"(?:{p})" for p in data[key]), re.I))
+
+
 # --- deadlines -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Deadline:

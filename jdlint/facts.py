@@ -107,6 +107,17 @@ def deadline_law(doc: Document) -> Law | None:
 
 
 @cache
+def benefits_laws() -> tuple[Law, ...]:
+    return tuple(Law.from_data(d) for d in _facts("posting-laws")["benefits-required"])
+
+
+def benefits_law(doc: Document) -> Law | None:
+    """The law that asks the posting to describe the job's benefits, where one is in force."""
+    law = _most_specific(benefits_laws(), doc)
+    return law if law is not None and law.in_force(doc.today) else None
+
+
+@cache
 def ontario_law() -> Law:  # (asked for each posting: read once)
     return Law.from_data(_facts("posting-laws")["ontario-2026"])
 

@@ -80,7 +80,8 @@ _MINIMUM_AFTER = re.compile(
     r"\+(?![\w+&%]|[ \t]*(?:\d|[+&%]|bonus|commission|benefits|equity|stock|shares|overtime|"
     r"tips|incentives?|super\w*|pension|car|allowances?|(?-i:OTE)|per\s+cent))"
     r"|[ \t]+(?:and|or)[ \t]+(?:up|upwards|above|more|higher)\b"
-    r"|[ \t]+(?:und|oder)[ \t]+(?:mehr|höher|darüber)\b|[ \t]+(?:og|eller)[ \t]+(?:derover|mere|op)\b",
+    r"|[ \t]+(?:und|oder)[ \t]+(?:mehr|höher|darüber)\b"
+    r"|[ \t]+(?:og|eller)[ \t]+(?:derover|mere|op)\b",
     re.I)
 # A period after a figure makes it pay even without a currency ("120,000 - 150,000 a year")
 _PERIOD = re.compile(

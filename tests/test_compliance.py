@@ -435,3 +435,45 @@ def test_a_german_compound_with_an_english_loan_noun_is_a_masculine_title(
         lint: Lint, title: str, flagged: bool) -> None:
     text = f"# {title}\n\nStandort: Berlin, Deutschland\n\nWir suchen Verstärkung für unser Team.\n"
     assert bool(lint(text, select=("missing-gender-marker",)).diagnostics) == flagged
+
+
+_WA = "Location: Seattle, WA\n\nPay: $40 - $45 an hour.\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Benefits: medical, dental and vision insurance.",
+    "We match 401(k) contributions up to 4%.",
+    "You get 15 days of paid time off and paid holidays.",
+    "Eligible for an annual bonus and stock options.",
+    "Salary + bonus + equity + benefits.",
+    "Plus tips and a shift differential for nights.",
+    "This temporary role is not eligible for benefits.",
+    "Health care coverage starts on day one.",
+    # a link to a public page that describes them (Illinois and Colorado accept it)
+    "Learn about our benefits at https://example.com/careers.",
+    "What we offer: https://example.com/careers/benefits",
+])
+def test_benefits_described(lint: Callable[..., FileResult], text: str) -> None:
+    assert lint(_WA + text + "\n", select=("missing-benefits-description",)).diagnostics == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Competitive benefits and a great team.",
+    "We value diversity, equity and inclusion.",
+    "Knowing Go is a bonus.",
+    "Our lab is accredited by the Commission on Accreditation of Rehabilitation Facilities.",
+    "You will process medical records and insurance claims.",
+])
+def test_benefits_not_described(lint: Callable[..., FileResult], text: str) -> None:
+    (d,) = lint(_WA + text + "\n", select=("missing-benefits-description",)).diagnostics
+    assert d.severity == Severity.ERROR and "RCW 49.58.110" in d.message
+
+
+def test_benefits_description_is_asked_only_where_the_law_is_in_force(
+        lint: Callable[..., FileResult]) -> None:
+    text = "Location: Chicago, IL\n\nPay: $40 - $45 an hour.\n"
+    select = ("missing-benefits-description",)
+    assert lint(text, select=select, today=date(2024, 12, 31)).diagnostics == ()
+    assert len(lint(text, select=select, today=date(2025, 1, 1)).diagnostics) == 1
+    assert lint("Location: Austin, TX\n\nPay: $40 - $45 an hour.\n",
+                select=select).diagnostics == ()

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..document import Document
-from ..facts import Law, pay_law, pay_laws
+from ..elements import load_pattern
+from ..facts import Law, benefits_law, benefits_laws, pay_law, pay_laws
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..pay import salary
 from ..rule import Rule
@@ -17,13 +18,13 @@ _CO = "Location: Denver, Colorado, USA\n\n"
 _DE = "Standort: Mainz, Deutschland\n\n"
 
 
-def _law_references() -> tuple[str, ...]:
+def _law_references(laws: Iterable[Law] | None = None) -> tuple[str, ...]:
     return tuple(f"{law.jurisdiction}: {law.law}"
                  + (f", in force {law.effective}" if law.effective else
                     f", transposition due {law.due}" if law.due else "")
                  + (f", employers with {law.min_employees}+ employees"
                     if law.min_employees and law.min_employees > 1 else "")
-                 for law in pay_laws())
+                 for law in (pay_laws() if laws is None else laws))
 
 
 def _applicable(doc: Document) -> Law | None:
@@ -175,3 +176,56 @@ class OpenEndedPayRange(Rule):
                 where = f"; {law.law} asks for both ends" if law and law.in_posting else ""
                 yield Violation(p.start, p.end, f"\"{p.text}\" gives only {end}; state the "
                                 f"range with both ends{where}")
+
+
+class MissingBenefitsDescription(Rule):
+    meta = RuleMeta(
+        code="CMP014",
+        name="missing-benefits-description",
+        category=Category.COMPLIANCE,
+        severity=Severity.ERROR,
+        summary="Where the law asks for it, the posting does not describe the benefits and other "
+                "pay that come with the job.",
+        docs=RuleDocs(
+            what="Where a law asks a posting for \"a general description of the benefits and "
+                 "other compensation\" beside the pay (Colorado, Washington, Maryland, Illinois, "
+                 "Minnesota, New Jersey; the laws and dates are data in "
+                 "`rules/facts/posting-laws.yaml`), reports a posting that names none: no "
+                 "insurance, retirement plan, paid time off, bonus, commission or equity, no "
+                 "link to a page that describes them, and no word that there are none. "
+                 "\"Competitive benefits\" names none. Silent where no such law applies, where "
+                 "the place is unknown, or when `employer-size` is below the law's threshold.",
+            why="These states require it in the posting itself; applicants compare offers on "
+                "the whole package, not the wage alone.",
+            example="Pay: $52,000 - $60,000 per year, plus competitive benefits.",
+            use_instead="Pay: $52,000 - $60,000 per year. Benefits: medical, dental and vision "
+                        "insurance, a 401(k) with a 4% match and 15 days of paid time off.",
+            references=_law_references(benefits_laws()),
+            basis="legal requirement where listed",
+        ),
+        examples=(
+            Example(_CO + "Pay: $52,000 - $60,000 per year, plus competitive benefits.\n", True),
+            Example("Location: Seattle, WA\n\nPay: $40 - $45 an hour.\n", True),
+            Example(_CO + "Pay: $52,000 - $60,000 per year. Benefits: medical and dental "
+                    "insurance, a 401(k) and 15 days of paid time off.\n", False),
+            Example(_CO + "Pay: $21 - $24 an hour. This seasonal role is not eligible for "
+                    "benefits.\n", False),
+            Example("Location: Austin, TX\n\nPay: $52,000 - $60,000 per year.\n", False),
+            Example("Location: Seattle, WA\n\nPay: $40 - $45 an hour.\n", False, employer_size=10),
+        ),
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        law = benefits_law(doc)
+        if law is None or not law.covers(doc):
+            return
+        if any(doc.meta.get(key) for key in ("benefits", "jobbenefits", "job-benefits")):
+            return  # given as structured data (JSON-LD jobBenefits, front matter)
+        if load_pattern("benefits").search(doc.flowing):
+            return
+        start, end = doc.anchor("benefits", "salary", "apply")
+        yield Violation(start, end, "no description of the benefits and other pay that come with "
+                        "the job: name them (health insurance, retirement plan, paid time off, "
+                        f"bonus), or say there are none ({law.law}, {law.status(doc.today)})"
+                        f"{law.size_note(doc)}",
+                        data={"law": law.law}, located=False)
