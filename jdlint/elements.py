@@ -274,7 +274,35 @@ def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:
         return True
     if weak > against:  # application words, then "by"/"bis": the cue nearest the date decides
         return True
-    return against == -1 and _last_end(vocab.deadline_modifiers, prefix) > -1
+    if against == -1 and _last_end(vocab.deadline_modifiers, prefix) > -1:
+        return True
+    # a label on the line before, the date alone on its own: "Closing date" / "January 12,
+    # 2027" (a table's row read cell by cell, a board's details scraped to text)
+    label = _label_before(doc.text, d.start) if strong == weak == against == -1 else None
+    return label is not None and _last_end(vocab.deadline_strong, label) > _last_end(
+        vocab.not_deadline, label)
+
+
+#: A line that is a label for the line after it: a few words, no sentence's end
+_LABEL = re.compile(r"[ \t*_#>|•-]*([^\n.!?;,]{2,48}?)[ \t*_|]*(?::[ \t*_]*)?")
+
+
+def _label_before(text: str, start: int) -> str | None:
+    """The label on the line before the one that ``start`` opens (a blank line between them
+    allowed), as "label:" (cues such as "Closing:" end with the colon), or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t*_|•-"):
+        return None  # words before it on its line: its sentence's cues decide
+    end = line_start - 1
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1  # one blank line between
+    if end <= 0:
+        return None
+    begin = text.rfind("\n", 0, end) + 1
+    m = _LABEL.fullmatch(text, begin, end)
+    if m is None or len(m.group(1).split()) > 6:
+        return None
+    return _cue_text(m.group(1)) + ":"
 
 
 #: A form's footer line: a label, a leader of dots, then its value ("Class Code 1590 . . . .

@@ -34,6 +34,9 @@ def test_missing_deadline_anchors_at_apply_heading(lint: Lint) -> None:
     # the day it was advertised, a licence's expiry: no deadline
     "Advertised on 1 December 2026.",
     "Your driving licence expires on 1 March 2027? Renew it before you start.",
+    # a line before the date that is no deadline's label
+    "Start date\nJanuary 12, 2027",
+    "We were founded in Hamilton.\nJanuary 12, 2027",
 ])
 def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     assert "missing-deadline" in names(lint(text, select=("missing-deadline",)))
@@ -59,9 +62,21 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "Posting expires: January 6, 2027",
     "Stellenanzeige gültig bis 31.01.2027",
     "Opslaget udløber 6. januar 2027",
+    # a label on its own line, the date on the next (a table read cell by cell, a board's
+    # details scraped to text)
+    "Location\nHamilton, ON\nClosing date\nJanuary 12, 2027\nContact\nChris Wong",
+    "**Application deadline**\n\n12/01/2027",
+    "Bewerbungsfrist\n31.01.2027",
 ])
 def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-deadline",))) == []
+
+
+def test_deadline_in_an_html_table_row(lint: Lint) -> None:
+    text = ("<html><body><h1>Library Assistant</h1><table><tr><th>Closing date</th>"
+            "<td>January 12, 2026</td></tr></table></body></html>")
+    assert names(lint(text, "posting.html", select=("missing-deadline", "expired-deadline"),
+                      today=date(2026, 12, 7))) == ["expired-deadline"]
 
 
 def test_expired_deadline_names_date_and_uses_latest(lint: Lint) -> None:
