@@ -21,6 +21,7 @@ from .kinds import PatternTimeout
 from .model import Diagnostic, FileResult, Related, SourceFix, Violation
 from .reading import Parsed, format_for
 from .reading.decode import CONTROL, decode
+from .rule import Rule
 from .selection import ActiveRule, RuleSet, Selection
 from .suppress import apply_suppressions, parse_suppressions
 
@@ -131,9 +132,16 @@ def control_characters(ctx: Context, doc: Document) -> list[Diagnostic]:
     return out
 
 
+def reads(rule: Rule, doc: Document) -> bool:
+    """Whether ``rule`` checks ``doc``: it reads the posting's language, or no words at all."""
+    return rule.reads_languages is None or doc.language in rule.reads_languages
+
+
 def check_document(doc: Document, ctx: Context) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     for active in ctx.active_for(doc.path):
+        if not reads(active.rule, doc):
+            continue
         in_copy = doc.in_copy if doc.copies and not active.rule.sees_copies else None
         try:
             for violation in active.rule.check(doc, active.options):
@@ -253,6 +261,8 @@ def collect(doc: Document, ctx: Context) -> dict[str, Any]:
     """Each active rule's cross-file data for this document (most rules have none)."""
     out: dict[str, Any] = {}
     for active in ctx.active_for(doc.path):
+        if not reads(active.rule, doc):
+            continue
         try:
             data = active.rule.collect(doc, active.options)
         except BaseException as exc:  # check() reports a broken rule; collect stays quiet

@@ -531,6 +531,8 @@ def by_language(value: Mapping[str, Any], doc: Document) -> Any:
 class DataRule(Rule):
     """What every YAML-defined rule shares: where it applies and how it words its message."""
 
+    # (its own `languages` decide where it applies, and its terms are listed per language)
+    reads_languages = None
     meta: RuleMeta
     message: str
     languages: tuple[str, ...] = ()

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from .document import Document
+from .document.language import SUPPORTED
 from .model import Category, CrossFinding, RuleDocs, RuleMeta, Severity, Violation
 
 
@@ -23,6 +24,10 @@ class Rule:
     #: Whether the rule reports inside a pasted copy (``Document.copies``). Others do not: a
     #: finding in the first copy is not reported again in the second.
     sees_copies: ClassVar[bool] = False
+    #: The languages whose words the rule reads: a posting in another (a French one, whose
+    #: "de" and "en" are no Danish) is not checked by it. None: it reads no words (a repeated
+    #: block, a garbled character), so it checks a posting in any language.
+    reads_languages: ClassVar[tuple[str, ...] | None] = SUPPORTED
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         raise NotImplementedError
@@ -48,6 +53,8 @@ class Rule:
 
 class EngineRule(Rule):
     """A rule whose findings the engine itself reports (a crashed rule, an unreadable file)."""
+
+    reads_languages = None
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
         return ()

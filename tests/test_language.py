@@ -51,3 +51,68 @@ def test_a_lowercase_the_index_shortens_is_counted_by_its_own_pass() -> None:
 def test_words_glued_to_digits_count_as_the_letters_they_hold() -> None:
     counts, capital_i = language._from_index("og2 og_og I3 der", 3000) or ({}, -1)
     assert counts["og"] == 3 and counts["der"] == 1 and capital_i == 1
+
+
+_TEXTS = {
+    "en": "We are looking for a nurse to join our team. You will care for patients and work "
+          "with doctors on the ward. Send us your CV by the end of the month.",
+    "de": "Wir suchen eine Pflegekraft für unser Team. Sie betreuen Patienten und arbeiten "
+          "mit den Ärztinnen auf der Station. Senden Sie uns Ihre Unterlagen bis zum Monatsende.",
+    "da": "Vi søger en sygeplejerske til vores team. Du skal passe patienter og arbejde med "
+          "lægerne på afdelingen. Send os dit CV inden udgangen af måneden, og skriv gerne til "
+          "os, hvis du har spørgsmål efter opslaget.",
+    "fr": "Nous cherchons une infirmière pour notre équipe. Vous prendrez soin des patients et "
+          "travaillerez avec les médecins dans le service. Envoyez votre CV avant la fin du mois.",
+    "es": "Buscamos una enfermera para nuestro equipo. Usted cuidará a los pacientes y trabajará "
+          "con los médicos en la planta. Envíe su currículum antes del fin del mes.",
+    "nl": "Wij zoeken een verpleegkundige voor ons team. Je zorgt voor patiënten en werkt samen "
+          "met de artsen op de afdeling. Stuur je cv voor het einde van de maand naar ons.",
+    "sv": "Vi söker en sjuksköterska till vårt team. Du kommer att ta hand om patienter och "
+          "arbeta med läkarna på avdelningen. Skicka ditt CV till oss och berätta gärna hur du "
+          "vill arbeta, för det är också viktigt att du trivs.",
+    "nb": "Vi søker en sykepleier til vårt team. Du skal ta vare på pasienter og jobbe med "
+          "legene på avdelingen. Etter en god opplæring blir du en del av et miljø som gir deg "
+          "mye ansvar, og arbeidet er variert. Send oss søknaden din.",
+}
+
+
+def test_each_language_is_told_by_its_function_words() -> None:
+    assert {code: language.detect(text) for code, text in _TEXTS.items()} == {
+        code: code for code in _TEXTS}
+
+
+def test_a_checked_language_with_a_foreign_name_in_it_stays_itself() -> None:
+    text = _TEXTS["en"] + " Our partner is the Société Générale de la Banque in Paris."
+    assert language.detect(text) == "en"
+
+
+_FR_POSTING = ("Cuisinier ou cuisinière\n\nLieu : Montréal (Québec)\n\n" + _TEXTS["fr"] + "\n\n"
+               "Nous offrons un horaire stable et des repas pour toute l'équipe de la cuisine.\n\n"
+               "Nous offrons un horaire stable et des repas pour toute l'équipe de la cuisine.\n")
+
+
+def test_a_posting_in_another_language_is_checked_only_by_rules_that_read_no_words(
+        lint) -> None:  # type: ignore[no-untyped-def]
+    result = lint(_FR_POSTING, "poste.txt")
+    assert result.language == "fr"
+    # no missing deadline, contact or how to apply read through German or Danish words; the
+    # pasted paragraph is still found
+    assert sorted(d.name for d in result.diagnostics) == ["duplicate-block", "posting-length"]
+    # ... and told to check it as a checked language, every rule reads it
+    forced = lint(_FR_POSTING, "poste.txt", language="en")
+    assert "missing-deadline" in [d.name for d in forced.diagnostics]
+
+
+def test_the_summary_names_the_language_not_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from jdlint.cli import cli
+
+    (tmp_path / "poste.txt").write_text(_FR_POSTING, "utf-8")
+    (tmp_path / "job.txt").write_text(_TEXTS["en"] + "\n", "utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated"])
+    assert ("1 file: written in French, which jdlint does not check, so only the rules that "
+            "read no words ran") in result.output
+    stats = CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated", "--statistics"])
+    assert "in a language jdlint does not check: 1 of 2 files" in stats.output
+    assert f"  {tmp_path / 'poste.txt'} (French)" in stats.output

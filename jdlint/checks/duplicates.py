@@ -30,6 +30,7 @@ _PARA = ("You will design and run the data pipelines that feed our planning tool
 
 class DuplicateBlock(Rule):
     sees_copies = True  # it reports the copies the other rules are silent in
+    reads_languages = None  # (it reads no words: any language)
     meta = RuleMeta(
         code="DUP001",
         name="duplicate-block",

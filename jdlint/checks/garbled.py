@@ -84,6 +84,7 @@ def garbled(text: str) -> list[tuple[int, int, str]]:
 
 
 class GarbledText(Rule):
+    reads_languages = None  # (it reads no words: any language)
     meta = RuleMeta(
         code="RDB007",
         name="garbled-text",

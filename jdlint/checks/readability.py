@@ -65,6 +65,7 @@ _LONG = ("We are looking for a motivated colleague who will take responsibility 
 
 
 class LongSentence(Rule):
+    reads_languages = None  # (it reads no words: any language)
     meta = RuleMeta(
         code="RDB002",
         name="long-sentence",

@@ -510,6 +510,7 @@ class UndefinedAcronym(Rule):
 
 
 class PostingLength(Rule):
+    reads_languages = None  # (it reads no words: any language)
     meta = RuleMeta(
         code="RDB005",
         name="posting-length",

@@ -1,8 +1,13 @@
-"""Which language a posting is written in: English, German or Danish.
+"""Which language a posting is written in: English, German or Danish, or another one.
 
 A count of function words is all three need: they share few of them, postings are long enough,
 and it is deterministic and free (no model, no download). The count comes from the posting's
 word index (:mod:`.words`), which the rules build anyway, instead of a pass of its own.
+
+A posting in a language jdlint does not check (a Québec posting in French, a Spanish one from
+the US, a Norwegian or Swedish one that Danish function words would claim) is told by the
+function words of that language that the three lack: its language is then that one's code
+("fr"), and the rules that read words skip it rather than read French as Danish.
 """
 
 from __future__ import annotations
@@ -31,7 +36,38 @@ _STOPWORDS = {
         "dine ikke fra eller også skal være ved efter hos".split()
     ),
 }
-_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
+#: Languages jdlint does not check, by function words none of the three above has (so "de",
+#: "en", "i", "du" count for none of them): enough to tell such a posting from a checked one
+OTHER_NAMES = {"fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+               "nl": "Dutch", "sv": "Swedish", "nb": "Norwegian", "pl": "Polish"}
+_OTHER_STOPWORDS = {
+    "fr": set("le la les des et à pour dans vous nous du un une au aux sur avec par est votre "
+              "vos qui que ou être notre nos ce cette".split()),
+    "es": set("el la los las y para con por es del una su sus usted nosotros nuestro nuestra "
+              "como más este esta que se lo al".split()),
+    "it": set("il lo la gli le e per con è della delle degli che una nostro nostra sono come "
+              "anche al alla nel nella".split()),
+    "pt": set("o os as e para com é da das dos uma seu sua você nosso nossa não como mais "
+              "ao na no pelo pela".split()),
+    "nl": set("het een en van voor met je jij wij ons onze bent zijn wordt niet ook bij naar "
+              "als zich deze dat".split()),
+    "sv": set("och att är för ett inte från också ska vara våra vår oss av till mycket hur "
+              "vill gärna blir".split()),
+    "nb": set("av deg meg oss våre vår etter noe ble blir mye arbeid arbeidet".split()),
+    "pl": set("i w na z do się jest że nie oraz dla od przez jako za twoje nasz".split()),
+}
+#: Swedish and Norwegian share most function words with Danish ("vi", "du", "har", "som"):
+#: against Danish they are weighed by the words that set each apart, Danish by its own
+_CLOSE_TO = {
+    "sv": ("da", frozenset("og at af er ikke fra også skal være vores os".split())),
+    "nb": ("da", frozenset("af vores os efter dig mig noget blev meget".split())),
+}
+# (a word a checked language has too counts for it alone: "och" is Swedish, "som" Danish too)
+for _words in _OTHER_STOPWORDS.values():
+    _words -= set().union(*_STOPWORDS.values())
+NAMES.update(OTHER_NAMES)
+_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values(), *_OTHER_STOPWORDS.values(),
+                                   *(own for _, own in _CLOSE_TO.values()))
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -42,6 +78,15 @@ def detect(text: str, default: str = "en", sample: int = 3000) -> str:
     scores = {lang: sum(lowered.get(w, 0) for w in _STOPWORDS[lang]) for lang in SUPPORTED}
     scores["da"] -= capital_i  # English "I" is not Danish "i" (in)
     best = max(SUPPORTED, key=lambda lang: scores[lang])
+    # another language whose own function words outnumber the best checked one's: a French
+    # posting's "de", "en" and "du" made it Danish
+    other = {lang: sum(lowered.get(w, 0) for w in words)
+             for lang, words in _OTHER_STOPWORDS.items()}
+    rival = max(other, key=lambda lang: other[lang])
+    close, own = _CLOSE_TO.get(rival, ("", frozenset()))
+    against = sum(lowered.get(w, 0) for w in own) if close == best else scores[best]
+    if other[rival] > max(against, 0) and other[rival] >= 5:
+        return rival
     return best if scores[best] > 0 else default
 
 

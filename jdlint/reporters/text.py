@@ -12,7 +12,8 @@ from typing import TextIO
 
 import click
 
-from ..model import Diagnostic, Report, Severity
+from ..document.language import NAMES, SUPPORTED
+from ..model import Diagnostic, FileResult, Report, Severity
 from ..reading.parsed import BINARY_FORMATS
 from .escape import printable, printable_path
 
@@ -50,6 +51,13 @@ class _Base:
                           "skipped there):\n")
                 for path in unknown:
                     out.write(f"  {printable_path(path)}\n")
+            other = other_language(report)
+            if other:
+                out.write(f"in a language jdlint does not check: {len(other)} of "
+                          f"{_plural(len(report.files), 'file')} (the rules that read words "
+                          "skipped there):\n")
+                for f in other:
+                    out.write(f"  {printable_path(f.path)} ({language_name(f.language)})\n")
         else:
             self.findings(report, out)
         if not self.quiet:
@@ -84,6 +92,23 @@ class _Base:
             out.write(f"{_plural(len(unknown), 'file')}: place unknown, so the place-bound rules "
                       "(pay, privacy, photos, local posting laws) were skipped; set jurisdiction "
                       "in the config or front matter (--statistics lists the files).\n")
+        other = other_language(report)
+        if other:
+            names = sorted({language_name(f.language) for f in other})
+            out.write(f"{_plural(len(other), 'file')}: written in {' and '.join(names)}, which "
+                      "jdlint does not check, so only the rules that read no words ran "
+                      "(duplicates, garbled text, length); set language in the config or "
+                      "front matter if that is wrong.\n")
+
+
+def other_language(report: Report) -> list[FileResult]:
+    """The files written in a language jdlint does not check (French, Spanish...)."""
+    return [f for f in report.files
+            if f.language and f.language not in SUPPORTED and f.error is None]
+
+
+def language_name(code: str | None) -> str:
+    return NAMES.get(code or "", code or "")
 
 
 def unknown_place(report: Report) -> list[str]:
