@@ -418,6 +418,11 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         body = doc.text[section.start:min(end, section.start + 600)]
         if names_in(body, vocab, language=doc.language):
             return (section.start, section.end)
+    for m in load_pattern("contact-owner").finditer(doc.flowing):
+        i = doc.sentence_index(m.start())  # the person in charge of the post, named
+        if i >= 0 and not _boilerplate_sentence(doc, m.start()) \
+                and names_in(doc.sentences[i].text, vocab, language=doc.language):
+            return (doc.sentences[i].start, doc.sentences[i].end)
     for i, s in _sentences_holding(doc, vocab.contact):
         if doc.subjects[i] in _CANNOT_OFFER_CONTACT:
             continue

@@ -137,6 +137,10 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     # a label for the person to ask
     "Recruiter: Dana Whitfield",
     "Hiring manager: Priya Raman",
+    # the person in charge of filling the post, named ("responsible for" is no duty here)
+    "Frau Dr. Ada Beispiel ist für diese Stellenbesetzung verantwortlich.",
+    "Priya Raman is the recruiter responsible for this role.",
+    "Mette Hansen er ansvarlig for rekrutteringen.",
 ])
 def test_contact_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == []
@@ -156,6 +160,8 @@ def test_contact_found(lint: Lint, text: str) -> None:
     # contact words that offer no one to ask
     "Over 900 people call Springfield Falls home.",
     "You enjoy translating Business Questions into Data Models.",
+    # a duty, not the person in charge of this post
+    "You are responsible for the recruitment of new staff.",
     "On-Call Rates are paid for weekend cover.",
     "We design the right Customer Contact and Channel Strategy for Retail Brands.",
     "For more information, please visit the Acme Transparency Reporting Site.",
