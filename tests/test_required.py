@@ -204,6 +204,9 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Ihre Bewerbung richten Sie bitte an: Muster GmbH, Personalabteilung, Musterstr. 1, "
     "55116 Mainz",
     "Ansøgning sendes via linket nedenfor.",
+    # a job platform named as the way in, or the reference to quote
+    "For more information or to apply, please use NHS Jobs quoting the vacancy reference.",
+    "To apply, please quote reference 4711 in your covering letter.",
     # an instruction in the paragraph that also points to the privacy notice
     "Bitte senden Sie Ihre Bewerbung ohne Foto über unser Karriereportal. Hinweise zum "
     "Datenschutz finden Sie unter www.example.de/datenschutz.",
@@ -234,6 +237,7 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "We are an equal opportunity employer. Agencies may not submit CVs to our hiring managers "
     "via https://example.com/jobs.",
     "Ihre Bewerbung richten Sie bitte an die Personalabteilung.",  # no channel named
+    "We share our news on LinkedIn. You will quote prices to customers.",
 ])
 def test_apply_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == [
