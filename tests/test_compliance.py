@@ -437,6 +437,23 @@ def test_a_german_compound_with_an_english_loan_noun_is_a_masculine_title(
     assert bool(lint(text, select=("missing-gender-marker",)).diagnostics) == flagged
 
 
+
+@pytest.mark.parametrize(("title", "flagged"), [
+    # a title for women only breaks the same law as one for men only
+    ("Bürokauffrau", True), ("Erzieherin", True), ("Psychologin", True),
+    ("Krankenschwester in der Notaufnahme", True), ("Ärztin in Weiterbildung", True),
+    ("ErzieherIn", False), ("Erzieher*in", False), ("Erzieherin (m/w/d)", False),
+    ("Kauffrau oder Kaufmann im Einzelhandel", False),
+    # words that end as feminine nouns do but name no person
+    ("Terminplanung und Medizincontrolling im Team", False), ("Latin teacher", False),
+])
+def test_a_german_title_for_women_only(lint: Lint, title: str, flagged: bool) -> None:
+    text = f"# {title}\n\nStandort: Berlin, Deutschland\n\nWir suchen Verstärkung für unser Team.\n"
+    found = lint(text, select=("missing-gender-marker",)).diagnostics
+    assert bool(found) == flagged, found
+    assert all("names only women" in d.message for d in found)
+
+
 _WA = "Location: Seattle, WA\n\nPay: $40 - $45 an hour.\n\n"
 
 

@@ -439,7 +439,8 @@ class MissingGenderMarker(Rule):
                  "title that names a person with a German masculine noun (Entwickler, "
                  "Bauleiter, Kaufmann) without \"(m/w/d)\", \"(w/m/d)\", \"(all genders)\", a "
                  "gender star or colon form (\"Entwickler:in\") or both forms (\"Kaufmann/-frau\","
-                 " \"Kauffrau oder Kaufmann\"). Neutral nouns (Fachkraft, Leitung, Aushilfe) and "
+                 " \"Kauffrau oder Kaufmann\"), and one that names only women (Bürokauffrau, "
+                 "Erzieherin). Neutral nouns (Fachkraft, Leitung, Aushilfe) and "
                  "English titles (Software Engineer) are not gendered and need none. A "
                  "warning citing the AGG where the job is in Germany or Austria, or the place "
                  "is unknown; info for a German posting elsewhere (Switzerland has no such "
@@ -466,6 +467,13 @@ class MissingGenderMarker(Rule):
             Example("# Mitarbeiter/in im Vertrieb\n\n" + _DE + "Wir suchen dich.\n", False),
             Example("# Stellenangebot 12/2026\n\n" + _DE + "Wir suchen Verstärkung.\n", False),
             Example("# Senior Software Engineer\n\n" + _DE + "We are hiring.\n", False),
+            Example("# Bürokauffrau in Teilzeit\n\n" + _DE + "Wir suchen Verstärkung.\n", True),
+            Example("# Erzieherin\n\n" + _DE + "Wir suchen Verstärkung für die Kita.\n", True),
+            Example("# Erzieherin (m/w/d)\n\n" + _DE + "Wir suchen Verstärkung.\n", False),
+            Example("# Kauffrau oder Kaufmann im Einzelhandel\n\n" + _DE
+                    + "Wir suchen Verstärkung.\n", False),
+            Example("# Termin- und Medizinmanagement-Team\n\n" + _DE
+                    + "Wir suchen Verstärkung.\n", False),
             Example("# Bauleiter Hochbau\n\n" + _DE + "Wir suchen Verstärkung.\n", True),
             Example("# Bauleiter Hochbau\n\nWir suchen Verstärkung für unsere Baustellen.\n",
                     True),  # German, place unknown
@@ -486,8 +494,16 @@ class MissingGenderMarker(Rule):
         p = patterns()
         if p["gender-marker"].search(text) or p["neutral-titles"].search(text):
             return
-        if not p["masculine-titles"].search(text):
+        feminine = not p["masculine-titles"].search(text)
+        if feminine and not p["feminine-titles"].search(text):
             return  # no German noun for a person: "Stellenangebot", "Tech Lead, Android"
+        if feminine:  # "Bürokauffrau", "Erzieherin": for women only
+            yield Violation(start, end, f"the job title \"{text}\" names only women; add "
+                            "\"(m/w/d)\" or name both forms"
+                            + (" (AGG s. 11)" if in_law or doc.jurisdiction is None else ""),
+                            severity=None if german and (in_law or doc.jurisdiction is None)
+                            else Severity.INFO)
+            return
         if in_law or doc.jurisdiction is None:
             yield Violation(start, end, f"the job title \"{text}\" has no inclusive form; add "
                             "\"(m/w/d)\"" + ("" if german else " (or \"(m/f/d)\")")
