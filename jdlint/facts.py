@@ -7,6 +7,7 @@ applies to a Document on its lint date and report its status.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -54,7 +55,10 @@ class Law:
         return self.effective is not None and self.effective <= today
 
     def covers(self, doc: Document) -> bool:
-        """The employer is not known to be below the threshold."""
+        """The employer is not known to be below the threshold, nor, for a US state's law, to
+        be the US federal government (which state law does not bind)."""
+        if self.jurisdiction.startswith("US-") and us_federal(doc):
+            return False
         return (self.min_employees is None or doc.employer_size is None
                 or doc.employer_size >= self.min_employees)
 
@@ -72,6 +76,26 @@ class Law:
         if self.due is not None:
             return f"transposition due {self.due}, not yet in national law in jdlint's data"
         return "not yet in force"
+
+
+#: What only a US federal job's posting says: USAJOBS's own labels, the Selective Service
+#: registration and federal employment as such (not a contractor's "federal clients")
+_FEDERAL = re.compile(
+    r"\b(?:usajobs|pay\s+scale\s*(?:&|and)\s*grade|office\s+of\s+personnel\s+management|"
+    r"selective\s+service|federal\s+(?:employment|employees?|civil\s+service|service\s+"
+    r"(?:employees?|appointment)|benefits|agency\s+(?:employees?|positions?)))\b", re.I)
+
+
+def us_federal(doc: Document) -> bool:
+    """Whether the employer is the US federal government: two of its posting's words (one
+    alone is also a state's: some states ask state hires for Selective Service registration),
+    or USAJOBS's labels."""
+    def find(d: Document) -> bool:
+        if d.jurisdiction is None or not d.jurisdiction.startswith("US"):
+            return False
+        found = {m.group().lower() for m in _FEDERAL.finditer(d.flowing)}
+        return len(found) >= 2 or any(w.startswith(("usajobs", "pay scale")) for w in found)
+    return bool(doc.memo("us-federal", find))
 
 
 def _most_specific(laws: Sequence[Law], doc: Document) -> Law | None:
@@ -103,7 +127,7 @@ def deadline_laws() -> tuple[Law, ...]:
 
 def deadline_law(doc: Document) -> Law | None:
     law = _most_specific(deadline_laws(), doc)
-    return law if law is not None and law.in_force(doc.today) else None
+    return law if law is not None and law.in_force(doc.today) and law.covers(doc) else None
 
 
 @cache

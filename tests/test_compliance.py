@@ -494,3 +494,26 @@ def test_benefits_description_is_asked_only_where_the_law_is_in_force(
     assert len(lint(text, select=select, today=date(2025, 1, 1)).diagnostics) == 1
     assert lint("Location: Austin, TX\n\nPay: $40 - $45 an hour.\n",
                 select=select).diagnostics == ()
+
+
+@pytest.mark.parametrize(("words", "federal"), [
+    # USAJOBS's own labels, or two of a federal posting's words: state law does not bind
+    ("Pay scale & grade: GS 12.", True),
+    ("Federal employees may apply. Males born after 12/31/1959 must be registered for "
+     "Selective Service.", True),
+    # one alone is also a state's, and a contractor's "federal clients" are not its employer
+    ("Males born after 12/31/1959 must be registered for Selective Service.", False),
+    ("We build software for federal agencies and their clients.", False),
+])
+def test_a_us_federal_posting_is_not_held_to_state_posting_laws(
+        lint: Lint, words: str, federal: bool) -> None:
+    text = (f"# IT Specialist\n\nLocation: Lakewood, CO\n\n{words}\n\nApply at "
+            "https://example.gov/jobs/1. Questions: Pat Rivera, 303-555-0147.\n")
+    found = {d.name for d in lint(text, select=("missing-pay-range", "missing-deadline",
+                                                "missing-benefits-description")).diagnostics}
+    if federal:  # (no state law asks; the deadline is still missing, as anywhere)
+        assert found == {"missing-deadline"}
+        (d,) = lint(text, select=("missing-deadline",)).diagnostics
+        assert "Colorado" not in d.message
+    else:
+        assert found == {"missing-pay-range", "missing-deadline", "missing-benefits-description"}
