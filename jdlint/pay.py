@@ -128,7 +128,11 @@ _GRADE_PARTS = (
     (r"overenskomst\w*", "word"), (r"løntrin|lønramme|lønklasse", "word"),
     (r"pay\s+(?:band|grade|scale)|salary\s+(?:band|grade|scale)", "word"),
     (r"(?P<generic>band\s+\d|grade\s+\d|(?:collective|joint|union|framework)\s+"
-     r"(?:bargaining\s+)?agreement)", "word"),
+     r"(?:bargaining\s+)?agreement|"
+     # "in accordance with the agreement between the Ministry of Finance and AC" (Denmark's
+     # state agreements, as Danish universities word them in English)
+     r"agreement\s+between\s+(?:the\s+)?(?:Danish\s+)?(?:Ministry\s+of\s+Finance|"
+     r"Agency\s+for\s+(?:Modernisation|Public\s+Finance)|Confederation|Regions))", "word"),
 )
 _GRADE = re.compile(r"\b(?:" + "|".join(p for p, _ in _GRADE_PARTS) + ")", re.I)
 _GRADE_KEYS = leading_literals(

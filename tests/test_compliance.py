@@ -46,6 +46,10 @@ def test_amount_values(text: str, value: float) -> None:
     ("Vergütung nach TV-L E13.", "grade", None, None),
     ("W2-Professur für Betriebswirtschaft", "grade", None, None),  # Besoldung W2
     ("Vergütung nach Haustarifvertrag.", "grade", None, None),
+    # a Danish state agreement as universities word it in English
+    ("Salary and terms of employment are in accordance with the agreement between the "
+     "Ministry of Finance and the Danish Confederation of Professional Associations.",
+     "grade", None, None),
     # no currency, but a period or a pay word beside the figures
     ("The role pays 98,000 - 121,000 a year.", "range", 98000, 121000),
     ("Paid 21.40 - 26.10 per hour.", "range", 21.4, 26.1),
