@@ -393,12 +393,16 @@ def test_the_photo_sentence_to_add_is_in_the_postings_language_and_read_as_one(
     ("In your e-mail, please include the last four digits of your social security number.",
      "after the offer, through a secure channel"),
     ("Send venligst din ansøgning med dit CPR-nummer.", "databeskyttelsesloven § 11"),
-    ("Please include your date of birth in your CV.", "ask for the right to work"),
+    ("Please include your date of birth in your CV.", "; remove the request."),
+    # the right to work is the advice for nationality only, in the job's country
+    ("Location: Leeds, UK\n\nPlease state your nationality in your CV.",
+     "ask instead whether they have the right to work in the UK"),
 ])
 def test_an_identity_number_asked_for_gets_its_own_advice(lint: Lint, text: str,
                                                            says: str) -> None:
     (d,) = lint(text, select=("sensitive-data-request",)).diagnostics
     assert says in d.message
+    assert ("right to work" in d.message) == ("nationality" in text)
 
 
 @pytest.mark.parametrize(("notice", "triggers"), [
