@@ -291,17 +291,20 @@ _PIECES = [". ", "! ", "?", "...", ".", "•", "·", "▪", "â€¢", " ", "  "
 @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), st.integers(0, 200),
        st.integers(0, 200))
 @example("123)\t: - : - Ü", 10, 14)  # a colon just before the span, a list's marker after it
+@example(": -  - A", 0, 8)  # a marker that opens no list (no capital after it)
 def test_boundaries_found_from_hints_are_the_whole_pattern_s(text: str, a: int, b: int) -> None:
     """The boundaries tried only at hints are the pattern's tried everywhere, plus the items of
     a list opened after a colon or semicolon ("have: - A licence - A car")."""
     import re
 
-    from jdlint.document.sentences import _BOUNDARY, _LIST_ITEMS, _boundaries
+    from jdlint.document.sentences import _BOUNDARY, _LIST_ITEMS, _LIST_OPENS, _boundaries
 
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     items: dict[int, re.Pattern[str]] = {}
-    for opener in re.finditer(r"[;:]\s*([~*\-–])", text[:end]):
-        if opener.start() >= start:
+    for opener in re.finditer(r"[;:]\s*([~*\-–o])", text[:end]):
+        # (a list opens where its marker stands before a capital: "- A", not "-  - A")
+        if opener.start() >= start and _LIST_OPENS[opener.group(1)].match(
+                text, opener.start(1), end):
             pattern = _LIST_ITEMS[opener.group(1)]
             items.update((m.start(), pattern) for m in pattern.finditer(text, opener.end(), end)
                          if m.start() not in items)
