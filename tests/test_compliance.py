@@ -525,3 +525,21 @@ def test_a_us_federal_posting_is_not_held_to_state_posting_laws(
         assert "Colorado" not in d.message
     else:
         assert found == {"missing-pay-range", "missing-deadline", "missing-benefits-description"}
+
+
+_ON_POSTING = ("# Analyst\n\nLocation: Toronto, ON\nSalary: $70,000 - $85,000 per year\n\n"
+               "Apply at https://example.ca/jobs/1.\n\n")
+
+
+@pytest.mark.parametrize(("words", "missing"), [
+    ("This is a new position. Artificial intelligence is not used to screen applicants.", []),
+    ("This posting is not for a current vacancy. No AI is used.", []),
+    ("The position is vacant. AI: not used.", []),
+    # "no AI experience", "vacant shifts": neither statement
+    ("No AI experience needed. You will fill vacant shifts across the team.",
+     ["missing-ai-disclosure", "missing-vacancy-status"]),
+])
+def test_ontario_statements_in_short_forms(lint: Lint, words: str, missing: list[str]) -> None:
+    found = lint(_ON_POSTING + words + "\n",
+                 select=("missing-ai-disclosure", "missing-vacancy-status")).diagnostics
+    assert sorted(d.name for d in found) == missing
