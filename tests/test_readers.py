@@ -221,3 +221,29 @@ def test_a_sites_navigation_menu_is_no_part_of_the_posting(lint) -> None:  # typ
     assert "Join our kitchen team." in parsed.text
     names = [d.name for d in lint(page, path="p.html").diagnostics]
     assert "missing-apply-instructions" in names  # the menu's "Apply now" is no instruction
+
+
+def test_a_sites_header_footer_and_sidebar_are_no_part_of_a_marked_posting(lint) -> None:  # type: ignore[no-untyped-def]
+    page = ("<html><body><header>Acme Careers · Call us: 0161 496 0000</header>"
+            "<main><article><header><h1>Cook</h1><p>Location: Leeds</p></header>"
+            "<p>Join our kitchen team. We cook for 200 guests a day.</p>"
+            "<footer>Closing date: 15 January 2027</footer></article></main>"
+            "<aside>Other jobs: Waiter (Apply now)</aside>"
+            "<footer>Contact us: hello@example.org | Privacy policy | © 2026 Acme</footer>"
+            "</body></html>")
+    text = parse(page, "html").text
+    # the site's own words are gone; the posting's own header and footer stay
+    assert "Call us" not in text and "hello@example.org" not in text
+    assert "Other jobs" not in text and "Privacy policy" not in text
+    assert "Location: Leeds" in text and "Closing date: 15 January 2027" in text
+    names = [d.name for d in lint(page, path="p.html").diagnostics]
+    assert "missing-contact" in names  # the footer's "Contact us" is the site's, not the job's
+
+
+def test_a_page_that_marks_no_content_keeps_its_header_and_footer() -> None:
+    # (without <main> or <article> nothing says which part is the posting)
+    page = ("<html><body><header><h1>Cook</h1><p>Location: Leeds</p></header>"
+            "<p>Join our kitchen team.</p><footer>Questions? Call Sam on 0113 496 0000.</footer>"
+            "</body></html>")
+    text = parse(page, "html").text
+    assert "Location: Leeds" in text and "Call Sam" in text

@@ -19,6 +19,12 @@ from .parsed import Hint, Parsed
 #: What a reader of the posting does not read: code, and the site's navigation menus ("Home |
 #: Jobs | About us | Contact us"), which are no part of the posting whatever page holds it
 _HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "math", "nav"}
+#: ... and, on a page that marks its main content (<main>, <article>), the site's own header,
+#: footer and sidebars around it ("Contact us: hello@...", "Privacy policy", other jobs' "Apply
+#: now"), which said nothing about this job; a header or footer inside the content is read
+_CHROME = {"header", "footer", "aside"}
+_CONTENT = {"main", "article"}
+_MARKS_CONTENT = re.compile(r"<(?:main|article)\b", re.I)
 _BLOCK = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "ul", "ol",
     "dl", "table", "blockquote", "pre", "form", "fieldset", "figure", "address", "h1", "h2",
@@ -49,6 +55,8 @@ class _Extractor(HTMLParser):
         self._emphasis: list[tuple[str, int]] = []  # open <strong>, <b>, <em>, <i>
         self._json_ld: list[str] | None = None  # the data of an open ld+json script
         self.json_ld: list[str] = []
+        self._marks_content = _MARKS_CONTENT.search(source) is not None
+        self._in_content = 0  # open <main> and <article> elements
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -75,7 +83,8 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._hidden == ["head"] and tag not in _HEAD_CONTENT:
             self._hidden.pop()  # </head> is optional
-        if tag in _HIDDEN:
+        if tag in _HIDDEN or (tag in _CHROME and self._marks_content and not self._in_content
+                              and not self._hidden):
             self._hidden.append(tag)
             if tag == "script" and (dict(attrs).get("type") or "").strip().lower() == \
                     "application/ld+json":
@@ -86,6 +95,8 @@ class _Extractor(HTMLParser):
             return
         if self._hidden:
             return
+        if tag in _CONTENT:
+            self._in_content += 1
         if tag in _BLOCK:
             self._break("\n\n")
         elif tag in _LINE:
@@ -110,6 +121,8 @@ class _Extractor(HTMLParser):
                     self.json_ld.append("".join(self._json_ld))
                     self._json_ld = None
             return
+        if tag in _CONTENT and self._in_content:
+            self._in_content -= 1
         if self._emphasis and self._emphasis[-1][0] == tag:
             _, start = self._emphasis.pop()
             if len(self.out) > start:
