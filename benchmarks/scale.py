@@ -14,7 +14,8 @@ paragraph took over 5 minutes; now 7 s); then a run of stops tried at each stop 
 "." took 107 s), a long run of capitalised names split at each name, a hyphenated word's
 parts merged by copying, the same short line compared with its first copy from there on
 at each line, a list's items read to the block's end from each list, and an amount's money
-words read from its sentence's start.
+words read from its sentence's start; then (eleventh session) an amount's sentence searched
+for a pay word at each amount ("$80,000+" x 2000 in one line: 5 s, now 0.06 s).
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ def _shapes() -> dict[str, tuple[str, Callable[[random.Random, int], str]]]:
         "two short lines": ("txt", lambda r, n: "\n".join(["- x", "- y"] * (2 * n))),
         "lists after semicolons": ("txt", lambda r, n: "; - A" * (4 * n)),
         "amounts in one sentence": ("txt", lambda r, n: "$1-$2-" * (2 * n)),
+        "minimums in one sentence": ("txt", lambda r, n: "$80,000+" * (2 * n)),
+        "links in one word": ("txt", lambda r, n: "Location: Denver, CO\n\nwww." * 1
+                              + "www." * (10 * n)),
+        "benefit kinds listed": ("txt", lambda r, n: "Location: Denver, CO\n\n"
+                                 + "medical, " * (5 * n)),
+        "labels before dates": ("txt", lambda r, n: "\n".join(
+            f"Closing date\n{r.randint(1, 28)} May 2027" for _ in range(2 * n))),
         "a town that runs on": ("txt", lambda r, n: "We work in " + " ".join(
             f"Abc{i}." for i in range(2 * n))),
         "HTML": ("html", lambda r, n: "<html><body>" + "".join(

@@ -286,6 +286,16 @@ def _find_pay(doc: Document) -> list[Pay]:
     def free(s: int, e: int) -> bool:
         return not taken.overlaps(s, e)
 
+    # whether each sentence (with its section's heading) has a pay word, read once: a
+    # sentence of thousands of amounts was read again at each ("$80,000+" x 2000: 5 s)
+    pays: dict[int, bool] = {}
+
+    def sentence_pays(s: int) -> bool:
+        i = doc.sentence_index(s)
+        if i not in pays:
+            pays[i] = bool(_PAY_WORDS.search(_pay_sentence(doc, s)))
+        return pays[i]
+
     def about_pay(s: int, e: int, snippet: str) -> bool:
         """A currency in the figure, or a pay word next to it or in its section's heading."""
         if _has_currency(snippet):
@@ -373,7 +383,7 @@ def _find_pay(doc: Document) -> list[Pay]:
         if not free(*m.span()) or not _has_currency(m.group()) or _is_weight(text, *m.span()):
             continue
         value = amount_value(m.group())
-        if value is None or value < 7 or not (_PAY_WORDS.search(_pay_sentence(doc, m.start()))
+        if value is None or value < 7 or not (sentence_pays(m.start())
                                               or _PERIOD.match(text, m.end())):
             continue
         start, end, written = _trimmed(m)
