@@ -532,7 +532,9 @@ _ON_POSTING = ("# Analyst\n\nLocation: Toronto, ON\nSalary: $70,000 - $85,000 pe
 
 
 @pytest.mark.parametrize(("words", "missing"), [
-    ("This is a new position. Artificial intelligence is not used to screen applicants.", []),
+    ("The role is now vacant. Artificial intelligence is not used to screen applicants.", []),
+    # "Your new role" heads the duties: it says nothing of a vacancy
+    ("Your new role\n\nYou will plan the budget. AI: not used.", ["missing-vacancy-status"]),
     ("This posting is not for a current vacancy. No AI is used.", []),
     ("The position is vacant. AI: not used.", []),
     # "no AI experience", "vacant shifts": neither statement
