@@ -241,6 +241,13 @@ def test_ontario_range_cap(lint: Lint) -> None:
     ("Bitte fügen Sie ein aktuelles Foto bei.", ["photo-request"]),
     ("You will attach photos to customer tickets.", []),
     ("Auf ein Bewerbungsfoto verzichten wir bewusst.", []),
+    # the words other postings use: "mit Bild", "Passbild", "vedhæft ... billede af dig selv"
+    ("Bitte senden Sie Ihren Lebenslauf mit Bild.", ["photo-request"]),
+    ("Bitte fügen Sie ein Passbild bei.", ["photo-request"]),
+    ("Vedhæft gerne et billede af dig selv.", ["photo-request"]),
+    ("Include a picture of yourself.", ["photo-request"]),
+    ("Machen Sie sich ein Bild von unserem Team.", []),
+    ("Our report includes a picture of the market.", []),
     ("Please state your current salary.", ["pay-history-question"]),
     ("Please state your salary expectations.", []),
 ])
