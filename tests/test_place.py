@@ -929,3 +929,16 @@ def test_no_town_name_is_longer_than_a_run_on_town_is_cut_back_to() -> None:
     from jdlint.document.place import LONGEST_NAME, names
 
     assert max(map(len, names().towns)) <= LONGEST_NAME
+
+
+@pytest.mark.parametrize(("text", "language", "code"), [
+    # a number written the Danish way after "tlf." with a posting in Danish: Denmark
+    ("Spørgsmål til stillingen besvares af Mette Hansen på tlf. 51 23 45 67.", "da", "DK"),
+    ("Ring til os på tlf.: 51234567, hvis du har spørgsmål.", "da", "DK"),
+    # ... the number alone is one weak vote (Norway writes its numbers so too)
+    ("Questions? Call tlf. 22 33 44 55.", "en", None),
+    # ... and a posting in Danish without it names no place
+    ("Spørgsmål til stillingen besvares af Mette Hansen.", "da", None),
+])
+def test_a_danish_phone_number_with_danish_text(text: str, language: str, code: str | None) -> None:
+    assert infer_place(text, {}, language).code == code

@@ -293,6 +293,8 @@ _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca
                      r"de|dk|ca|gov|at|ch)(?![\w-]|\.[\w-])", re.I)
 _PHONE = re.compile(r"(?:\+|\b00)(44|49|45|1|43|41|353)[\s(-]*\d")
 _PHONE_CODE_STARTS = ("44", "49", "45", "1", "43", "41", "353")  # after "+" or "00" in a match
+_DK_PHONE = re.compile(r"tlf\.?(?:[ \t]*nr\.?)?[ \t]*:?[ \t]*(?:\+45[ \t]*)?"
+                       r"\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?![\d])", re.I)
 # in every _DOMAIN match: a dot and the whole word that begins the suffix
 _DOMAIN_WORDS = ("nhs", "gov", "ac", "co", "org", "gc", "uk", "de", "dk", "ca", "at", "ch")
 _CURRENCY = re.compile(r"£|\bDKK\b|\bkr\.|\bC\$|\bCAD\b|\bUS\$|\bUSD\b|\bGBP\b|\bAUD\b|\bA\$|"
@@ -961,6 +963,12 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     for m in matches_at(_PHONE, text, _phone_starts(text)):
         if (country := _PHONE_CODES.get(m.group(1))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
+    # a number written the Danish way after "tlf." ("tlf. 51 23 45 67"): one weak vote (Norway
+    # writes its numbers so too), which with a posting in Danish places it in Denmark
+    for p in table.get("tlf", ()):
+        if (m := _DK_PHONE.match(text, p)) is not None:
+            yield Evidence("phone", m.group(), "DK", 1.0, p)
+            break
     for m in matches_at(_CURRENCY, text, key_positions(words, _CURRENCY_KEYS)):
         if (cw := _CURRENCY_CODES.get(m.group())) is not None and (
                 not m.group()[0].isalpha() or _beside_amount(text, m.start(), m.end())):
