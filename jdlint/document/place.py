@@ -966,8 +966,8 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     # a number written the Danish way after "tlf." ("tlf. 51 23 45 67"): one weak vote (Norway
     # writes its numbers so too), which with a posting in Danish places it in Denmark
     for p in table.get("tlf", ()):
-        if (m := _DK_PHONE.match(text, p)) is not None:
-            yield Evidence("phone", m.group(), "DK", 1.0, p)
+        if (number := _DK_PHONE.match(text, p)) is not None:
+            yield Evidence("phone", number.group(), "DK", 1.0, p)
             break
     for m in matches_at(_CURRENCY, text, key_positions(words, _CURRENCY_KEYS)):
         if (cw := _CURRENCY_CODES.get(m.group())) is not None and (
