@@ -112,10 +112,12 @@ def _parse(m: re.Match[str], day_first: bool) -> DateMatch | None:
         return DateMatch(m.start(), m.end(), text, value, d, mo, y) if value else None
     if g["a"]:
         a, b, y = int(g["a"]), int(g["b"]), _year(g["ny"] or g["ny4"])
-        if g["sep"] == "." or a > 12:
-            d, mo = a, b  # dotted dates are day-first everywhere
-        elif b > 12:
+        if a > 12:
+            d, mo = a, b
+        elif b > 12:  # the only reading, dots too: "01.15.2027" (a US writer's) is 15 January
             d, mo = b, a
+        elif g["sep"] == ".":
+            d, mo = a, b  # dotted dates are day-first everywhere
         elif day_first:
             d, mo = a, b
         else:

@@ -22,6 +22,8 @@ DEADLINES = [
     ("Closing date: March 12, 2025", date(2025, 3, 12)),
     ("Deadline: 2025-03-12", date(2025, 3, 12)),
     ("Application deadline: 12.03.2025", date(2025, 3, 12)),
+    # dotted month first where only that reading is a date (a US writer's)
+    ("Applications due 01.15.2027", date(2027, 1, 15)),
     ("The pipeline is open for applications from 29.05.2024 - 29.10.2024.", date(2024, 10, 29)),
     ("Closing date: 12/03/2025", date(2025, 3, 12)),
     ("Bewerbungsschluss: 15. Januar 2026", date(2026, 1, 15)),
