@@ -26,15 +26,18 @@ from .document.words import (
 )
 from .literals import leading_literals
 
-_CUR = (r"(?:US\$|CA\$|C\$|A\$|\$|€|£|EUR|USD|CAD|GBP|DKK|SEK|NOK|CHF|kr\.?|kroner|Euro|euros?|"
+# ("euros?" before "EUR": "65 Tsd. Euro" was cut at "Eur")
+_CUR = (r"(?:US\$|CA\$|C\$|A\$|\$|€|£|euros?|EUR|USD|CAD|GBP|DKK|SEK|NOK|CHF|kr\.?|kroner|"
         r"dollars?|pounds?)")
 _NUM = r"\d{1,3}(?:[,.\s\u00a0'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_AMOUNT = rf"(?:{_CUR}\s?)?(?:{_NUM})\s?(?:[kK]\b|tsd\.?|t\.)?(?:\s?{_CUR})?"
+_AMOUNT = rf"(?:{_CUR}\s?)?(?:{_NUM})\s?(?:[kK]\b|tsd\.?|t\.|T(?=\s?€))?(?:\s?{_CUR})?"
 # an amount never starts inside a number, after a slash ("Band 5/6 - £24,907") or, in a range,
 # after a hyphen ("08-28-2015")
 _AMOUNT_RE = re.compile(rf"(?<![\w.,/])({_AMOUNT})", re.I)
 _RANGE = re.compile(
-    rf"(?<![\w.,/-])(?:(?:a\s+)?minimum\s+of\s+)?(?P<low>{_AMOUNT})\s*"
+    rf"(?<![\w.,/-])(?:(?:a\s+)?minimum\s+of\s+)?(?P<low>{_AMOUNT})"
+    # (a period after the first end too: "$25.50/hr - $30.00/hr")
+    rf"(?:\s?/\s?(?:hr|hour|h|yr|year|month|mo|wk|week)\b)?\s*"
     rf"(?:-|–|—|to|up\s+to|and|bis|til|und|og|until)\s*(?:(?:a\s+)?maximum\s+of\s+)?"
     rf"(?P<high>{_AMOUNT})", re.I)
 _OPEN = KeyedPattern(re.compile(
@@ -192,7 +195,7 @@ def amount_value(text: str) -> float | None:
         value = float("".join(groups[:-1]) + "." + groups[-1])
     else:
         value = float("".join(groups))
-    if re.search(r"\d\s?[kK]\b|tsd|\bt\.", text):
+    if re.search(r"\d\s?k\b|tsd|\bt\.|\dT\s?€|\d\s+T\s?€", text, re.I):
         value *= 1000
     return value
 
@@ -353,8 +356,9 @@ def _find_pay(doc: Document) -> list[Pay]:
         low, high = amount_value(m.group("low")), amount_value(m.group("high"))
         if low is None or high is None:
             continue
-        if low < 1000 <= high and re.search(r"\d\s?[kK]\b", m.group("high")):
-            low *= 1000  # "50 - 65K"
+        if low < 1000 <= high and re.search(r"\d\s?k\b|tsd|\bt\.|T\s?€", m.group("high"),
+                                            re.I):
+            low *= 1000  # "50 - 65K", "55 bis 65 Tsd. Euro", "55-65 T€"
         period = _PERIOD.match(text, m.end()) is not None
         one_sided = _has_currency(m.group("low")) != _has_currency(m.group("high"))
         if not (0 < low < high) or (high < 1000 and not _has_currency(m.group()) and not period) \

@@ -71,6 +71,10 @@ def test_amount_values(text: str, value: float) -> None:
     ("Starting at $20 an hour", "open-min", 20, None),
     # ... not a figure with something added to it
     ("Salary: $80k+ bonus", "amount", 80000, 80000),
+    # thousands as "Tsd." or "T€", a period after the first end, "Euro" read whole
+    ("Jahresgehalt von 55 bis 65 Tsd. Euro", "range", 55000, 65000),
+    ("Gehalt: 55-65 T€ p.a.", "range", 55000, 65000),
+    ("Pay: $25.50/hr - $30.00/hr", "range", 25.5, 30),
     ("Pay: $20/hour + tips", "amount", 20, 20),
 ])
 def test_pay_found(text: str, kind: str, low: float | None, high: float | None) -> None:
