@@ -44,6 +44,11 @@ _SAMPLES: dict[str, dict[str, str]] = {
         "da": "Vi sletter ansøgninger seks måneder efter ansættelsen; læs om vores "
               "behandling af persondata på https://example.com/persondata",
     },
+    # the place-bound statements (Ontario's, and the US states' benefits), in English
+    "ai": {"en": "We do not use artificial intelligence to screen, assess or select applicants"},
+    "vacancy": {"en": "This posting is for an existing vacancy"},
+    "benefits": {"en": "Benefits: medical, dental and vision insurance, a 401(k) plan with a 4% "
+                       "match and 15 days of paid time off"},
 }
 
 KINDS = tuple(_SAMPLES)

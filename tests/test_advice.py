@@ -130,3 +130,20 @@ def test_the_right_to_work_offered_to_german_and_danish_writers_is_in_their_lang
         lint: Lint, text: str, sentence: str) -> None:
     (d,) = lint(text, select=("citizenship-requirement",)).diagnostics
     assert f'"{sentence}"' in d.message
+
+
+@pytest.mark.parametrize(("place", "rule", "kind"), [
+    ("Toronto, ON", "missing-ai-disclosure", "ai"),
+    ("Toronto, ON", "missing-vacancy-status", "vacancy"),
+    ("Seattle, WA", "missing-benefits-description", "benefits"),
+])
+def test_the_place_bound_statements_offered_are_what_the_rules_ask(
+        lint: Lint, place: str, rule: str, kind: str) -> None:
+    from jdlint.samples import sample
+
+    text = (f"# Analyst\n\nLocation: {place}\n\nPay: $70,000 - $85,000 per year. Apply at "
+            "https://example.com/jobs/42.\n")
+    (d,) = lint(text, select=(rule,)).diagnostics
+    offered = sample(kind, "en")
+    assert offered and f'"{offered}"' in d.message
+    assert not lint(f"{text}\n{offered}.\n", select=(rule,)).diagnostics

@@ -376,8 +376,8 @@ class MissingAiDisclosure(Rule):
             return
         start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether AI is used to screen, "
-                        "assess or select applicants (Employment Standards Act job-posting "
-                        "rules, since 2026-01-01)"
+                        f"assess or select applicants{quoted('ai', doc.language)}; Employment "
+                        "Standards Act job-posting rules, since 2026-01-01"
                         + law.size_note(doc), located=False)
 
 
@@ -409,8 +409,9 @@ class MissingVacancyStatus(Rule):
             return
         start, end = doc.anchor("apply", "deadline")
         yield Violation(start, end, "Ontario postings must say whether they are for an "
-                        "existing vacancy (Employment Standards Act job-posting rules, since "
-                        "2026-01-01)" + law.size_note(doc), located=False)
+                        f"existing vacancy{quoted('vacancy', doc.language)}; Employment "
+                        "Standards Act job-posting rules, since 2026-01-01"
+                        + law.size_note(doc), located=False)
 
 
 # --- Germany: gender marker ----------------------------------------------------------------

@@ -12,6 +12,7 @@ from ..facts import Law, benefits_law, benefits_laws, pay_law, pay_laws
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..pay import salary
 from ..rule import Rule
+from ..samples import quoted
 
 _ON = "Location: Toronto, Ontario, Canada\n\n"
 _CO = "Location: Denver, Colorado, USA\n\n"
@@ -225,7 +226,7 @@ class MissingBenefitsDescription(Rule):
             return
         start, end = doc.anchor("benefits", "salary", "apply")
         yield Violation(start, end, "no description of the benefits and other pay that come with "
-                        "the job: name them (health insurance, retirement plan, paid time off, "
-                        f"bonus), or say there are none ({law.law}, {law.status(doc.today)})"
-                        f"{law.size_note(doc)}",
+                        "the job: name them, or say there are none"
+                        f"{quoted('benefits', doc.language)}; {law.law}, "
+                        f"{law.status(doc.today)}{law.size_note(doc)}",
                         data={"law": law.law}, located=False)
