@@ -380,13 +380,28 @@ def names_in(text: str, vocab: Vocabulary, cue_end: int | None = None,
 
 
 def _name_right_after(text: str, cue_end: int, vocab: Vocabulary) -> bool:
-    """ "contact Anna at ...", "contact Dr Lee": one person named right after the cue."""
+    """ "contact Anna at ...", "contact Dr Lee": one person named right after the cue; or
+    named in full after their role ("kontakte souschef Ole Olsen", "contact our head nurse
+    Priya Raman")."""
     after = _AFTER_CUE.match(text, cue_end)
-    return after is not None and after.group(1).lower() not in vocab.not_names
+    if after is not None and after.group(1).lower() not in vocab.not_names:
+        return True
+    if not _CONTACT_VERB.search(text, max(0, cue_end - 12), cue_end):
+        return False  # (after "contact", "kontakte": not "translating Questions into Data Models")
+    titled = _AFTER_ROLE.match(text, cue_end)
+    return titled is not None and not {w.lower() for w in titled.group(1).split()} & \
+        vocab.not_names
+
+
+_CONTACT_VERB = re.compile(r"(?i:contact|kontakte|kontaktieren|ring|call)\w{0,3}$")
 
 
 _AFTER_CUE = re.compile(
     rf"[ \t]*:?[ \t]*(?:(?:Mr|Mrs|Ms|Mx|Dr|Herr|Frau|Fru|Hr)\.?[ \t]+)?({_CAP})\b")
+#: a role in lower case, then a full name: "souschef Ole Olsen", "our head nurse Priya Raman"
+_AFTER_ROLE = re.compile(
+    rf"[ \t]+(?:(?:our|the|vores|vor|unsere[nmr]?|die|den)[ \t]+)?"
+    rf"[a-zæøåäöüß][\w-]{{3,}}(?:[ \t]+[a-zæøåäöüß][\w-]{{3,}})?[ \t]+({_CAP}[ \t]+{_CAP})\b")
 
 
 def contact(doc: Document) -> tuple[int, int] | None:
@@ -471,11 +486,14 @@ def _frame(doc: Document, i: int) -> str:
     """A contact sentence, and when it is a lead-in ending in ":" ("For questions please
     contact:"), the lines after it in its section, where the person is named."""
     s = doc.sentences[i]
-    if not s.text.rstrip().endswith(":"):
+    lead_in = s.text.rstrip().endswith(":")
+    # ... or a short question ("Haben Sie Fragen?", "Questions?"): the answer is the next one
+    asks = not lead_in and s.text.rstrip().endswith("?") and len(s.text.split()) <= 6
+    if not (lead_in or asks):
         return s.text
     section = doc.section_at(s.start)
     limit = section.end if section is not None else len(doc.text)
-    following = [t for t in doc.sentences[i + 1:i + 4] if t.start < limit]
+    following = [t for t in doc.sentences[i + 1:i + (4 if lead_in else 2)] if t.start < limit]
     return doc.text[s.start:following[-1].end] if following else s.text
 
 

@@ -141,6 +141,10 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     "Frau Dr. Ada Beispiel ist für diese Stellenbesetzung verantwortlich.",
     "Priya Raman is the recruiter responsible for this role.",
     "Mette Hansen er ansvarlig for rekrutteringen.",
+    # a short question, answered by the next sentence; a role before the name
+    "Haben Sie Fragen? Dann melden Sie sich gerne bei Frau Dr. Weber.",
+    "Du er velkommen til at kontakte souschef Ole Olsen for yderligere oplysninger.",
+    "You are welcome to contact our head nurse Priya Raman with any questions.",
 ])
 def test_contact_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == []
@@ -162,6 +166,8 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "You enjoy translating Business Questions into Data Models.",
     # a duty, not the person in charge of this post
     "You are responsible for the recruitment of new staff.",
+    "Questions? We will answer them at the open day.",
+    "You will contact new customers Monday to Friday.",
     "On-Call Rates are paid for weekend cover.",
     "We design the right Customer Contact and Channel Strategy for Retail Brands.",
     "For more information, please visit the Acme Transparency Reporting Site.",
