@@ -213,6 +213,11 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     # a job platform named as the way in, or the reference to quote
     "For more information or to apply, please use NHS Jobs quoting the vacancy reference.",
     "To apply, please quote reference 4711 in your covering letter.",
+    # forwarding one's resume, applying in person, a mailbox where resumes are accepted
+    "Interested candidates should forward their resume to hr@example.com.",
+    "Qualified applicants may apply in person at 12 High Street, Leeds.",
+    "Resumes accepted at jobs@example.com.",
+    "Interessiert? Schick uns deine Unterlagen an jobs@example.de.",
     # an instruction in the paragraph that also points to the privacy notice
     "Bitte senden Sie Ihre Bewerbung ohne Foto über unser Karriereportal. Hinweise zum "
     "Datenschutz finden Sie unter www.example.de/datenschutz.",
@@ -244,6 +249,8 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "via https://example.com/jobs.",
     "Ihre Bewerbung richten Sie bitte an die Personalabteilung.",  # no channel named
     "We share our news on LinkedIn. You will quote prices to customers.",
+    "You will forward the applications to the hiring manager.",
+    "Sie reichen Ihre Unterlagen bei der Krankenkasse ein.",
 ])
 def test_apply_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == [
