@@ -61,6 +61,7 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "Advertised until: 2027-01-06",
     "Posting expires: January 6, 2027",
     "Stellenanzeige gültig bis 31.01.2027",
+    "Stellenausschreibung endet am 15.01.2027.",
     "Opslaget udløber 6. januar 2027",
     # a label on its own line, the date on the next (a table read cell by cell, a board's
     # details scraped to text)
