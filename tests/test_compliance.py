@@ -347,6 +347,10 @@ def text_of(text: str, d) -> str:  # type: ignore[no-untyped-def]
     "How we use your information: https://example.com/recruitment-privacy",
     "Informationen zur Verarbeitung Ihrer Daten finden Sie unter https://example.com/ds.",
     "Læs om hvordan vi behandler dine data på https://example.com/data.",
+    # retention said of the documents first; how the applicant's data is handled
+    "Applications are retained for 12 months.",
+    "Your CV will be kept for six months.",
+    "Read how we handle applicant data at https://example.com/candidates.",
 ])
 def test_privacy_notice_found(text: str) -> None:
     assert has_privacy_notice(Document.from_source("p.md", text + "\n"))
@@ -358,6 +362,8 @@ def test_privacy_notice_found(text: str) -> None:
     "You will advise clients on personal data in their products.",
     "You will process customer data for our sales teams.",
     "Du skal behandle patienternes data.",
+    "Records are kept for 7 years by the finance team you will support.",
+    "You will learn how we handle customer data in our CRM.",
 ])
 def test_privacy_words_about_the_business_are_no_notice(text: str) -> None:
     assert not has_privacy_notice(Document.from_source("p.md", text + "\n"))
