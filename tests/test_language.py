@@ -3,6 +3,7 @@ pass of its own over the text gives."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -116,3 +117,24 @@ def test_the_summary_names_the_language_not_checked(tmp_path) -> None:  # type: 
     stats = CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated", "--statistics"])
     assert "in a language jdlint does not check: 1 of 2 files" in stats.output
     assert f"  {tmp_path / 'poste.txt'} (French)" in stats.output
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Инженер\n\nМы ищем инженера в нашу команду. Вы будете разрабатывать продукт на Python. "
+     "Резюме отправляйте на jobs@example.org.\n", "und-Cyrl"),
+    ("工程师\n\n我们正在寻找一名工程师加入我们的团队。请将简历发送至 jobs@example.org。\n", "und-Hani"),
+])
+def test_a_posting_in_another_script_is_told_by_its_letters(
+        lint, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    result = lint(text, "job.txt")
+    assert result.language == code
+    # its few English words ("Python") make it no English posting: no missing deadline,
+    # and where words have no spaces between them, no count of them either
+    names = [d.name for d in result.diagnostics]
+    assert "missing-deadline" not in names and "missing-apply-instructions" not in names
+    assert ("posting-length" in names) == (code == "und-Cyrl")
+
+
+def test_a_latin_posting_with_a_foreign_name_stays_english() -> None:
+    text = "Café Москва, our new restaurant in Leeds, needs a cook. We train you on the job.\n"
+    assert language.detect(text) == "en"

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..document import Document
+from ..document.language import SPACELESS
 from ..document.words import indexed, occurrences, words_of
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
@@ -117,6 +118,8 @@ class LongSentence(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        if doc.language in SPACELESS:
+            return  # (no spaces between words: none to count)
         limit = int(options["max-words"])
         long: list[tuple[int, int, int]] = []  # (words, start, end)
         for sentence in doc.sentences:

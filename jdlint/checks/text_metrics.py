@@ -12,6 +12,7 @@ from typing import Any
 from ..datafiles import SortedLines, load_yaml
 from ..document import Document
 from ..document.blocks import Block
+from ..document.language import SPACELESS
 from ..model import Category, Example, RuleDocs, RuleMeta, Severity, Violation
 from ..rule import Rule
 from .readability import WORD, word_count
@@ -538,6 +539,8 @@ class PostingLength(Rule):
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterable[Violation]:
+        if doc.language in SPACELESS:
+            return  # (no spaces between words: none to count)
         words = word_count(doc)  # a pasted copy is duplicate-block's
         low, high = int(options["min-words"]), int(options["max-words"])
         if low <= words <= high:

@@ -87,7 +87,38 @@ def detect(text: str, default: str = "en", sample: int = 3000) -> str:
     against = sum(lowered.get(w, 0) for w in own) if close == best else scores[best]
     if other[rival] > max(against, 0) and other[rival] >= 5:
         return rival
+    if scores[best] < _FEW and (script := _other_script(text, sample)) is not None:
+        return script  # Russian, Chinese...: English rules read no words there
     return best if scores[best] > 0 else default
+
+
+#: Fewer function words of the best checked language than this: the text may not be in a
+#: Latin script at all (a Russian or Chinese posting has a few English words: "Python")
+_FEW = 5
+_SCRIPTS = (("und-Cyrl", "[\u0400-\u04ff]"), ("und-Grek", "[\u0370-\u03ff]"),
+            ("und-Arab", "[\u0600-\u06ff]"), ("und-Hebr", "[\u0590-\u05ff]"),
+            ("und-Hani", "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"),
+            ("und-Thai", "[\u0e00-\u0e7f]"))
+_SCRIPT = re.compile("|".join(f"(?P<{code.replace('-', '_')}>{chars})" for code, chars in _SCRIPTS))
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+OTHER_NAMES.update({"und-Cyrl": "Cyrillic script", "und-Grek": "Greek script",
+                    "und-Arab": "Arabic script", "und-Hebr": "Hebrew script",
+                    "und-Hani": "Chinese, Japanese or Korean script", "und-Thai": "Thai script"})
+NAMES.update(OTHER_NAMES)
+#: Scripts that put no spaces between words: words cannot be counted there
+SPACELESS = frozenset({"und-Hani", "und-Thai"})
+
+
+def _other_script(text: str, sample: int) -> str | None:
+    """The script most of the text's letters are in, when it is not the Latin one."""
+    head = text[:sample * 8]
+    counts = Counter(m.lastgroup for m in _SCRIPT.finditer(head))
+    if not counts:
+        return None
+    group, n = counts.most_common(1)[0]
+    if n <= len(_LATIN.findall(head)):
+        return None
+    return (group or "").replace("_", "-")
 
 
 def _counted(text: str, sample: int) -> tuple[Mapping[str, int], int]:
