@@ -158,3 +158,17 @@ def test_report_in_a_real_browser(postings: Path, tmp_path: Path) -> None:
     finally:
         driver.quit()
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def test_the_page_says_which_postings_are_in_a_language_not_checked(tmp_path: Path) -> None:
+    (tmp_path / "poste.txt").write_text(
+        "Cuisinier\n\nNous cherchons un cuisinier pour notre équipe. Vous préparerez les repas "
+        "et vous travaillerez avec les serveurs dans la salle. Envoyez votre CV avant la fin "
+        "du mois.\n", "utf-8")
+    (tmp_path / "job.txt").write_text("Cook\n\nWe need a cook for our kitchen.\n", "utf-8")
+    out = tmp_path / "report.html"
+    CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated", "--format", "html", "-o",
+                             str(out)])
+    page = out.read_text("utf-8")
+    assert "1 posting in a language jdlint does not check" in page
+    assert f"{tmp_path / 'poste.txt'} (French)" in page and "job.txt (" not in page
