@@ -155,7 +155,39 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
                 frame = frame or _process_dates(doc, raw, vocab)
                 d = _year_within(written, frame)
             found.append(Deadline(d.start, d.end, d.value, d.text, d.range_start))
+    if not found:  # "Apply by 1/15": a day and month right after a cue, no year
+        for written in _yearless_after_cue(doc, vocab, day_first):
+            frame = frame or _process_dates(doc, raw, vocab)
+            d = _year_within(written, frame)
+            found.append(Deadline(d.start, d.end, d.value, d.text))
     return DeadlineInfo(tuple(found), _rolling(doc, vocab), tuple(dates), day_first)
+
+
+#: A day and month with a slash and no year ("1/15"), right after a deadline's cue: alone it
+#: is no date ("24/7", "50/50"), there it is the deadline, its year to be told
+_YEARLESS = re.compile(
+    r"[ \t:*_]{0,4}(?:(?:on|by|is)[ \t]+)?([0-3]?\d)/([0-3]?\d)(?![\d/]|[.,:-]\d)")
+
+
+def _yearless_after_cue(doc: Document, vocab: Vocabulary, day_first: bool) -> Iterator[DateMatch]:
+    text = doc.flowing
+    for pattern in (vocab.deadline_strong, vocab.deadline_weak):
+        for cue in pattern.finditer(text):
+            m = _YEARLESS.match(text, cue.end())
+            if m is None:
+                continue
+            a, b = int(m.group(1)), int(m.group(2))
+            if (a, b) == (24, 7):
+                continue  # "24/7": always
+            if a > 12 or (day_first and b <= 12):
+                day, month = a, b  # "15/01", or day first where the place reads so
+            else:
+                day, month = b, a  # "1/15", or month first in the US
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            yield DateMatch(m.start(1), m.end(2), text[m.start(1):m.end(2)], None, day, month,
+                            None)
+            return
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,22 @@ def test_open_and_closing_dates_expire_at_their_end(lint: Lint) -> None:
     assert d.data and d.data["deadline"] == "2026-12-15"
 
 
+@pytest.mark.parametrize(("text", "place", "found"), [
+    # a day and month right after a cue, no year: the deadline, its year told or asked for
+    ("Apply by 1/15", "US-TX", ["ambiguous-date"]),
+    ("Closing date: 15/01", "GB", ["ambiguous-date"]),
+    ("Posted 11/20/2026. Apply by 1/15.", "US-TX", []),
+    # not a deadline: "24/7", a fraction with no cue
+    ("Deadline: 24/7 support", "US-TX", ["missing-deadline"]),
+    ("We offer 24/7 support and 1/2 days on Fridays.", "US-TX", ["missing-deadline"]),
+])
+def test_a_yearless_day_and_month_after_a_cue(lint: Lint, text: str, place: str,
+                                              found: list[str]) -> None:
+    rules = ("missing-deadline", "ambiguous-date", "expired-deadline")
+    assert names(lint(text + "\n", select=rules, jurisdiction=place,
+                      today=date(2026, 12, 7))) == found
+
+
 def test_expired_deadline_reported_once_when_pasted_twice(lint: Lint) -> None:
     text = "Deadline: 1 March 2025.\n\nMore text here.\n\nDeadline: 1 March 2025.\n"
     assert names(lint(text, select=("expired-deadline",))) == ["expired-deadline"]
