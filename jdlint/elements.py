@@ -160,6 +160,8 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
             frame = frame or _process_dates(doc, raw, vocab)
             d = _year_within(written, frame)
             found.append(Deadline(d.start, d.end, d.value, d.text))
+    if not found:  # "Bewerbungsfrist: KW 3/2027": the week's last day
+        found += _week_after_cue(doc, vocab)
     return DeadlineInfo(tuple(found), _rolling(doc, vocab), tuple(dates), day_first)
 
 
@@ -167,6 +169,33 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
 #: is no date ("24/7", "50/50"), there it is the deadline, its year to be told
 _YEARLESS = re.compile(
     r"[ \t:*_]{0,4}(?:(?:on|by|is)[ \t]+)?([0-3]?\d)/([0-3]?\d)(?![\d/]|[.,:-]\d)")
+
+
+#: A calendar week after a deadline's cue, as German postings give one: "KW 3/2027", "bis zur
+#: 3. KW 2027", "Kalenderwoche 3 2027"
+_WEEK = re.compile(
+    r"[ \t:*_]{0,4}(?:(?:bis|zum|zur|in|der|die|ist|am|ende|spätestens)\s+){0,4}"
+    r"(?:(?:KW|Kalenderwoche)\s?(\d{1,2})|(\d{1,2})\.\s?(?:KW|Kalenderwoche))"
+    r"(?:\s*/\s*|\s+|\s*,\s*)((?:19|20)\d\d|\d\d)(?!\d)", re.I)
+
+
+def _week_after_cue(doc: Document, vocab: Vocabulary) -> list[Deadline]:
+    text = doc.flowing
+    for pattern in (vocab.deadline_strong, vocab.deadline_weak):
+        for cue in pattern.finditer(text):
+            m = _WEEK.match(text, cue.end())
+            if m is None:
+                continue
+            week, year = int(m.group(1) or m.group(2)), int(m.group(3))
+            year += 2000 if year < 100 else 0
+            try:
+                last = date.fromisocalendar(year, week, 7)
+            except ValueError:
+                continue
+            start = m.start(1) if m.group(1) else m.start(2)
+            start = text.rfind("K", m.start(), start) if m.group(1) else start
+            return [Deadline(start, m.end(), last, text[start:m.end()])]
+    return []
 
 
 def _yearless_after_cue(doc: Document, vocab: Vocabulary, day_first: bool) -> Iterator[DateMatch]:

@@ -113,6 +113,20 @@ def test_a_yearless_day_and_month_after_a_cue(lint: Lint, text: str, place: str,
                       today=date(2026, 12, 7))) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a calendar week after a cue: its last day is the deadline
+    ("Bewerbungsfrist: KW 3/2027", []),
+    ("Bewerbungsschluss ist die 3. KW 2027.", []),
+    ("Bewerbungsfrist: KW 45/2026", ["expired-deadline"]),  # ended Sunday 8 November 2026
+    # a week that is no deadline's, or none at all
+    ("Wir planen den Start in KW 3/2027.", ["missing-deadline"]),
+    ("Bewerbungsfrist: KW 60/2027", ["missing-deadline"]),
+])
+def test_a_calendar_week_after_a_cue(lint: Lint, text: str, found: list[str]) -> None:
+    rules = ("missing-deadline", "expired-deadline")
+    assert names(lint(text + "\n", select=rules, today=date(2026, 12, 7))) == found
+
+
 def test_expired_deadline_reported_once_when_pasted_twice(lint: Lint) -> None:
     text = "Deadline: 1 March 2025.\n\nMore text here.\n\nDeadline: 1 March 2025.\n"
     assert names(lint(text, select=("expired-deadline",))) == ["expired-deadline"]
