@@ -75,10 +75,7 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     data: dict[str, Any] = load_yaml("required.yaml")
-
-    def union(key: str) -> KeyedPattern:
-        return KeyedPattern(re.compile("|".join(f"(?:{p})" for p in data[key]), re.I))
-
+    union = load_pattern
     return Vocabulary(
         union("deadline-cues"), union("deadline-cues-weak"), union("deadline-modifiers"),
         union("not-deadline-cues"),
@@ -175,48 +172,46 @@ _YEARLESS = re.compile(
 #: 3. KW 2027", "Kalenderwoche 3 2027"
 _WEEK = re.compile(
     r"[ \t:*_]{0,4}(?:(?:bis|zum|zur|in|der|die|ist|am|ende|spätestens)\s+){0,4}"
-    r"(?:(?:KW|Kalenderwoche)\s?(\d{1,2})|(\d{1,2})\.\s?(?:KW|Kalenderwoche))"
+    r"(?P<week>(?:KW|Kalenderwoche)\s?(\d{1,2})|(\d{1,2})\.\s?(?:KW|Kalenderwoche))"
     r"(?:\s*/\s*|\s+|\s*,\s*)((?:19|20)\d\d|\d\d)(?!\d)", re.I)
 
 
-def _week_after_cue(doc: Document, vocab: Vocabulary) -> list[Deadline]:
+def _right_after_cues(doc: Document, vocab: Vocabulary,
+                      pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that stand right after a deadline's cue, strong cues first."""
     text = doc.flowing
-    for pattern in (vocab.deadline_strong, vocab.deadline_weak):
-        for cue in pattern.finditer(text):
-            m = _WEEK.match(text, cue.end())
-            if m is None:
-                continue
-            week, year = int(m.group(1) or m.group(2)), int(m.group(3))
-            year += 2000 if year < 100 else 0
-            try:
-                last = date.fromisocalendar(year, week, 7)
-            except ValueError:
-                continue
-            start = m.start(1) if m.group(1) else m.start(2)
-            start = text.rfind("K", m.start(), start) if m.group(1) else start
-            return [Deadline(start, m.end(), last, text[start:m.end()])]
+    for cues in (vocab.deadline_strong, vocab.deadline_weak):
+        for cue in cues.finditer(text):
+            if (m := pattern.match(text, cue.end())) is not None:
+                yield m
+
+
+def _week_after_cue(doc: Document, vocab: Vocabulary) -> list[Deadline]:
+    for m in _right_after_cues(doc, vocab, _WEEK):
+        week, year = int(m.group(2) or m.group(3)), int(m.group(4))
+        year += 2000 if year < 100 else 0
+        try:
+            last = date.fromisocalendar(year, week, 7)
+        except ValueError:
+            continue
+        return [Deadline(m.start("week"), m.end(), last, m.string[m.start("week"):m.end()])]
     return []
 
 
 def _yearless_after_cue(doc: Document, vocab: Vocabulary, day_first: bool) -> Iterator[DateMatch]:
-    text = doc.flowing
-    for pattern in (vocab.deadline_strong, vocab.deadline_weak):
-        for cue in pattern.finditer(text):
-            m = _YEARLESS.match(text, cue.end())
-            if m is None:
-                continue
-            a, b = int(m.group(1)), int(m.group(2))
-            if (a, b) == (24, 7):
-                continue  # "24/7": always
-            if a > 12 or (day_first and b <= 12):
-                day, month = a, b  # "15/01", or day first where the place reads so
-            else:
-                day, month = b, a  # "1/15", or month first in the US
-            if not (1 <= month <= 12 and 1 <= day <= 31):
-                continue
-            yield DateMatch(m.start(1), m.end(2), text[m.start(1):m.end(2)], None, day, month,
-                            None)
-            return
+    for m in _right_after_cues(doc, vocab, _YEARLESS):
+        a, b = int(m.group(1)), int(m.group(2))
+        if (a, b) == (24, 7):
+            continue  # "24/7": always
+        if a > 12 or (day_first and b <= 12):
+            day, month = a, b  # "15/01", or day first where the place reads so
+        else:
+            day, month = b, a  # "1/15", or month first in the US
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        yield DateMatch(m.start(1), m.end(2), m.string[m.start(1):m.end(2)], None, day, month,
+                        None)
+        return
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from typing import TextIO
 
 from .. import __version__
 from ..document.language import NAMES as LANGUAGE_NAMES
-from ..document.language import SUPPORTED
 from ..model import Category, Diagnostic, FileResult, Report, RuleMeta, Severity
 from ..reading.parsed import BINARY_FORMATS
+from .text import language_name, other_language
 
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:; form-action 'none'; base-uri 'none'")
@@ -88,15 +88,14 @@ def _header(report: Report, categories: Sequence[str], hidden: int, out: TextIO)
                   "photos, local posting laws) were skipped there. Set the place in the "
                   "configuration or front matter.</summary><ul>"
                   + "".join(f"<li>{_e(p)}</li>" for p in unknown) + "</ul></details>\n")
-    other = [f for f in report.files
-             if f.language and f.language not in SUPPORTED and f.error is None]
+    other = other_language(report)
     if other:
         out.write(f"<details><summary>{len(other)} posting{'s' if len(other) != 1 else ''}"
                   " in a language jdlint does not check: only the rules that read no words "
                   "(duplicates, garbled text, length) ran there. If one is in English, German "
                   "or Danish after all, set its language in the configuration or front "
                   "matter.</summary><ul>"
-                  + "".join(f"<li>{_e(f.path)} ({_e(_language_name(f.language))})</li>"
+                  + "".join(f"<li>{_e(f.path)} ({_e(language_name(f.language))})</li>"
                             for f in other) + "</ul></details>\n")
     out.write("</header>\n<form id=\"filters\" class=\"filters\" onsubmit=\"return false\">\n"
               "<fieldset><legend>Show</legend>")
@@ -108,10 +107,6 @@ def _header(report: Report, categories: Sequence[str], hidden: int, out: TextIO)
         out.write(f"<label><input type=\"checkbox\" name=\"category\" value=\"{_e(cat)}\" "
                   f"checked> {_e(cat)}</label>")
     out.write("</fieldset>\n</form>\n")
-
-
-def _language_name(code: str | None) -> str:
-    return LANGUAGE_NAMES.get(code or "", code or "")
 
 
 def _posting(index: int, f: FileResult, out: TextIO) -> None:
