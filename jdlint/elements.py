@@ -531,11 +531,9 @@ def _offered_for_contact(doc: Document, offset: int, vocab: Vocabulary) -> bool:
     "Equality and diversity" heading)."""
     if not doc.in_boilerplate(offset):
         return True
-    i = doc.sentence_index(offset)
-    if i < 0:
+    if _boilerplate_sentence(doc, offset):
         return False
-    text = doc.sentences[i].text
-    return not boilerplate_kind(text, doc.language) and vocab.contact.search(text) is not None
+    return vocab.contact.search(doc.sentences[doc.sentence_index(offset)].text) is not None
 
 
 def _frame(doc: Document, i: int) -> str:
