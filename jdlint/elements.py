@@ -166,6 +166,7 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
 #: is no date ("24/7", "50/50"), there it is the deadline, its year to be told
 _YEARLESS = re.compile(
     r"[ \t:*_]{0,4}(?:(?:on|by|is)[ \t]+)?([0-3]?\d)/([0-3]?\d)(?![\d/]|[.,:-]\d)")
+_YEARLESS_HEAD = re.compile(r"(?<!\d)[0-3]?\d/[0-3]?\d")
 
 
 #: A calendar week after a deadline's cue, as German postings give one: "KW 3/2027", "bis zur
@@ -174,20 +175,30 @@ _WEEK = re.compile(
     r"[ \t:*_]{0,4}(?:(?:bis|zum|zur|in|der|die|ist|am|ende|spätestens)\s+){0,4}"
     r"(?P<week>(?:KW|Kalenderwoche)\s?(\d{1,2})|(\d{1,2})\.\s?(?:KW|Kalenderwoche))"
     r"(?:\s*/\s*|\s+|\s*,\s*)((?:19|20)\d\d|\d\d)(?!\d)", re.I)
+_WEEK_HEAD = re.compile(r"(?:KW|Kalenderwoche)\s?\d|\d{1,2}\.\s?(?:KW|Kalenderwoche)", re.I)
+
+#: How far before a date a deadline's cue may begin (the longest cue, with the words between)
+_CUE_REACH = 320
 
 
-def _right_after_cues(doc: Document, vocab: Vocabulary,
-                      pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` that stand right after a deadline's cue, strong cues first."""
+def _right_after_cues(doc: Document, vocab: Vocabulary, pattern: re.Pattern[str],
+                      head: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that stand right after a deadline's cue, strong cues first.
+    ``head`` finds where a match's date itself may begin; cues are looked for only in the
+    text just before those places (a search of the whole posting for every cue, some of
+    which cannot be keyed, cost more than the rest of the deadline rule), and a cue that
+    must end the text ("... bis $") ends at the date."""
     text = doc.flowing
+    heads = [m.start() for m in head.finditer(text)]
     for cues in (vocab.deadline_strong, vocab.deadline_weak):
-        for cue in cues.finditer(text):
-            if (m := pattern.match(text, cue.end())) is not None:
-                yield m
+        for at in heads:
+            for cue in cues.pattern.finditer(text, max(0, at - _CUE_REACH), at):
+                if (m := pattern.match(text, cue.end())) is not None:
+                    yield m
 
 
 def _week_after_cue(doc: Document, vocab: Vocabulary) -> list[Deadline]:
-    for m in _right_after_cues(doc, vocab, _WEEK):
+    for m in _right_after_cues(doc, vocab, _WEEK, _WEEK_HEAD):
         week, year = int(m.group(2) or m.group(3)), int(m.group(4))
         year += 2000 if year < 100 else 0
         try:
@@ -199,7 +210,7 @@ def _week_after_cue(doc: Document, vocab: Vocabulary) -> list[Deadline]:
 
 
 def _yearless_after_cue(doc: Document, vocab: Vocabulary, day_first: bool) -> Iterator[DateMatch]:
-    for m in _right_after_cues(doc, vocab, _YEARLESS):
+    for m in _right_after_cues(doc, vocab, _YEARLESS, _YEARLESS_HEAD):
         a, b = int(m.group(1)), int(m.group(2))
         if (a, b) == (24, 7):
             continue  # "24/7": always
