@@ -588,7 +588,8 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     for i, s in _sentences_holding(doc, vocab.applying):  # a link or mailbox in a sentence
         if vocab.applying.search(s.text) and _names_link_or_mailbox(s.text) \
                 and not _boilerplate_sentence(doc, s.start) \
-                and doc.subjects[i] not in _CANNOT_INSTRUCT:
+                and (doc.subjects[i] not in _CANNOT_INSTRUCT
+                     or (doc.subjects[i] == "candidate" and _SENDS_DOCUMENTS.search(s.text))):
             return (s.start, s.end)
     for section in doc.sections_of("apply"):
         body = doc.text[section.heading.end if section.heading else section.start:section.end]
@@ -598,6 +599,17 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
 
 
 _CANNOT_INSTRUCT = frozenset({"candidate", "duties", "served", "policy"})
+
+#: A sentence about the candidate that has them send their application papers is an
+#: instruction ("Interested candidates should email their CV to ..."), not a requirement
+_SENDS_DOCUMENTS = re.compile(
+    r"\b(?:send|submit|e-?mail|forward|upload|direct|address|senden|schicken|richten|reichen|"
+    r"sende|indsend)\w*\b[^.!?\n]{0,60}?\b(?:cvs?|resumes?|résumés?|cover\s+letters?|"
+    r"(?:their|your)\s+applications?|unterlagen|lebenslauf|bewerbung(?:en)?|ansøgning\w*)\b"
+    r"|\b(?:cvs?|resumes?|résumés?|cover\s+letters?|applications|unterlagen|bewerbungen|"
+    r"ansøgninger)\s+(?:should|must|can|may|are\s+to|sollten|können|skal|kan)\s+(?:be\s+)?"
+    r"(?:sent|submitted|e-?mailed|forwarded|uploaded|directed|addressed|gesendet|gerichtet|"
+    r"sendes)\b", re.I)
 
 
 def _boilerplate_sentence(doc: Document, offset: int) -> bool:

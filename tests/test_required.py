@@ -249,6 +249,10 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Qualified applicants may apply in person at 12 High Street, Leeds.",
     "Resumes accepted at jobs@example.com.",
     "Interessiert? Schick uns deine Unterlagen an jobs@example.de.",
+    # the papers sent to a named person's mailbox; a candidate told to send them
+    "Bitte senden Sie Ihre Unterlagen an Frau Lindqvist, lindqvist@example.de.",
+    "Interested candidates should email their CV and cover letter to talent@example.com.",
+    "Candidates must submit a resume to careers@example.org by the closing date.",
     # an instruction in the paragraph that also points to the privacy notice
     "Bitte senden Sie Ihre Bewerbung ohne Foto über unser Karriereportal. Hinweise zum "
     "Datenschutz finden Sie unter www.example.de/datenschutz.",
@@ -282,6 +286,9 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "We share our news on LinkedIn. You will quote prices to customers.",
     "You will forward the applications to the hiring manager.",
     "Sie reichen Ihre Unterlagen bei der Krankenkasse ein.",
+    # the candidate sends things in the job, not their application
+    "The successful candidate will send weekly reports to finance@example.com.",
+    "Candidates must be able to review CVs; questions go to team@example.com.",
 ])
 def test_apply_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == [
