@@ -28,7 +28,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _OBFUSCATED = (r"[\w.+-]+[ \t]*(?:\(at\)|\[at\]|\{at\}|\(ät\)|\[ät\])[ \t]*[\w-]+"
                r"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\(punkt\)|\[punkt\])[ \t]*)[\w-]+)+")
 MAILBOX = re.compile(rf"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{_OBFUSCATED}", re.I)
-_OBFUSCATION = re.compile(r"[(\[{](?:at|ät)[)\]}]", re.I)
+OBFUSCATION = re.compile(r"[(\[{](?:at|ät)[)\]}]", re.I)
 
 # A label glued in front of the address: "Email addressjane@...", "Email: addressjane@...",
 # "or emailjane@...", "HR Advisor atJane.Doe@..."
@@ -101,15 +101,15 @@ def mailboxes(doc: Document) -> tuple[Channel, ...]:
 def _find_mailboxes(doc: Document) -> tuple[Channel, ...]:
     text = doc.text
     if "@" in text:
-        pattern = MAILBOX if _OBFUSCATION.search(text) else EMAIL
-    elif _OBFUSCATION.search(text):
+        pattern = MAILBOX if OBFUSCATION.search(text) else EMAIL
+    elif OBFUSCATION.search(text):
         pattern = MAILBOX
     else:
         return ()
     # an address stays on its line, and holds an "@" or an "(at)": only those lines are searched
     hints = occurrences(text, "@")
     if pattern is MAILBOX:
-        hints += [m.start() for m in _OBFUSCATION.finditer(text)]
+        hints += [m.start() for m in OBFUSCATION.finditer(text)]
     found = []
     for m in on_lines(pattern, text, hints):
         start, end = m.span()

@@ -105,13 +105,13 @@ from hypothesis import strategies as st  # noqa: E402
 def test_addresses_searched_on_their_lines_equal_a_whole_text_search(text: str) -> None:
     """Addresses are searched only on the lines with an "@" or an "(at)": the same matches
     as a search of the whole posting."""
-    from jdlint.contacts import _OBFUSCATION, EMAIL, MAILBOX
+    from jdlint.contacts import EMAIL, MAILBOX, OBFUSCATION
     from jdlint.document.words import occurrences, on_lines
 
     hints = occurrences(text, "@")
     assert [m.span() for m in on_lines(EMAIL, text, hints)] == \
         [m.span() for m in EMAIL.finditer(text)]
-    hints += [m.start() for m in _OBFUSCATION.finditer(text)]
+    hints += [m.start() for m in OBFUSCATION.finditer(text)]
     assert [m.span() for m in on_lines(MAILBOX, text, hints)] == \
         [m.span() for m in MAILBOX.finditer(text)]
 
