@@ -74,6 +74,24 @@ def test_a_bullet_in_no_section_is_read_by_its_shape() -> None:
     assert found["Plan the rota"] == "duties"
 
 
+@pytest.mark.parametrize(("text", "language", "subject"), [
+    # a duty by its form under a heading that named the candidate
+    ("## Skills and experience\n\n- To triage referrals to the ward team\n", "en", "duties"),
+    ("## Skills and experience\n\n- Provides cover for the duty manager\n", "en", "duties"),
+    ("## Skills and experience\n\n- Undertake audits of the rota each month\n", "en", "duties"),
+    ("## Ihr Profil\n\n- Sie koordinieren die Dienstpläne der Station\n", "de", "duties"),
+    ("## Din profil\n\n- Du varetager vagtplanen for afdelingen\n", "da", "duties"),
+    # ... and requirements that open with a verb's noun or a verb a requirement uses
+    ("## Skills and experience\n\n- Management experience in a busy ward\n", "en", "candidate"),
+    ("## Skills and experience\n\n- Develops skills quickly\n", "en", "candidate"),
+    ("## Skills and experience\n\n- To have a driving licence\n", "en", "candidate"),
+    ("## Ihr Profil\n\n- Sie entwickeln sich gern weiter\n", "de", "candidate"),
+    ("## Ihr Profil\n\n- Sie verfügen über einen Führerschein\n", "de", "candidate"),
+])
+def test_a_duty_by_its_form_describes_the_job(text: str, language: str, subject: str) -> None:
+    assert list(subjects(text, language).values())[-1] == subject
+
+
 def test_a_request_to_the_reader_is_an_instruction_in_any_section() -> None:
     found = subjects("## Responsibilities\n\n- Please use the link below to apply.\n"
                      "- Review the monthly reports.\n\n## Bewerbung\n\nBitte senden Sie Ihre "

@@ -49,6 +49,19 @@ def test_long_requirements_list_ignores_nice_to_have(lint: Lint) -> None:
     assert len(lint(profil, select=("long-requirements-list",)).diagnostics) == 1
 
 
+def test_long_requirements_list_does_not_count_duties(lint: Lint) -> None:
+    """Duties written as duties ("To assess ...", "Provides ...") under a heading that names
+    skills are no must-have requirements; requirements are, whatever verb they open with."""
+    areas = ("referrals", "the rota", "audits", "ward rounds", "handovers", "discharges",
+             "student placements", "stock", "incident reports", "clinic letters")
+    duties = "## Communication and Relationship Skills\n\n" + "".join(
+        f"- {'To review' if i % 2 else 'Provides cover for'} {a}\n" for i, a in enumerate(areas))
+    assert lint(duties, select=("long-requirements-list",)).diagnostics == ()
+    needs = "## Communication and Relationship Skills\n\n" + "".join(
+        f"- Experience of {a}\n" for a in areas)
+    assert len(lint(needs, select=("long-requirements-list",)).diagnostics) == 1
+
+
 def test_acronyms(lint: Lint) -> None:
     def found(text: str) -> list[str]:
         return [d.message.split('"')[1] for d in

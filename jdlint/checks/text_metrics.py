@@ -141,7 +141,8 @@ _NICE_AFTER = re.compile(rf"{_NICE.pattern}|\beven\s+better\b|\babove\s+and\s+be
 
 
 def _must_haves(doc: Document, start: int, end: int) -> list[Block]:
-    """The section's list items, less those that say they are optional ("... is a plus") or
+    """The section's list items, less duties ("To assess ...": :mod:`~jdlint.document.subjects`)
+    and those that say they are optional ("... is a plus") or
     follow a lead-in that does ("Preference may be given to applicants with:", "Even better
     if you..."): a heading, or a line (a list's item too) that ends in a colon or an
     ellipsis, which is no requirement itself."""
@@ -155,8 +156,8 @@ def _must_haves(doc: Document, start: int, end: int) -> list[Block]:
             continue
         if b.kind != "bullet":
             continue
-        if not optional and not _NICE.search(b.text):
-            out.append(b)
+        if not optional and not _NICE.search(b.text) and doc.subject_at(b.start) != "duties":
+            out.append(b)  # (a duty by its form, "To assess ...", is no requirement)
     return out
 
 

@@ -56,6 +56,8 @@ class _Data:
     #: a candidate cue that opens a sentence: its subject, whatever people it goes on to
     #: serve ("The ideal candidate ... to improve patient outcomes")
     candidate_start: re.Pattern[str] | None = None
+    #: a duty by its form at the start of an item ("To assess ...", "Provides cover ...")
+    duty_start: re.Pattern[str] | None = None
 
 
 def _compile(by_language: object, language: str, anchored: bool = False) -> re.Pattern[str] | None:
@@ -77,7 +79,8 @@ def subject_data(language: str) -> _Data:
     heads = frozenset(str(raw.get("name-heads", "")).split())
     keys = {kind: leading_literals(p.pattern, p.flags) for kind, p in cues.items()}
     return _Data(cues, _compile(raw.get("requirement-start"), language, anchored=True), heads,
-                 keys, candidate_start=_compile(raw.get("candidate"), language, anchored=True))
+                 keys, candidate_start=_compile(raw.get("candidate"), language, anchored=True),
+                 duty_start=_compile(raw.get("duty-start"), language, anchored=True))
 
 
 def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Block],
@@ -95,9 +98,12 @@ def find_subjects(text: str, sentences: Sequence[Sentence], blocks: Sequence[Blo
         subject = cued[i] or _BY_ZONE.get(zone, "")
         if subject == "served" and data.candidate_start and data.candidate_start.match(s.text):
             subject = "candidate"  # the sentence's own subject comes first
+        block = blocks[s.block]
+        short = block.kind == "bullet" or len(block.text) < 120
+        if subject == "candidate" and not cued[i] and short and data.duty_start \
+                and data.duty_start.match(s.text):
+            subject = "duties"  # "To assess ..." under a heading that named the candidate
         if not subject:
-            block = blocks[s.block]
-            short = block.kind == "bullet" or len(block.text) < 120
             if short and data.requirement_start and data.requirement_start.match(s.text):
                 subject = "candidate"
             elif zone in ("", "notes") and block.kind == "bullet":
