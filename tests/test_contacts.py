@@ -126,15 +126,16 @@ def test_runs_and_codes_looked_for_at_their_first_characters_equal_a_whole_scan(
     with a character the engine can look for (or only where one stands): the same matches as
     the patterns that open with an optional character, a \\b or an alternation."""
     from jdlint.contacts import digit_runs
-    from jdlint.document.place import _PHONE
+    from jdlint.document.place import _calling_codes
     from jdlint.document.words import matches_at, occurrences
     from jdlint.pay import _grade_starts
     from jdlint.document.words import Words
 
     runs = re.compile(r"[+(]?\d[\d \t()./-]{5,}\d")  # what jdlint looked for before
     assert digit_runs(text) == [m.span() for m in runs.finditer(text)]
-    assert [m.span() for m in matches_at(_PHONE, text, occurrences(text, "+")
+    dialled = _calling_codes()[1]
+    assert [m.span() for m in matches_at(dialled, text, occurrences(text, "+")
                                          + occurrences(text, "00"))] == \
-        [m.span() for m in _PHONE.finditer(text)]
+        [m.span() for m in dialled.finditer(text)]
     letters = {m.start() for m in re.finditer(r"\b[EAW]\s?\d", text)}
     assert letters <= set(_grade_starts(text, Words(text)))

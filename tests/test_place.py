@@ -448,8 +448,9 @@ def test_line_limited_searches_find_what_the_whole_text_search_finds(text: str) 
             pattern.finditer(text))
     assert spans(on_lines(p._PUBLIC_SERVICE, text, p._service_starts(words))) == spans(
         p._PUBLIC_SERVICE.finditer(text))
-    assert spans(matches_at(p._PHONE, text, p._phone_starts(text))) == spans(
-        p._PHONE.finditer(text))
+    dialled = p._calling_codes()[1]
+    assert spans(matches_at(dialled, text, p._phone_starts(text))) == spans(
+        dialled.finditer(text))
     # every residence cue holds a word for living or being somewhere (the posting's gate)
     assert all(p._RESIDE_WORDS & set(re.findall(r"\w+", m.group().lower()))
                for m in p._RESIDE.finditer(text))
@@ -679,8 +680,9 @@ def test_cue_searches_find_what_the_whole_search_finds(text: str) -> None:
     from jdlint.document import place as p
     from jdlint.document.words import key_positions, matches_at, words_of
 
-    assert [m.span() for m in matches_at(p._PHONE, text, p._phone_starts(text))] == [
-        m.span() for m in p._PHONE.finditer(text)]
+    dialled = p._calling_codes()[1]
+    assert [m.span() for m in matches_at(dialled, text, p._phone_starts(text))] == [
+        m.span() for m in dialled.finditer(text)]
     words = words_of(text)
     hits = 0
     for pattern, keys, span in ((p._HEADQUARTERS, p._HEADQUARTERS_KEYS, 40),
@@ -942,3 +944,40 @@ def test_no_town_name_is_longer_than_a_run_on_town_is_cut_back_to() -> None:
 ])
 def test_a_danish_phone_number_with_danish_text(text: str, language: str, code: str | None) -> None:
     assert infer_place(text, {}, language).code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a country jdlint has no rules for, by its name, its domain or its calling code: there,
+    # not in the namesake town's country (Christchurch, Dorset; Canterbury, Kent)
+    ("Ward Nurse\nLocation: Christchurch, Canterbury\nHold a current New Zealand practising "
+     "certificate. Email kiri.walker@example.co.nz.\n", "NZ"),
+    ("Developer\nBased in Bengaluru, India. Call +91 80 4000 1234.\n", "IN"),
+    ("Accountant\nCork, Ireland\nSend your CV to jobs@example.ie\n", "IE"),
+    # Puerto Rico is under US federal law
+    ("Engineer\nLocation: San Juan, Puerto Rico\n", "US"),
+])
+def test_a_country_jdlint_has_no_rules_for_is_still_its_place(text: str, code: str) -> None:
+    assert infer_place(text, {}, "en").code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a country named in prose only weighs half: a project's or trip's, not the job's
+    ("Entwickler (m/w/d)\nStandort: Mainz\nUnser Team unterstützt Projekte in Angola und "
+     "Kenia.\n", "DE"),
+    ("Field Assistant (m/f/d)\nLocation: Leipzig, Germany\nThe project studies crows in "
+     "New Caledonia.\n", "DE"),
+    # a place travelled to is not where the job is
+    ("Program Manager\nLocation: Denver, CO\nTravel (2-3 times a year) to our office in "
+     "Nairobi, Kenya and to Kampala, Uganda is required.\n", "US-CO"),
+    ("Consultant\nLocation: Austin, TX\nRegular business trips to Boston, MA.\n", "US-TX"),
+])
+def test_places_named_in_passing_do_not_outvote_the_job(text: str, code: str) -> None:
+    assert infer_place(text, {}, "en").code == code
+
+
+@pytest.mark.parametrize("text", [
+    "Python developer\nKnow main.py, report.pl and the README.md of a repo.\n",
+    "Designer\nSee our portfolio at https://studio.example.io and https://bit.ly/x2\n",
+])
+def test_file_names_and_vanity_domains_are_no_country(text: str) -> None:
+    assert all(e.signal != "domain" for e in infer_place(text, {}, "en").evidence)

@@ -86,6 +86,26 @@ class _Names:
     # the first plain word of each of named_firsts ("baden" of "baden-württemberg", "u" of
     # "u.s."), with the first words it begins
     named_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the names of the countries jdlint knows only by name (countries.tsv): named in prose
+    #: ("field work in New Caledonia", "students from Angola") they are as often a trip's, a
+    #: project's or people's as the job's, and weigh half
+    abroad: frozenset[str] = frozenset()
+
+
+#: Territories with a code of their own that are the country's for jdlint: a job in Puerto
+#: Rico is under US federal law ("licensed in any U.S. state or Puerto Rico")
+_PART_OF = {"PR": "US", "GU": "US", "VI": "US", "AS": "US", "MP": "US", "UM": "US"}
+
+
+@cache
+def world_countries() -> tuple[tuple[str, str, str, str, str], ...]:
+    """Every country (GeoNames via ``scripts/build_gazetteer.py``): code, English name in
+    lower case ("" where the name is a given name or a state's: Jordan, Georgia), internet
+    domain, calling code and population."""
+    text = resources.files("jdlint").joinpath("data/countries.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return tuple((code, name.strip(), tld, phone, people)
+                 for code, name, tld, phone, people in rows)
 
 
 @cache
@@ -113,6 +133,11 @@ def names() -> _Names:
                     abbreviations[w.upper()].insert(0, code)  # "CA" is California first
                 else:
                     regions[w] = code
+    abroad = set()
+    for code, name, *_ in world_countries():  # every other country by its English name
+        if name and name not in countries and name not in regions:
+            countries[name] = _PART_OF.get(code, code)
+            abroad.add(name)
     # one line per name: "paris<TAB>FR:2138551 US-TX:24782" (each name's places are parsed
     # when a posting names it: :func:`_town_codes`)
     gazetteer = resources.files("jdlint").joinpath("data/gazetteer.tsv").read_text("utf-8")
@@ -120,7 +145,8 @@ def names() -> _Names:
     towns = _Gazetteer(body)
     return _Names(countries, regions, frozenset(areas),
                   {k: tuple(v) for k, v in abbreviations.items()}, towns,
-                  (named := _firsts([*countries, *regions])), _heads(named))
+                  (named := _firsts([*countries, *regions])), _heads(named),
+                  frozenset(abroad))
 
 
 _FIRST_WORD = re.compile(r"^[^\t\n ]+", re.M)  # a gazetteer line's name's first word
@@ -291,8 +317,9 @@ def _finds_cased(text: str, lower: str, needles: Iterable[tuple[str, bool]]) -> 
 _DOMAIN = re.compile(r"(?<=[\w-])\.(nhs\.uk|gov\.uk|ac\.uk|co\.uk|org\.uk|gc\.ca|gov\.[a-z]{2}\.ca|"
                      r"uk|"
                      r"de|dk|ca|gov|at|ch)(?![\w-]|\.[\w-])", re.I)
-_PHONE = re.compile(r"(?:\+|\b00)(44|49|45|1|43|41|353)[\s(-]*\d")
-_PHONE_CODE_STARTS = ("44", "49", "45", "1", "43", "41", "353")  # after "+" or "00" in a match
+#: After "+" (every country's calling code, :func:`_calling_codes`) or "00" (only these: in
+#: "00" and a number more runs of digits read as a code) a calling code, then the number
+_DIALLED = ("44", "49", "45", "1", "43", "41", "353")
 _DK_PHONE = re.compile(r"tlf\.?(?:[ \t]*nr\.?)?[ \t]*:?[ \t]*(?:\+45[ \t]*)?"
                        r"\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?![\d])", re.I)
 # in every _DOMAIN match: a dot and the whole word that begins the suffix
@@ -421,6 +448,21 @@ _DOMAIN_CODES = {"nhs.uk": ("GB", 3.0), "gov.uk": ("GB", 3.0), "ac.uk": ("GB", 2
                  "de": ("DE", 2.0), "dk": ("DK", 2.0), "gc.ca": ("CA", 3.0), "ca": ("CA", 1.5),
                  "gov": ("US", 1.5), "at": ("AT", 2.0), "ch": ("CH", 2.0)}
 _PHONE_CODES = {"44": "GB", "49": "DE", "45": "DK", "43": "AT", "41": "CH", "353": "IE"}
+
+
+@cache
+def _calling_codes() -> tuple[dict[str, str], re.Pattern[str], tuple[str, ...]]:
+    """Each calling code with its country (the most populous that dials it: 44 is the UK's,
+    not also Jersey's; +1 is no one country's, the US's and Canada's), the pattern of a
+    number dialled with one, and the codes' first digits."""
+    by_code: dict[str, tuple[int, str]] = {}
+    for code, _, _, phone, people in world_countries():
+        if phone and phone != "1" and int(people or 0) > by_code.get(phone, (-1, ""))[0]:
+            by_code[phone] = (int(people or 0), code)
+    countries = {phone: code for phone, (_, code) in by_code.items()} | _PHONE_CODES
+    codes = sorted({*countries, "1"}, key=lambda c: (-len(c), c))  # the longest first
+    pattern = re.compile(rf"(?:\+({'|'.join(codes)})|\b00({'|'.join(_DIALLED)}))[\s(-]*\d")
+    return countries, pattern, tuple(codes)
 _CURRENCY_CODES = {"£": ("GB", 1.5), "GBP": ("GB", 1.5), "DKK": ("DK", 2.0), "kr.": ("DK", 1.0),
                    "C$": ("CA", 2.0), "CAD": ("CA", 2.0), "US$": ("US", 1.0), "USD": ("US", 1.0),
                    "AUD": ("AU", 2.0), "A$": ("AU", 2.0), "NZD": ("NZ", 2.0), "NZ$": ("NZ", 2.0)}
@@ -664,7 +706,10 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
     for m in matches_at(_CUE, text, starts):
         named = m.group(1).lower().rstrip(".")
         if (code := n.countries.get(named) or n.regions.get(named)) is not None:
-            yield Evidence("place", m.group(), code, 3.0 if m.start() < head else 2.0, m.start())
+            weight = (3.0 if m.start() < head else 2.0) * (0.5 if named in n.abroad else 1.0)
+            if _listed_abroad(text, m.end(), country_of(code)):
+                weight *= 0.25  # "available in Hong Kong and Singapore": one of the sites
+            yield Evidence("place", m.group(), code, weight, m.start())
             continue  # "in Denmark", "based in Ontario"
         town = m.group(1).strip(" .,")
         best = _best_town(town)
@@ -704,6 +749,8 @@ def _mentions(text: str, head: int) -> Iterator[Evidence]:
                 if phrase.lower() in n.areas and all(
                         country_of(c) == country_of(code) for c, _ in _town_codes(phrase)):
                     weight += 1.0  # weighs more ("Carmarthenshire"; not "Suffolk", Virginia)
+                if phrase.lower() in n.abroad:
+                    weight *= 0.5
                 yield Evidence("name", phrase, code, weight, m.start())
 
 
@@ -754,11 +801,15 @@ _NEXT_IN_LIST = re.compile(rf"[ \t]*(?:,|&|and|und|og|or|oder|eller)[ \t]+({_TOW
 
 
 def _listed_abroad(text: str, end: int, country: str) -> bool:
-    """Whether the town that ends at ``end`` opens a list that names a town of another
-    country next ("in Paris, Mailand, London")."""
+    """Whether the town or country that ends at ``end`` opens a list that names a town or
+    country of another country next ("in Paris, Mailand, London")."""
     m = _NEXT_IN_LIST.match(text, end)
     if m is None:
         return False
+    n = names()
+    named = n.countries.get(m.group(1).lower()) or n.regions.get(m.group(1).lower())
+    if named is not None:  # "in Hong Kong and Singapore"
+        return country_of(named) != country
     best = _best_town(_first_known(m.group(1)))
     return best is not None and country_of(best[0]) != country
 
@@ -958,10 +1009,12 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
         elif suffix in _DOMAIN_CODES:
             code, weight = _DOMAIN_CODES[suffix]
             yield Evidence("domain", m.group(), code, weight, m.start())
+    yield from _host_countries(text)
     # every match starts with "+" or "00" and a country code: tried there only (the engine
     # would try the pattern, which opens with an alternation, at every character)
-    for m in matches_at(_PHONE, text, _phone_starts(text)):
-        if (country := _PHONE_CODES.get(m.group(1))) is not None:
+    countries, dialled, _ = _calling_codes()
+    for m in matches_at(dialled, text, _phone_starts(text)):
+        if (country := countries.get(m.group(1) or m.group(2))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
     # a number written the Danish way after "tlf." ("tlf. 51 23 45 67"): one weak vote (Norway
     # writes its numbers so too), which with a posting in Danish places it in Denmark
@@ -979,6 +1032,39 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
                        options=_GERMAN_SPEAKING if language == "de" else ())
 
 
+#: Country domains that stand for something else as often ("startup.io", "bit.ly", "goo.gl",
+#: ".tv", ".fm", free and vanity domains): not the country's
+_VANITY_DOMAINS = frozenset(
+    "io ai co me tv fm ly gg to cc ws la sh so ac nu tk ml ga cf gq vc gl am ms md re st pw cx "
+    "nf is it su tm ag bz".split())
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*\.([a-z]{2})(?![\w-]|\.[\w-])", re.I)
+_HOST_STARTS = ("@", "://", "www.")
+
+
+@cache
+def _country_domains() -> dict[str, str]:
+    """Each country's internet domain ("nz", "au") with its country, but those _DOMAIN reads
+    itself and the vanity ones."""
+    return {tld: _PART_OF.get(code, code) for code, _, tld, *_ in world_countries()
+            if tld and tld not in _VANITY_DOMAINS and tld not in _DOMAIN_CODES}
+
+
+def _host_countries(text: str) -> Iterator[Evidence]:
+    """A country's domain at the end of an address's or a link's host ("@example.co.nz",
+    "https://jobs.example.com.au/"): only there, since "main.py" and "report.pl" are files."""
+    domains = _country_domains()
+    seen: set[int] = set()
+    for sign in _HOST_STARTS:
+        at = text.find(sign)
+        while at >= 0:
+            start = at + len(sign)
+            if (m := _HOST.match(text, start)) is not None and m.end() not in seen:
+                seen.add(m.end())
+                if (code := domains.get(m.group(1).lower())) is not None:
+                    yield Evidence("domain", m.group(), code, 1.5, m.start())
+            at = text.find(sign, at + 1)
+
+
 def _domain_hints(text: str, table: Mapping[str, list[int]]) -> list[int]:
     """Where a suffix that _DOMAIN knows begins after a dot: its first part is a whole word
     of the index ("nhs" of "x.nhs.uk")."""
@@ -986,9 +1072,10 @@ def _domain_hints(text: str, table: Mapping[str, list[int]]) -> list[int]:
 
 
 def _phone_starts(text: str) -> list[int]:
-    """Where a match of _PHONE can start: a "+" or "00" before a country code it knows."""
-    out = [p for p in occurrences(text, "+") if text.startswith(_PHONE_CODE_STARTS, p + 1)]
-    out += (p for p in occurrences(text, "00") if text.startswith(_PHONE_CODE_STARTS, p + 2))
+    """Where a dialled number can start (:func:`_calling_codes`): a "+" before a digit, or
+    "00" before a code dialled so."""
+    out = [p for p in occurrences(text, "+") if text[p + 1:p + 2].isdigit()]
+    out += (p for p in occurrences(text, "00") if text.startswith(_DIALLED, p + 2))
     return out
 
 
@@ -1049,6 +1136,12 @@ _HEADQUARTERS_KEYS = leading_literals(_HEADQUARTERS.pattern, _HEADQUARTERS.flags
 #: the employer is based and goes on about the company names its seat
 _BASED_SEAT = re.compile(r"(?:^|(?<=[.!?]\s))Based (?:in|out of) ([^.!?\n]{1,60}?), (?:the|our) "
                          r"(?:company|firm|group|business|organi[sz]ation|employer)\b", re.M)
+#: "Travel (1-3 times a year) to our office in Bamako, Mali", "Reisen nach Wien", "rejser til
+#: Oslo": a place the job travels to, not where it is (not "relocation to": that is)
+_TRAVEL_TO = re.compile(r"\b(?:travel\w*|trips?|visits?|business trips?|reisen|reisetätigkeit|"
+                        r"dienstreisen|rejser?|rejseaktivitet)\b[^!?\n]{0,60}?"
+                        r"\b(?:to|nach|til)\b[^!?\n]{0,50}$", re.I)
+_TRAVEL_TO_KEYS = leading_literals(_TRAVEL_TO.pattern, _TRAVEL_TO.flags) or ()
 #: Places named in one list ("markets in New York City, Boston, Seattle and Denver") are the
 #: employer's sites, not the job's: three or more states or provinces within this many
 #: characters count a quarter each.
@@ -1058,10 +1151,10 @@ _LIST_SPAN = 120
 def _weigh_context(evidence: list[Evidence], text: str,
                    in_notice: Callable[[int], bool] | None = None) -> list[Evidence]:
     """Evidence with its weight adjusted for where it stands: in a list of several states or
-    provinces, or after "headquartered in" or in "Based in X, the company ..." (the employer's
-    seat), a place says less about the job. (Weighing down every sentence about the company
-    lost more right places than wrong ones on the dev corpus: employers say "a Toronto-based
-    company".)"""
+    provinces, after "headquartered in" or in "Based in X, the company ..." (the employer's
+    seat), or after "travel to" (a trip's), a place says less about the job. (Weighing down
+    every sentence about the company lost more right places than wrong ones on the dev corpus:
+    employers say "a Toronto-based company".)"""
     # (not the states a holder may live in: that list is where the job is done)
     located = sorted((e for e in evidence if e.offset is not None and "-" in e.code
                       and e.signal != "residence"), key=lambda e: e.offset or 0)
@@ -1072,6 +1165,7 @@ def _weigh_context(evidence: list[Evidence], text: str,
     # where a match of _HEADQUARTERS or _LANDMARK_BEFORE can start (most postings have none)
     seats = sorted(key_positions(words, _HEADQUARTERS_KEYS))
     landmarks = sorted(key_positions(words, _LANDMARK_BEFORE_KEYS))
+    trips = sorted(key_positions(words, _TRAVEL_TO_KEYS))
     out = []
     for e in evidence:
         weight = e.weight
@@ -1082,8 +1176,11 @@ def _weigh_context(evidence: list[Evidence], text: str,
             or e.offset in based)
         if seat:
             weight *= 0.25
+        trip = e.offset is not None and _ends_at(_TRAVEL_TO, text, e.offset, 120, trips)
+        if trip:
+            weight *= 0.25
         no_state = e.offset is not None and "-" in e.code and (
-            _LANDMARK_CUE.match(e.text) is not None
+            trip or _LANDMARK_CUE.match(e.text) is not None
             or _names_a_law(e, text)
             or _ends_at(_LANDMARK_BEFORE, text, e.offset, 60, landmarks)
             # a state's name ("California residents", "in Colorado"); not a public body named
