@@ -351,8 +351,16 @@ _GLUED = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 
 def _cue_text(text: str) -> str:
     """Text to look for cues in: emphasis marks left in plain text ("_Closing Date:_") read
-    as spaces, and words the source glued together ("CompetitionClosing Date:") parted."""
+    as spaces, words the source glued together ("CompetitionClosing Date:") parted, and a
+    link or mailbox read as one word ("Apply at https://careers.example.com/jobs/884 before
+    15 February": a cue's words may stand a few words apart, not a long link's letters)."""
+    if "/" in text or "@" in text or "www." in text:
+        text = _ADDRESS.sub("link", text)
     return _GLUED.sub(" ", text.translate(_EMPHASIS))
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?]|"
+                      r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _cued(doc: Document, d: DateMatch, vocab: Vocabulary) -> bool:

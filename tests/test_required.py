@@ -37,6 +37,8 @@ def test_missing_deadline_anchors_at_apply_heading(lint: Lint) -> None:
     # a line before the date that is no deadline's label
     "Start date\nJanuary 12, 2027",
     "We were founded in Hamilton.\nJanuary 12, 2027",
+    # a link is one word, not a way past the sentence's end
+    "Apply at https://careers.example.org/jobs. Our offices close on 24 December 2026.",
 ])
 def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     assert "missing-deadline" in names(lint(text, select=("missing-deadline",)))
@@ -68,6 +70,10 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "Location\nHamilton, ON\nClosing date\nJanuary 12, 2027\nContact\nChris Wong",
     "**Application deadline**\n\n12/01/2027",
     "Bewerbungsfrist\n31.01.2027",
+    # a long link or a mailbox between the cue's words reads as one word
+    "Apply through https://careers.example.org/vacancies/2026/senior-analyst-finance-team "
+    "before 15 January 2027.",
+    "Please send your application to recruitment.finance.team@example.org by 15 January 2027.",
 ])
 def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-deadline",))) == []
