@@ -570,12 +570,15 @@ def _offered_for_contact(doc: Document, offset: int, vocab: Vocabulary) -> bool:
     adjustments, for agencies or for data protection. A sentence that is such boilerplate by
     its own words never offers a contact; one that is only inside such a section or paragraph
     still does when it speaks of contact ("For informal visits contact: ..." under an
-    "Equality and diversity" heading)."""
+    "Equality and diversity" heading) or of where to apply."""
     if not doc.in_boilerplate(offset):
         return True
     if _boilerplate_sentence(doc, offset):
         return False
-    return vocab.contact.search(doc.sentences[doc.sentence_index(offset)].text) is not None
+    text = doc.sentences[doc.sentence_index(offset)].text
+    # ... or that tells where to send an application ("Please send your CV to Siobhán
+    # Murphy at ...", beside a sentence on how long applications are kept)
+    return vocab.contact.search(text) is not None or vocab.apply.search(text) is not None
 
 
 def _frame(doc: Document, i: int) -> str:

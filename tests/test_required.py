@@ -182,6 +182,9 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     "Haben Sie Fragen? Dann melden Sie sich gerne bei Frau Dr. Weber.",
     "Du er velkommen til at kontakte souschef Ole Olsen for yderligere oplysninger.",
     "You are welcome to contact our head nurse Priya Raman with any questions.",
+    # where to send the application, in the paragraph that says how long it is kept
+    "Please send your CV to Siobhan Reilly at siobhan.reilly@example.ie by 28 January 2027. "
+    "We keep applications for six months, as our privacy notice says.",
 ])
 def test_contact_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == []
@@ -211,6 +214,8 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "## Technical help contact\n\nEmail: portal.help@example.org\n",
     "Als Support Manager bist du erste Anlaufstelle bei Technischen Fragen unserer Kunden.",
     "Our recruiter will call the candidates we shortlist.",
+    "If you need an adjustment to apply, email access@example.org. We are an equal "
+    "opportunity employer.",
 ])
 def test_contact_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == ["missing-contact"]
