@@ -331,11 +331,16 @@ _SPACES = re.compile(r"\s+")
 
 def _sentence_prefix(doc: Document, offset: int, width: int = 160) -> str:
     """The last ``width`` characters of the sentence before ``offset``, runs of white space
-    read as one (PDF text pads its lines)."""
+    read as one (PDF text pads its lines), and a stop inside it read as none: it is no
+    sentence's end ("send your resume to Dr. Kevin Chan by ...", "z. B."), so a cue whose
+    words stop at a sentence's end reads past it."""
     i = doc.sentence_index(offset)
     start = doc.sentences[i].start if i >= 0 else 0
     raw = doc.text[max(start, offset - 3 * width):offset]
-    return _SPACES.sub(" ", raw)[-width:]
+    return _INNER_STOP.sub("", _SPACES.sub(" ", raw))[-width:]
+
+
+_INNER_STOP = re.compile(r"\.(?= \S)")
 
 
 def _last_end(pattern: KeyedPattern, text: str) -> int:

@@ -74,6 +74,9 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "Apply through https://careers.example.org/vacancies/2026/senior-analyst-finance-team "
     "before 15 January 2027.",
     "Please send your application to recruitment.finance.team@example.org by 15 January 2027.",
+    # an abbreviation's stop inside the sentence ends no cue
+    "Please send your resume to Dr. Kevin Osei at k.osei@example.ca by February 1, 2027.",
+    "Send applications to St. Anne's Clinic, Human Resources, by 1 February 2027.",
 ])
 def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-deadline",))) == []
