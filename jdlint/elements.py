@@ -66,6 +66,7 @@ class Vocabulary:
     applying: KeyedPattern
     software: KeyedPattern
     channel: KeyedPattern
+    named_channel: KeyedPattern
     visit: KeyedPattern
     contact_verbs: KeyedPattern
     not_names: frozenset[str]
@@ -84,17 +85,18 @@ def vocabulary() -> Vocabulary:
         union("handling-words"), union("early-closing"), union("posting-words"),
         union("contact-cues"), union("apply"), union("apply-weak"),
         union("apply-invitation"), union("applying-words"), union("software-applications"),
-        union("channel"), union("visit-words"), union("contact-verbs"),
+        union("channel", "channel-named"), union("channel-named"), union("visit-words"),
+        union("contact-verbs"),
         frozenset(str(data["not-names"]).lower().split()),
         {k[5:]: tuple(v) for k, v in data.items() if k.startswith("meta-")},
     )
 
 
 @cache
-def load_pattern(key: str) -> KeyedPattern:
-    """One list of ``required.yaml`` as one pattern (case-insensitive)."""
+def load_pattern(*keys: str) -> KeyedPattern:
+    """Lists of ``required.yaml`` as one pattern (case-insensitive)."""
     data: dict[str, Any] = load_yaml("required.yaml")
-    return KeyedPattern(re.compile("|".join(f"(?:{p})" for p in data[key]), re.I))
+    return KeyedPattern(re.compile("|".join(f"(?:{p})" for k in keys for p in data[k]), re.I))
 
 
 # --- deadlines -----------------------------------------------------------------------------
@@ -624,8 +626,10 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
     for c in mailboxes(doc):  # a mailbox named for applications: "bewerbung@", "apply@"
         if _APPLICATION_MAILBOX.search(c.local) and not _boilerplate_sentence(doc, c.start):
             return (c.start, c.end)
-    for i, s in _sentences_holding(doc, vocab.applying):  # a link or mailbox in a sentence
-        if _names_link_or_mailbox(s.text) and vocab.applying.search(s.text) \
+    for i, s in _sentences_holding(doc, vocab.applying):  # a link or mailbox in a sentence,
+        # or a portal or careers site named ("Ihre Bewerbung ... über das Onlineportal")
+        if (_names_link_or_mailbox(s.text) or vocab.named_channel.search(s.text)) \
+                and vocab.applying.search(s.text) \
                 and not _boilerplate_sentence(doc, s.start) \
                 and (doc.subjects[i] not in _CANNOT_INSTRUCT
                      or (doc.subjects[i] == "candidate" and _SENDS_DOCUMENTS.search(s.text))):

@@ -267,7 +267,14 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Bitte senden Sie Ihre Unterlagen an Frau Lindqvist, lindqvist@example.de.",
     "Interested candidates should email their CV and cover letter to talent@example.com.",
     "Candidates must submit a resume to careers@example.org by the closing date.",
-    # an instruction in the paragraph that also points to the privacy notice
+    # a portal or careers site named beside words about applying, no link given; the
+    # closing invitation at the end of the profile section is no requirement
+    "Für Ihre Bewerbung nutzen Sie bitte unser Online-Bewerberportal.",
+    "## Ihr Profil\n\n- Studium der Chemie\n\nWenn Sie uns unterstützen möchten, freuen wir "
+    "uns über Ihre Bewerbung bis zum 15.01.2027 über das Onlineportal an Frau Prof. Lind.",
+    "We look forward to receiving your application through our careers site.",
+    "Apply on line via Trac or NHS Jobs.",
+    # an instruction in the paragraph
     "Bitte senden Sie Ihre Bewerbung ohne Foto über unser Karriereportal. Hinweise zum "
     "Datenschutz finden Sie unter www.example.de/datenschutz.",
     "Please submit your application through our careers site. Read our applicant privacy "
@@ -300,6 +307,10 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "We share our news on LinkedIn. You will quote prices to customers.",
     "You will forward the applications to the hiring manager.",
     "Sie reichen Ihre Unterlagen bei der Krankenkasse ein.",
+    # the form is no way in, nor a profile on a platform, nor software
+    "Please state your preferred hours on your application form.",
+    "Dann schick uns deinen Lebenslauf und dein LinkedIn-Profil.",
+    "You will complete the build of our digital application system for passports.",
     # the candidate sends things in the job, not their application
     "The successful candidate will send weekly reports to finance@example.com.",
     "Candidates must be able to review CVs; questions go to team@example.com.",
