@@ -185,6 +185,10 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     "Haben Sie Fragen? Dann melden Sie sich gerne bei Frau Dr. Weber.",
     "Du er velkommen til at kontakte souschef Ole Olsen for yderligere oplysninger.",
     "You are welcome to contact our head nurse Priya Raman with any questions.",
+    # questions someone answers
+    "Feel free to send us questions at talent@example.com.",
+    "Questions about the post may be directed to Mira Lindqvist, Ward Manager.",
+    "For further questions please ask Tomas Berg, Head of Finance.",
     # where to send the application, in the paragraph that says how long it is kept
     "Please send your CV to Siobhan Reilly at siobhan.reilly@example.ie by 28 January 2027. "
     "We keep applications for six months, as our privacy notice says.",
@@ -219,6 +223,10 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "Our recruiter will call the candidates we shortlist.",
     "If you need an adjustment to apply, email access@example.org. We are an equal "
     "opportunity employer.",
+    # questions that are a test's, a form's or a duty's, beside capitalised words
+    "The written test has multiple choice questions on Electrical Construction Plans.",
+    "List your courses in the Supplemental Questions Section of the City Application.",
+    "You will answer their questions and help Data Scientists and Product Owners.",
 ])
 def test_contact_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-contact",))) == ["missing-contact"]
