@@ -484,6 +484,33 @@ def names_in(text: str, vocab: Vocabulary, cue_end: int | None = None,
     return cue_end is not None and _name_right_after(text, cue_end, vocab)
 
 
+#: A line that is a person's name, as a contact section lists one: after an optional label
+#: ("Contact:", "Name", glued or not), two to four capitalised words, then the line's end or
+#: what parts a name from a role or a channel ("Jason Goddard - Department Leader", "Neena
+#: Khosla/ - Family Safeguarding", "Jean Hammond, Manager, on 01432 ...")
+_NAME_LINE = re.compile(
+    rf"^[ \t*_>•·-]*(?:[^\n:]{{1,40}}:[ \t*_]*)?(?:Name[ \t]*:?[ \t]*)?"
+    rf"((?:{_CAP}[ \t]+){{1,3}}{_CAP})[ \t*_]*(?:$|[-–—,/(|#]|[ \t]+(?:on|at|via|tel)\b)",
+    re.M)
+
+
+def _names_person(text: str, vocab: Vocabulary) -> bool:
+    """Whether a contact section names a person: a placeholder, an honorific and a name, a
+    name after its label, or a line that is a name (:data:`_NAME_LINE`) of no team's words.
+    A capitalised run in a sentence is not enough there: "More information" sections go on
+    about the sites ("HMP Foston Hall") and the terms ("Practice Plus Group Terms &
+    Conditions")."""
+    if _PLACEHOLDER_NAME.search(text) or _HONORIFIC.search(text) or _NAME_LABEL.search(text):
+        return True
+    return any(not {w.lower() for w in m.group(1).split()} & vocab.not_names
+               for m in _NAME_LINE.finditer(text))
+
+
+#: A name after its label, glued to it as boards' forms print it: "Name: Helen Sherlock",
+#: "NameHelen SherlockJob title..."
+_NAME_LABEL = re.compile(rf"(?<![A-Za-z])Name[ \t]*:?[ \t]*(?={_CAP}[ \t]+{_CAP})")
+
+
 def _name_right_after(text: str, cue_end: int, vocab: Vocabulary) -> bool:
     """ "contact Anna at ...", "contact Dr Lee": one person named right after the cue; or
     named in full after their role ("kontakte souschef Ole Olsen", "contact our head nurse
@@ -536,7 +563,7 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         end = next((s.start for s in doc.sections if s.start > section.start and s.kind),
                    len(doc.text))
         body = doc.text[section.start:min(end, section.start + 600)]
-        if names_in(body, vocab, language=doc.language):
+        if _names_person(body, vocab):
             return (section.start, section.end)
     for m in load_pattern("contact-owner").finditer(doc.flowing):
         i = doc.sentence_index(m.start())  # the person in charge of the post, named
@@ -556,8 +583,15 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
             if vocab.visit.search(s.text) and not vocab.contact_verbs.search(s.text):
                 break  # "for more information, visit ...": a web page, not someone to ask
             frame = _frame(doc, i)
-            if names_in(frame, vocab, cue.end(), doc.language) \
-                    or _CHANNEL_PLACEHOLDER.search(frame):
+            if len(frame) > len(s.text) and s.text.rstrip().endswith(":"):
+                # the lines after a lead-in ("More information:") name a person as a contact
+                # section does, not by any capitalised words ("Please visit Why Carnegie
+                # Mellon")
+                named = names_in(s.text, vocab, cue.end(), doc.language) \
+                    or _names_person(frame, vocab)
+            else:
+                named = names_in(frame, vocab, cue.end(), doc.language)
+            if named or _CHANNEL_PLACEHOLDER.search(frame):
                 return (s.start, s.end)
     return None
 

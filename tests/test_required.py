@@ -185,6 +185,11 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     "Haben Sie Fragen? Dann melden Sie sich gerne bei Frau Dr. Weber.",
     "Du er velkommen til at kontakte souschef Ole Olsen for yderligere oplysninger.",
     "You are welcome to contact our head nurse Priya Raman with any questions.",
+    # a lead-in's lines, or a contact section, that name a person
+    "For an informal discussion please contact:\n\nJason Okafor - Ward Leader\n\nMia Holt "
+    "- Deputy Ward Leader\n",
+    "## Contact\n\nNameHelen ByrneJob titleRecruitment Manager\n",
+    "## Further information\n\nJean Hollis, Community Services Manager\n",
     # questions someone answers
     "Feel free to send us questions at talent@example.com.",
     "Questions about the post may be directed to Mira Lindqvist, Ward Manager.",
@@ -223,6 +228,10 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "Our recruiter will call the candidates we shortlist.",
     "If you need an adjustment to apply, email access@example.org. We are an equal "
     "opportunity employer.",
+    # a "More information" lead-in or section that goes on about sites and terms
+    "More information:\n\nPlease visit Why Northfield College to learn about Campus Life.\n",
+    "## More information\n\nThe post works across HMP Ashdown Hall and HMP Kestrel. Offers "
+    "are subject to Acme Health Group Terms and Conditions.\n",
     # questions that are a test's, a form's or a duty's, beside capitalised words
     "The written test has multiple choice questions on Electrical Construction Plans.",
     "List your courses in the Supplemental Questions Section of the City Application.",
