@@ -608,18 +608,36 @@ def _sentences_holding(doc: Document, pattern: KeyedPattern) -> Iterator[tuple[i
 
 def _offered_for_contact(doc: Document, offset: int, vocab: Vocabulary) -> bool:
     """Whether a mailbox or number is there for questions about the job: not one for
-    adjustments, for agencies or for data protection. A sentence that is such boilerplate by
-    its own words never offers a contact; one that is only inside such a section or paragraph
-    still does when it speaks of contact ("For informal visits contact: ..." under an
-    "Equality and diversity" heading) or of where to apply."""
+    adjustments, for agencies or for data protection, nor one form's drop box. A sentence
+    that is such boilerplate by its own words never offers a contact; one that is only inside
+    such a section or paragraph still does when it speaks of contact ("For informal visits
+    contact: ..." under an "Equality and diversity" heading) or of where to apply."""
+    i = doc.sentence_index(offset)
+    if i >= 0 and _DROP_BOX.search(doc.text, max(doc.sentences[i].start, offset - 160), offset):
+        return False  # "e-mail a copy of the completed VWE form ... to per.docs@..."
     if not doc.in_boilerplate(offset):
         return True
     if _boilerplate_sentence(doc, offset):
         return False
-    text = doc.sentences[doc.sentence_index(offset)].text
+    text = doc.sentences[i].text
     # ... or that tells where to send an application ("Please send your CV to Siobhán
     # Murphy at ...", beside a sentence on how long applications are kept)
     return vocab.contact.search(text) is not None or vocab.apply.search(text) is not None
+
+
+#: A mailbox that one document is sent to, not the application or questions: "e-mail a copy
+#: of your completed VWE form, including the signatures, to ...", "certificates may be
+#: e-mailed to ...". (Right before the mailbox, in its sentence.)
+_DROP_BOX = re.compile(
+    r"\b(?:e-?mail(?:ed)?|send|sent|submit(?:ted)?|forward(?:ed)?|fax(?:ed)?|upload(?:ed)?)\b"
+    r"(?:(?!\b(?:applications?|cvs?|resumes?|résumés?|questions?|enquir\w+|inquir\w+|"
+    r"cover\s+letters?)\b)[^.!?\n]){0,100}?"
+    r"\b(?:forms?|certificates?|transcripts?|verifications?|proof|licen[cs]es?|copy|copies)\b"
+    r"(?:(?!\b(?:applications?|cvs?|resumes?|résumés?|questions?)\b)[^.!?\n]){0,60}?"
+    r"\bto[ \t]*:?[ \t]*$"
+    r"|\b(?:forms?|certificates?|transcripts?|verifications?|copy|copies)\b[^.!?\n]{0,40}?"
+    r"\b(?:may|must|can|should)\s+be\s+(?:e-?mailed|sent|submitted|faxed|forwarded)\s+to"
+    r"[ \t]*:?[ \t]*$", re.I)
 
 
 def _frame(doc: Document, i: int) -> str:

@@ -192,6 +192,8 @@ def test_ambiguous_date_message_names_both_readings(lint: Lint) -> None:
     "## Further information\n\nJean Hollis, Community Services Manager\n",
     # questions someone answers
     "Feel free to send us questions at talent@example.com.",
+    # a mailbox for the application itself
+    "Send a copy of your CV and cover letter to careers@example.org.",
     "Questions about the post may be directed to Mira Lindqvist, Ward Manager.",
     "For further questions please ask Tomas Berg, Head of Finance.",
     # where to send the application, in the paragraph that says how long it is kept
@@ -228,6 +230,10 @@ def test_contact_found(lint: Lint, text: str) -> None:
     "Our recruiter will call the candidates we shortlist.",
     "If you need an adjustment to apply, email access@example.org. We are an equal "
     "opportunity employer.",
+    # one form's drop box
+    "Applicants may e-mail a copy of the completed VWE form, including the signatures, to "
+    "per.docs@example.gov.",
+    "Copies of licences must be sent to licence.drop@example.org.",
     # a "More information" lead-in or section that goes on about sites and terms
     "More information:\n\nPlease visit Why Northfield College to learn about Campus Life.\n",
     "## More information\n\nThe post works across HMP Ashdown Hall and HMP Kestrel. Offers "
