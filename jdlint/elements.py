@@ -680,7 +680,8 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
             return (c.start, c.end)
     for i, s in _sentences_holding(doc, vocab.applying):  # a link or mailbox in a sentence,
         # or a portal or careers site named ("Ihre Bewerbung ... über das Onlineportal")
-        if (_names_link_or_mailbox(s.text) or vocab.named_channel.search(s.text)) \
+        if (_names_link_or_mailbox(s.text) or vocab.named_channel.search(s.text)
+                or _addressed_by_mailbox(doc, s.text)) \
                 and vocab.applying.search(s.text) \
                 and not _boilerplate_sentence(doc, s.start) \
                 and (doc.subjects[i] not in _CANNOT_INSTRUCT
@@ -694,6 +695,32 @@ def _find_apply(doc: Document) -> tuple[int, int] | None:
 
 
 _CANNOT_INSTRUCT = frozenset({"candidate", "duties", "served", "policy"})
+
+#: Sending to someone by name: "... senden Sie bitte ... an Prof. Dr. Jan Goldschmidt", "send
+#: your CV to Jane Lee" (the name's words in the group; searched in one sentence, whose stops
+#: are abbreviations' and dates')
+_SENT_TO = re.compile(
+    r"\b(?:send|sende|senden|schick|schicken|richten|e-?mail|submit|forward|address|direct|"
+    r"indsend|indsendes|sendes)\w*\b(?:[^!?\n]|\n(?!\n)){0,160}?\b(?:to|an|til)[ \t]+"
+    r"(?:(?:Prof|Dr|Frau|Herr|Mr|Mrs|Ms|Mx)\.?[ \t]+)*"
+    r"((?:[A-ZÄÖÜÆØÅ][\w'’-]+[ \t]+){0,3}[A-ZÄÖÜÆØÅ][\w'’-]+)", re.I)
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe",
+                       "å": "aa", "é": "e", "è": "e"})
+
+
+def _addressed_by_mailbox(doc: Document, text: str) -> bool:
+    """Whether ``text`` sends the application to someone whose mailbox the posting gives
+    elsewhere: a word of the name in a mailbox's own part ("... senden Sie bitte an Prof. Dr.
+    Jan Goldschmidt", the posting's head giving jan.goldschmidt@...)."""
+    boxes = [c.local.lower() for c in mailboxes(doc)]
+    if not boxes or (m := _SENT_TO.search(text)) is None:
+        return False
+    for word in m.group(1).split():
+        word = word.lower()
+        if len(word) >= 4 and any(word in box or word.translate(_FOLD) in box for box in boxes):
+            return True
+    return False
+
 
 #: A sentence about the candidate that has them send their application papers is an
 #: instruction ("Interested candidates should email their CV to ..."), not a requirement

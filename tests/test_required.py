@@ -296,6 +296,9 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "## Ihr Profil\n\n- Studium der Chemie\n\nWenn Sie uns unterstützen möchten, freuen wir "
     "uns über Ihre Bewerbung bis zum 15.01.2027 über das Onlineportal an Frau Prof. Lind.",
     "We look forward to receiving your application through our careers site.",
+    # sent to someone by name whose mailbox the posting gives elsewhere
+    "[lena.brandt@example.de]\n\nIhre Unterlagen senden Sie bitte bis zum 15.1.2027 unter "
+    "Angabe der Kennziffer an Prof. Dr. Lena Brandt, Fachbereich Chemie.",
     "Apply on line via Trac or NHS Jobs.",
     # an instruction in the paragraph
     "Bitte senden Sie Ihre Bewerbung ohne Foto über unser Karriereportal. Hinweise zum "
@@ -330,6 +333,8 @@ def test_apply_found(lint: Lint, text: str) -> None:
     "We share our news on LinkedIn. You will quote prices to customers.",
     "You will forward the applications to the hiring manager.",
     "Sie reichen Ihre Unterlagen bei der Krankenkasse ein.",
+    # a name whose mailbox the posting does not give
+    "[lena.brandt@example.de]\n\nIhre Unterlagen senden Sie bitte an Prof. Dr. Tom Weiss.",
     # the form is no way in, nor a profile on a platform, nor software
     "Please state your preferred hours on your application form.",
     "Dann schick uns deinen Lebenslauf und dein LinkedIn-Profil.",
