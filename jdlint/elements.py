@@ -576,6 +576,8 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
         for cue in vocab.contact.finditer(s.text):
             if cue.start() and s.text[cue.start() - 1] in "-/":
                 continue  # "On-Call", "Call/SMS" as a product
+            if cue.group()[:8].lower() == "question" and not _asked(s.text, cue):
+                continue  # "multiple choice questions", "the Supplemental Questions section"
             if doc.subjects[i] == "candidate":
                 if _name_right_after(s.text, cue.end(), vocab):
                     return (s.start, s.end)
@@ -594,6 +596,23 @@ def _find_contact(doc: Document) -> tuple[int, int] | None:
             if named or _CHANNEL_PLACEHOLDER.search(frame):
                 return (s.start, s.end)
     return None
+
+
+#: "Questions" someone answers: after a word that asks for them ("any questions", "send us
+#: questions", "for further questions") or before a question mark, a colon or what they are
+#: about ("Questions?", "Questions about the post may be directed to ...")
+_ASKED_BEFORE = re.compile(
+    r"\b(?:any|have|for|with|your|us|me|further|more|additional|general|informal|specific|"
+    r"other)\s+(?:further\s+|other\s+)?$", re.I)
+_ASKED_AFTER = re.compile(
+    r"\s*[?:]|\s+(?:about|regarding|re\b|on\s+(?:the|this|our|your)|concerning|relating|"
+    r"related|may|can|should|please|or\b|and\s+(?:queries|enquiries|answers)|to\b)", re.I)
+
+
+def _asked(text: str, cue: re.Match[str]) -> bool:
+    """Whether the "questions" at ``cue`` are someone's to answer, not a test's or a form's."""
+    return _ASKED_BEFORE.search(text, max(0, cue.start() - 30), cue.start()) is not None \
+        or _ASKED_AFTER.match(text, cue.end()) is not None
 
 
 def _sentences_holding(doc: Document, pattern: KeyedPattern) -> Iterator[tuple[int, Sentence]]:
