@@ -384,3 +384,20 @@ def test_ambiguous_dates_are_the_ones_applicants_act_on(lint: Lint, text: str,
     found = lint(text, select=("ambiguous-date",), jurisdiction="GB").diagnostics
     assert [d.message.split()[0] for d in found] == flagged
 
+
+
+def test_the_lists_searched_over_whole_postings_are_keyed() -> None:
+    """A list of required.yaml whose matches begin with no known words is tried at every
+    character of what it searches: only those searched in one sentence or a cue's prefix may
+    be so (a "questions" cue keyed on "for" and "your", and the deadline cues searched over a
+    whole posting, each once cost a third of a posting's check)."""
+    import dataclasses
+
+    from jdlint.document.words import KeyedPattern
+    from jdlint.elements import vocabulary
+
+    vocab = vocabulary()
+    unkeyed = {f.name for f in dataclasses.fields(vocab)
+               if isinstance(p := getattr(vocab, f.name), KeyedPattern) and p.keys is None}
+    # the deadline cues read a date's sentence before it; the channels one sentence
+    assert unkeyed <= {"deadline_strong", "deadline_weak", "channel", "named_channel"}
