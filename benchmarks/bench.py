@@ -11,7 +11,16 @@ It reports (issue 17's targets in brackets): postings per second with --jobs 1 [
 throughput with two worker processes, and the in-process cost of each rule. The postings
 counted are the files jdlint checks (its own file discovery), whatever their suffix.
 
-Last run (2026-12-07, eighth session, 2 cores, the 1,700 dev postings; proselint 107/s), with
+Twelfth session (2026-12-07, 2 cores, the 1,700 dev postings; a slow machine: proselint
+75-82/s). At the start, 222/s with --jobs 2 (2.71 times proselint): the deadline rule searched
+each posting with every cue for "Apply by 1/15" and "KW 3/2027" (two of the lists cannot be
+keyed), 2.5 ms a posting. Looking for those cues only before such dates, and for a mailbox
+only where an "@" is: cold start 0.380 s English, 0.443 s Danish; --jobs 1 115/s, --jobs 2
+242/s (3.05 times proselint, 79/s); peak 121 MB; cached re-run 0.52 s; Dask 205/s; in process
+167/s (reading and parsing 0.91 ms per posting, missing-photo-guidance 0.77, the first to ask
+for the place; missing-deadline 0.33, was 2.5). Same-time A/B of the session's start and end
+(benchmarks/ab.py, 3 passes): best pass 15.86-15.97 s -> 11.30-11.52 s, 28% less.
+Eighth session (2026-12-07, 2 cores, the 1,700 dev postings; proselint 107/s), with
 file discovery resolving each folder once and the session's new rules (control-character,
 garbled-text) and segmentation changes: cold start 0.273 s English (43 MB), 0.245 s Danish
 (40 MB); --jobs 1 185/s (119 MB), --jobs 2 339/s (98 MB); 3.16 times proselint; cached re-run
