@@ -37,6 +37,8 @@ def test_missing_deadline_anchors_at_apply_heading(lint: Lint) -> None:
     # a line before the date that is no deadline's label
     "Start date\nJanuary 12, 2027",
     "We were founded in Hamilton.\nJanuary 12, 2027",
+    # a contract's end is no deadline
+    "---\nend-date: 2027-12-31\n---\nApply now.",
     # a link is one word, not a way past the sentence's end
     "Apply at https://careers.example.org/jobs. Our offices close on 24 December 2026.",
 ])
@@ -46,6 +48,10 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "---\ndeadline: 2027-01-01\n---\nApply now.",
+    # the front matter's other names for it
+    "---\ncloses: 2027-01-01\n---\nApply now.",
+    "---\nApplications_Close: 2027-01-01\n---\nApply now.",
+    "---\nexpires: 2027-01-01\n---\nApply now.",
     "Applications will be considered on an ongoing basis until the position is filled.",
     "Ansøgninger behandles løbende.",
     # labels: "Closing:", "Closes:", "Open until:", an applicant tracking system's end date
