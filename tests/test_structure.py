@@ -239,6 +239,15 @@ def test_a_list_of_one_word_items_is_a_list() -> None:
      ["Word and Excel", "2)\tStrong PowerPoint", "3)\tResearch skills"]),
     ("You have (1) five years of experience or (2) a degree.",
      ["You have (1) five years of experience or (2) a degree."]),
+    # glyphs that only mark list items, spaced or glued to the item before
+    ("Depending on the role:↪ Further checks may apply↪ Some assets may be essential",
+     ["Depending on the role:", "↪ Further checks may apply", "↪ Some assets may be essential"]),
+    ("We offer ✓ Flexible hours ✓ Free parking", ["We offer", "✓ Flexible hours",
+                                                  "✓ Free parking"]),
+    ("Apply online.▶ We read every application.",
+     ["Apply online.", "▶ We read every application."]),
+    # ... not before a small letter
+    ("Press ▶ play to start.", ["Press ▶ play to start."]),
 ])
 def test_footnote_stars_inline_bullets_and_etc_end_sentences(text: str,
                                                              expected: list[str]) -> None:
@@ -282,7 +291,7 @@ def test_a_wrapped_german_line_ending_in_a_comma_goes_on() -> None:
 from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_PIECES = [". ", "! ", "?", "...", ".", "•", "·", "▪", "â€¢", " ", "  ", "\t", "\n", "1)\t",
+_PIECES = [". ", "! ", "?", "...", ".", "•", "·", "▪", "â€¢", "↪", "✓", " ", "  ", "\t", "\n", "1)\t",
            "12)\t", "123)\t", ")", "A", "a", "We", "etc", ";", ":", "\"", "(", "”", "’", "xx",
            "e.g.", "www.x.Com", "31", " März", "*", "Ü", "é", "~", "-", " - ", "–", ": - "]
 

@@ -51,6 +51,9 @@ def segmentation_data() -> _Data:
                  words("continues-after"))
 
 
+#: Glyphs that mark a list's items and nothing else (not "·" or "-", which also part words)
+LIST_GLYPHS = "▶►▸➢➤↪✓✔●■◆❖"
+
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“‘(\[]?[^\W_a-zæøåäöüß])"
                        # an inline bullet after a stop: "decisions.• Developing"
                        r"|(?<=[.!?;:])\s*(?=[•·▪]\s*[A-ZÆØÅÄÖÜ])"
@@ -62,13 +65,16 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=(?:[*•·▪]\s*)?[\"'“�
                        # ("â€¢"), and a tab-separated numbered item ("PowerPoint 2)\tStrong"):
                        # a list
                        r"|\s+(?=(?:â€¢|[•▪·])\s*[A-ZÆØÅÄÖÜ])|\s+(?=\d{1,2}\)\t)"
+                       # a glyph that only ever marks a list's item, spaced or glued to the
+                       # item before ("essential↪ Asset qualifications", "choice.▶ Our")
+                       rf"|(?<=\S)\s*(?=[{LIST_GLYPHS}]\s*[A-ZÆØÅÄÖÜ])"
                        # text scraped without the space: "in 20 years.We are..."
                        r"|(?<=[a-zæøåäöüß]{2})[.!?](?=[A-ZÆØÅÄÖÜ][a-zæøåäöüß’'])")
 #: Where a match of _BOUNDARY can start is found from these: a stop (the match starts at
 #: it), a bullet or a numbered item's ")\t" (the match starts in the white space before it,
 #: or at the bullet itself just after a stop), a colon or semicolon before a list's marker
 #: (the match starts after it).
-_BOUNDARY_HINT = re.compile(r"[.!?•·▪]|â€¢|\)\t|[;:]\s*[~*\-–o]")
+_BOUNDARY_HINT = re.compile(rf"[.!?•·▪{LIST_GLYPHS}]|â€¢|\)\t|[;:]\s*[~*\-–o]")
 
 
 #: After a list's marker that follows a colon or semicolon ("You must have: - A licence"), the
