@@ -89,6 +89,13 @@ def _shapes() -> dict[str, tuple[str, Callable[[random.Random, int], str]]]:
             f"Closing date\n{r.randint(1, 28)} May 2027" for _ in range(2 * n))),
         "a town that runs on": ("txt", lambda r, n: "We work in " + " ".join(
             f"Abc{i}." for i in range(2 * n))),
+        "yearless dates": ("txt", lambda r, n: "Apply by 1/15. Open 24/7. KW 3/2027. " * (2 * n)),
+        "sent to names": ("txt", lambda r, n: "Send your CV to Dr. Jane Lee at jane.lee@example.org"
+                          " by 15 May 2027. " * (2 * n)),
+        "questions": ("txt", lambda r, n: "Questions on the test questions go to the "
+                      "Supplemental Questions Section. " * (2 * n)),
+        "world domains": ("txt", lambda r, n: "Email kiri@example.co.nz or call +64 3 123 4567, "
+                          "in New Zealand. " * (2 * n)),
         "HTML": ("html", lambda r, n: "<html><body>" + "".join(
             f"<p>{_sentence(r)}</p><ul><li>{_sentence(r)}</li></ul>" for _ in range(2 * n))
             + "</body></html>"),
