@@ -166,15 +166,21 @@ def _find_deadlines(doc: Document) -> DeadlineInfo:
 
 #: A day and month with a slash and no year ("1/15"), right after a deadline's cue: alone it
 #: is no date ("24/7", "50/50"), there it is the deadline, its year to be told
-_YEARLESS = re.compile(
-    r"[ \t:*_]{0,4}(?:(?:on|by|is)[ \t]+)?([0-3]?\d)/([0-3]?\d)(?![\d/]|[.,:-]\d)")
+_YEARLESS_DATE = r"([0-3]?\d)/([0-3]?\d)(?![\d/]|[.,:-]\d)"
+_YEARLESS = re.compile(r"[ \t:*_]{0,4}(?:(?:on|by|is)[ \t]+)?" + _YEARLESS_DATE)
+_YEARLESS_AT = re.compile(_YEARLESS_DATE)
 
 
 def _yearless_heads(text: str) -> list[int]:
-    """Where a yearless day and month may begin: at a digit's slash digit (one digit before
-    it may belong to it). A scan for "\\d/\\d" costs a sixth of one for the whole form."""
-    return [m.start() - (m.start() > 0 and text[m.start() - 1].isdigit())
-            for m in _DIGIT_SLASH.finditer(text)]
+    """Where a yearless day and month begins: at a digit's slash digit (one digit before
+    it may belong to it; a scan for "\\d/\\d" costs a sixth of one for the whole form),
+    where the whole of one stands ("24/7" does, "2026/27" and "1/2/3" do not)."""
+    out = []
+    for m in _DIGIT_SLASH.finditer(text):
+        at = m.start() - (m.start() > 0 and text[m.start() - 1].isdigit())
+        if _YEARLESS_AT.match(text, at) is not None:
+            out.append(at)
+    return out
 
 
 _DIGIT_SLASH = re.compile(r"\d/\d")
@@ -182,19 +188,22 @@ _DIGIT_SLASH = re.compile(r"\d/\d")
 
 #: A calendar week after a deadline's cue, as German postings give one: "KW 3/2027", "bis zur
 #: 3. KW 2027", "Kalenderwoche 3 2027"
-_WEEK = re.compile(
-    r"[ \t:*_]{0,4}(?:(?:bis|zum|zur|in|der|die|ist|am|ende|spätestens)\s+){0,4}"
-    r"(?P<week>(?:KW|Kalenderwoche)\s?(\d{1,2})|(\d{1,2})\.\s?(?:KW|Kalenderwoche))"
-    r"(?:\s*/\s*|\s+|\s*,\s*)((?:19|20)\d\d|\d\d)(?!\d)", re.I)
+_WEEK_DATE = (r"(?P<week>(?:KW|Kalenderwoche)\s?(\d{1,2})|(\d{1,2})\.\s?(?:KW|Kalenderwoche))"
+              r"(?:\s*/\s*|\s+|\s*,\s*)((?:19|20)\d\d|\d\d)(?!\d)")
+_WEEK = re.compile(r"[ \t:*_]{0,4}(?:(?:bis|zum|zur|in|der|die|ist|am|ende|spätestens)\s+){0,4}"
+                   + _WEEK_DATE, re.I)
+_WEEK_AT = re.compile(_WEEK_DATE, re.I)
 
 
 def _week_heads(text: str) -> list[int]:
-    """Where a calendar week may begin: at "KW" or "Kalenderwoche", or at the number before
-    it ("3. KW")."""
+    """Where a calendar week begins: at "KW" or "Kalenderwoche", or at the number before it
+    ("3. KW"), where a week and its year stand (not "5 kW" of power)."""
     out = []
     for m in _KW.finditer(text):
         before = _WEEK_NUMBER_BEFORE.search(text, max(0, m.start() - 4), m.start())
-        out.append(before.start() if before is not None else m.start())
+        at = before.start() if before is not None else m.start()
+        if _WEEK_AT.match(text, at) is not None:
+            out.append(at)
     return out
 
 
