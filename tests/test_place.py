@@ -981,3 +981,13 @@ def test_places_named_in_passing_do_not_outvote_the_job(text: str, code: str) ->
 ])
 def test_file_names_and_vanity_domains_are_no_country(text: str) -> None:
     assert all(e.signal != "domain" for e in infer_place(text, {}, "en").evidence)
+
+
+def test_every_country_place_is_a_valid_code_and_a_shared_domain_its_largest_countrys() -> None:
+    from jdlint.document.jurisdiction import countries
+    from jdlint.document.place import _country_domains, names
+
+    assert set(names().countries.values()) <= countries()  # not the withdrawn AN, CS
+    assert _country_domains()["gp"] == "GP"  # not Saint Martin's, which GeoNames also gives it
+    assert infer_place("Engineer\nLocation: Belgrade, Serbia and Montenegro\n", {}, "en").code \
+        != "CS"

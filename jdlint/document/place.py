@@ -26,6 +26,7 @@ from typing import Any
 from ..datafiles import SortedLines, parse_yaml
 from ..literals import leading_literals, one_of_literals, opens_with_literal
 from .blocks import SpanSet
+from .jurisdiction import countries as country_codes
 from .jurisdiction import normalise_code
 from .words import (
     HYPHENATED_WORD,
@@ -104,8 +105,9 @@ def world_countries() -> tuple[tuple[str, str, str, str, str], ...]:
     domain, calling code and population."""
     text = resources.files("jdlint").joinpath("data/countries.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    valid = country_codes()  # (GeoNames still lists the withdrawn AN and CS)
     return tuple((code, name.strip(), tld, phone, people)
-                 for code, name, tld, phone, people in rows)
+                 for code, name, tld, phone, people in rows if code in valid)
 
 
 @cache
@@ -1045,8 +1047,14 @@ _HOST_STARTS = ("@", "://", "www.")
 def _country_domains() -> dict[str, str]:
     """Each country's internet domain ("nz", "au") with its country, but those _DOMAIN reads
     itself and the vanity ones."""
-    return {tld: _PART_OF.get(code, code) for code, _, tld, *_ in world_countries()
-            if tld and tld not in _VANITY_DOMAINS and tld not in _DOMAIN_CODES}
+    # the most populous country that has the domain (GeoNames gives Guadeloupe's .gp to Saint
+    # Martin and Saint Barthélemy too)
+    ranked = sorted(world_countries(), key=lambda row: -int(row[4] or 0))
+    out: dict[str, str] = {}
+    for code, _, tld, *_ in ranked:
+        if tld and tld not in _VANITY_DOMAINS and tld not in _DOMAIN_CODES:
+            out.setdefault(tld, _PART_OF.get(code, code))
+    return out
 
 
 def _host_countries(text: str) -> Iterator[Evidence]:
