@@ -453,10 +453,10 @@ _PHONE_CODES = {"44": "GB", "49": "DE", "45": "DK", "43": "AT", "41": "CH", "353
 
 
 @cache
-def _calling_codes() -> tuple[dict[str, str], re.Pattern[str], tuple[str, ...]]:
+def _calling_codes() -> tuple[dict[str, str], re.Pattern[str]]:
     """Each calling code with its country (the most populous that dials it: 44 is the UK's,
-    not also Jersey's; +1 is no one country's, the US's and Canada's), the pattern of a
-    number dialled with one, and the codes' first digits."""
+    not also Jersey's; +1 is no one country's, the US's and Canada's), and the pattern of a
+    number dialled with one."""
     by_code: dict[str, tuple[int, str]] = {}
     for code, _, _, phone, people in world_countries():
         if phone and phone != "1" and int(people or 0) > by_code.get(phone, (-1, ""))[0]:
@@ -464,7 +464,7 @@ def _calling_codes() -> tuple[dict[str, str], re.Pattern[str], tuple[str, ...]]:
     countries = {phone: code for phone, (_, code) in by_code.items()} | _PHONE_CODES
     codes = sorted({*countries, "1"}, key=lambda c: (-len(c), c))  # the longest first
     pattern = re.compile(rf"(?:\+({'|'.join(codes)})|\b00({'|'.join(_DIALLED)}))[\s(-]*\d")
-    return countries, pattern, tuple(codes)
+    return countries, pattern
 _CURRENCY_CODES = {"£": ("GB", 1.5), "GBP": ("GB", 1.5), "DKK": ("DK", 2.0), "kr.": ("DK", 1.0),
                    "C$": ("CA", 2.0), "CAD": ("CA", 2.0), "US$": ("US", 1.0), "USD": ("US", 1.0),
                    "AUD": ("AU", 2.0), "A$": ("AU", 2.0), "NZD": ("NZ", 2.0), "NZ$": ("NZ", 2.0)}
@@ -1014,7 +1014,7 @@ def _other(text: str, language: str) -> Iterator[Evidence]:
     yield from _host_countries(text)
     # every match starts with "+" or "00" and a country code: tried there only (the engine
     # would try the pattern, which opens with an alternation, at every character)
-    countries, dialled, _ = _calling_codes()
+    countries, dialled = _calling_codes()
     for m in matches_at(dialled, text, _phone_starts(text)):
         if (country := countries.get(m.group(1) or m.group(2))) is not None:
             yield Evidence("phone", m.group(), country, 2.0, m.start())
