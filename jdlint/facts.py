@@ -146,6 +146,24 @@ def ontario_law() -> Law:  # (asked for each posting: read once)
     return Law.from_data(_facts("posting-laws")["ontario-2026"])
 
 
+@cache
+def countries_with_laws() -> frozenset[str]:
+    """The countries some place-bound rule has a law or a custom for (the EU's members for
+    "EU"): a posting placed elsewhere (New Zealand, India) is checked only by the rules that
+    apply everywhere, and the summary says so."""
+    from .document.jurisdiction import EU_MEMBERS
+
+    codes: set[str] = set()
+    for law in (*pay_laws(), *deadline_laws(), *benefits_laws(), ontario_law()):
+        codes.add(law.jurisdiction)
+    for key in ("privacy", "photo-customary"):
+        codes.update(str(c) for c in posting_setting(key)["jurisdictions"])
+    out = {c.split("-")[0].upper() for c in codes}
+    if "EU" in out:
+        out = (out - {"EU"}) | EU_MEMBERS
+    return frozenset(out)
+
+
 def posting_setting(key: str) -> Mapping[str, Any]:
     value: Mapping[str, Any] = _facts("posting-laws")[key]
     return value

@@ -285,6 +285,19 @@ def test_summary_says_when_the_place_is_unknown(tmp_path) -> None:  # type: igno
     assert "place unknown" not in known.output
 
 
+def test_summary_says_when_the_place_has_no_laws_in_jdlints_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Ward Nurse\nLocation: Christchurch, New Zealand\n\n"
+                                    "Apply now.\n")
+    (tmp_path / "b.txt").write_text("Cook wanted\nToronto, ON\n\nApply now.\n")
+    result = _run(str(tmp_path))
+    assert ("1 file: placed where jdlint's data has no posting laws (NZ), so only the rules "
+            "that apply everywhere ran there") in result.output
+    stats = _run(str(tmp_path), "--statistics")
+    assert "placed where jdlint's data has no posting laws: 1 of 2 files" in stats.output
+    assert f"  {tmp_path / 'a.txt'} (NZ)" in stats.output
+    assert "no posting laws" not in _run(str(tmp_path), "--jurisdiction", "GB").output
+
+
 @pytest.mark.parametrize(("value", "suggestion"), [
     ("CA-ONT", "CA-ON"), ("US-XX", "US-TX"), ("Germany!", None),
     # two letters are not yet a country: no ISO 3166-1 code, and the union, not a place

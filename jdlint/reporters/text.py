@@ -51,6 +51,13 @@ class _Base:
                           "skipped there):\n")
                 for path in unknown:
                     out.write(f"  {printable_path(path)}\n")
+            lawless = place_without_laws(report)
+            if lawless:
+                out.write(f"placed where jdlint's data has no posting laws: {len(lawless)} of "
+                          f"{_plural(len(report.files), 'file')} (only the rules that apply "
+                          "everywhere ran there):\n")
+                for f in lawless:
+                    out.write(f"  {printable_path(f.path)} ({f.jurisdiction})\n")
             other = other_language(report)
             if other:
                 out.write(f"in a language jdlint does not check: {len(other)} of "
@@ -92,6 +99,13 @@ class _Base:
             out.write(f"{_plural(len(unknown), 'file')}: place unknown, so the place-bound rules "
                       "(pay, privacy, photos, local posting laws) were skipped; set jurisdiction "
                       "in the config or front matter (--statistics lists the files).\n")
+        lawless = place_without_laws(report)
+        if lawless:
+            codes = ", ".join(sorted({str(f.jurisdiction) for f in lawless}))
+            out.write(f"{_plural(len(lawless), 'file')}: placed where jdlint's data has no "
+                      f"posting laws ({codes}), so only the rules that apply everywhere ran "
+                      "there; "
+                      "set jurisdiction in the config or front matter if the place is wrong.\n")
         other = other_language(report)
         if other:
             names = sorted({language_name(f.language) for f in other})
@@ -113,6 +127,15 @@ def language_name(code: str | None) -> str:
 
 def unknown_place(report: Report) -> list[str]:
     return [f.path for f in report.files if f.jurisdiction is None and f.error is None]
+
+
+def place_without_laws(report: Report) -> list[FileResult]:
+    """The files placed in a country no place-bound rule has a law or custom for."""
+    from ..facts import countries_with_laws
+
+    known = countries_with_laws()
+    return [f for f in report.files if f.jurisdiction and f.error is None
+            and f.jurisdiction.split("-")[0] not in known]
 
 
 class ConciseReporter(_Base):
