@@ -172,3 +172,16 @@ def test_the_page_says_which_postings_are_in_a_language_not_checked(tmp_path: Pa
     page = out.read_text("utf-8")
     assert "1 posting in a language jdlint does not check" in page
     assert f"{tmp_path / 'poste.txt'} (French)" in page and "job.txt (" not in page
+
+
+def test_the_page_says_which_postings_are_placed_where_jdlint_has_no_laws(tmp_path: Path) -> None:
+    (tmp_path / "nz.txt").write_text("Ward Nurse\nLocation: Christchurch, New Zealand\n\n"
+                                     "Apply now.\n", "utf-8")
+    (tmp_path / "uk.txt").write_text("Ward Nurse\nLocation: Leeds, England\n\nApply now.\n",
+                                     "utf-8")
+    out = tmp_path / "report.html"
+    CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated", "--format", "html", "-o",
+                             str(out)])
+    page = out.read_text("utf-8")
+    assert "1 posting placed where jdlint's data has no posting laws" in page
+    assert f"{tmp_path / 'nz.txt'} (NZ)" in page and "uk.txt (" not in page

@@ -24,7 +24,7 @@ from .. import __version__
 from ..document.language import NAMES as LANGUAGE_NAMES
 from ..model import Category, Diagnostic, FileResult, Report, RuleMeta, Severity
 from ..reading.parsed import BINARY_FORMATS
-from .text import language_name, other_language
+from .text import language_name, other_language, place_without_laws
 
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:; form-action 'none'; base-uri 'none'")
@@ -88,6 +88,14 @@ def _header(report: Report, categories: Sequence[str], hidden: int, out: TextIO)
                   "photos, local posting laws) were skipped there. Set the place in the "
                   "configuration or front matter.</summary><ul>"
                   + "".join(f"<li>{_e(p)}</li>" for p in unknown) + "</ul></details>\n")
+    lawless = place_without_laws(report)
+    if lawless:
+        out.write(f"<details><summary>{len(lawless)} posting"
+                  f"{'s' if len(lawless) != 1 else ''} placed where jdlint's data has no "
+                  "posting laws: only the rules that apply everywhere ran there. If a place "
+                  "is wrong, set it in the configuration or front matter.</summary><ul>"
+                  + "".join(f"<li>{_e(f.path)} ({_e(str(f.jurisdiction))})</li>"
+                            for f in lawless) + "</ul></details>\n")
     other = other_language(report)
     if other:
         out.write(f"<details><summary>{len(other)} posting{'s' if len(other) != 1 else ''}"
