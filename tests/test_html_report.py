@@ -160,16 +160,21 @@ def test_report_in_a_real_browser(postings: Path, tmp_path: Path) -> None:
     assert (tmp_path / "report.png").stat().st_size > 10_000
 
 
+def _report_of(folder: Path) -> str:
+    """The HTML report of the postings in ``folder`` (written beside them)."""
+    out = folder / "report.html"
+    CliRunner().invoke(cli, ["check", str(folder), "--isolated", "--format", "html", "-o",
+                             str(out)])
+    return out.read_text("utf-8")
+
+
 def test_the_page_says_which_postings_are_in_a_language_not_checked(tmp_path: Path) -> None:
     (tmp_path / "poste.txt").write_text(
         "Cuisinier\n\nNous cherchons un cuisinier pour notre équipe. Vous préparerez les repas "
         "et vous travaillerez avec les serveurs dans la salle. Envoyez votre CV avant la fin "
         "du mois.\n", "utf-8")
     (tmp_path / "job.txt").write_text("Cook\n\nWe need a cook for our kitchen.\n", "utf-8")
-    out = tmp_path / "report.html"
-    CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated", "--format", "html", "-o",
-                             str(out)])
-    page = out.read_text("utf-8")
+    page = _report_of(tmp_path)
     assert "1 posting in a language jdlint does not check" in page
     assert f"{tmp_path / 'poste.txt'} (French)" in page and "job.txt (" not in page
 
@@ -179,9 +184,6 @@ def test_the_page_says_which_postings_are_placed_where_jdlint_has_no_laws(tmp_pa
                                      "Apply now.\n", "utf-8")
     (tmp_path / "uk.txt").write_text("Ward Nurse\nLocation: Leeds, England\n\nApply now.\n",
                                      "utf-8")
-    out = tmp_path / "report.html"
-    CliRunner().invoke(cli, ["check", str(tmp_path), "--isolated", "--format", "html", "-o",
-                             str(out)])
-    page = out.read_text("utf-8")
+    page = _report_of(tmp_path)
     assert "1 posting placed where jdlint's data has no posting laws" in page
     assert f"{tmp_path / 'nz.txt'} (NZ)" in page and "uk.txt (" not in page

@@ -44,27 +44,17 @@ class _Base:
     def __call__(self, report: Report, out: TextIO) -> None:
         if self.statistics:
             write_statistics_table(report.diagnostics, out)
-            unknown = unknown_place(report)
-            if unknown:
-                files = _plural(len(report.files), "file")
-                out.write(f"place unknown for {len(unknown)} of {files} (place-bound rules "
-                          "skipped there):\n")
-                for path in unknown:
-                    out.write(f"  {printable_path(path)}\n")
-            lawless = place_without_laws(report)
-            if lawless:
-                out.write(f"placed where jdlint's data has no posting laws: {len(lawless)} of "
-                          f"{_plural(len(report.files), 'file')} (only the rules that apply "
-                          "everywhere ran there):\n")
-                for f in lawless:
-                    out.write(f"  {printable_path(f.path)} ({f.jurisdiction})\n")
-            other = other_language(report)
-            if other:
-                out.write(f"in a language jdlint does not check: {len(other)} of "
-                          f"{_plural(len(report.files), 'file')} (the rules that read words "
-                          "skipped there):\n")
-                for f in other:
-                    out.write(f"  {printable_path(f.path)} ({language_name(f.language)})\n")
+            files = _plural(len(report.files), "file")
+            _write_list(out, f"place unknown for {{}} of {files} (place-bound rules skipped "
+                        "there)", [printable_path(p) for p in unknown_place(report)])
+            _write_list(out, f"placed where jdlint's data has no posting laws: {{}} of {files} "
+                        "(only the rules that apply everywhere ran there)",
+                        [f"{printable_path(f.path)} ({f.jurisdiction})"
+                         for f in place_without_laws(report)])
+            _write_list(out, f"in a language jdlint does not check: {{}} of {files} (the rules "
+                        "that read words skipped there)",
+                        [f"{printable_path(f.path)} ({language_name(f.language)})"
+                         for f in other_language(report)])
         else:
             self.findings(report, out)
         if not self.quiet:
@@ -113,6 +103,14 @@ class _Base:
                       "jdlint does not check, so only the rules that read no words ran "
                       "(duplicates, garbled text, length); set language in the config or "
                       "front matter if that is wrong.\n")
+
+
+def _write_list(out: TextIO, heading: str, rows: list[str]) -> None:
+    """``heading`` (its ``{}`` the number of rows) and the rows indented, when there are any:
+    the files --statistics lists apart."""
+    if rows:
+        out.write(heading.format(len(rows)) + ":\n")
+        out.writelines(f"  {row}\n" for row in rows)
 
 
 def other_language(report: Report) -> list[FileResult]:
