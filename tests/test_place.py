@@ -518,6 +518,34 @@ def test_a_repeated_signal_counts_its_strongest_instance_first() -> None:
     assert _decide(job + seat + abroad).code == "US-NY"
 
 
+def test_weaker_repeats_of_a_signal_count_half_up_to_twice_the_first() -> None:
+    """A province named once in the title's lines and twice further down counts 2 + 0.5 + 0.5
+    (the cap is twice the first instance's weight, not twice the repeat's): enough to decide
+    against one weak signal of another country; a fourth and fifth mention add nothing past
+    twice the first."""
+    from jdlint.document.place import Evidence, _decide
+
+    named = [Evidence("name", "Ontario", "CA-ON", 2.0, 10),
+             Evidence("name", "Ontario", "CA-ON", 1.0, 600),
+             Evidence("name", "Ontario", "CA-ON", 1.0, 900)]
+    spelling = [Evidence("spelling", "British spelling", "GB", 1.0, 950)]
+    assert _decide(named + spelling).code == "CA-ON"
+    assert _decide(named[:1] + spelling).code is None  # one mention is not enough
+    many = [Evidence("name", "Ontario", "CA-ON", 1.0, 600 + i) for i in range(20)]
+    rival = [Evidence("place", "Leeds, England", "GB", 5.0, 20)]
+    assert _decide(named[:1] + many + rival).code is None  # 2 + 2, not 2 + 10, against 5
+
+
+def test_a_posting_naming_its_province_three_times_is_placed_there() -> None:
+    text = ("# Facilities Planner\n\nYou will plan building projects for clients across "
+            "Ontario and travel throughout the province.\n\n" + "Duties include planning. " * 30
+            + "\n\nYou hold a valid Ontario driver's licence and know the Ontario Building "
+            "Code.\n")
+    from jdlint.document.place import infer_place
+
+    assert infer_place(text, {}, "en").code == "CA-ON"
+
+
 from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

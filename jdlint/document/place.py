@@ -1296,16 +1296,20 @@ def _same_text(text: str) -> str:
 def _decide(evidence: list[Evidence], text: str = "") -> Place:
     countries: dict[str, float] = defaultdict(float)
     regions: dict[str, float] = defaultdict(float)
-    per_signal: dict[tuple[str, str, str], float] = defaultdict(float)
+    per_signal: dict[tuple[str, str, str], float] = {}
+    first: dict[tuple[str, str, str], float] = {}  # each signal's first (strongest) weight
     for e in sorted(evidence, key=lambda e: -e.weight):
         # a signal cannot outvote the rest by repetition: each repeat counts half, up to
         # twice the first, and the first is its strongest instance (not a mention of the
         # employer's seat that happens to come before the job's own line)
         key = (e.signal, e.code, _same_text(e.text))
-        add = e.weight if per_signal[key] == 0 else e.weight * 0.5
-        if per_signal[key] >= 2 * e.weight:
-            add = 0.0
-        per_signal[key] += add
+        so_far = per_signal.get(key)
+        if so_far is None:
+            add = e.weight
+            first[key] = e.weight
+        else:  # (never past twice the first: a weaker repeat is capped by the first too)
+            add = max(0.0, min(e.weight * 0.5, 2 * first[key] - so_far))
+        per_signal[key] = (so_far or 0.0) + add
         countries[country_of(e.code)] += add
         if "-" in e.code and not e.no_state:
             regions[e.code] += add
