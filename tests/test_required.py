@@ -41,6 +41,9 @@ def test_missing_deadline_anchors_at_apply_heading(lint: Lint) -> None:
     "---\nend-date: 2027-12-31\n---\nApply now.",
     # a link is one word, not a way past the sentence's end
     "Apply at https://careers.example.org/jobs. Our offices close on 24 December 2026.",
+    # a mailbox open until a date, a contract until a date: no deadline
+    "Email us with any questions. Our support desk is staffed until 23 December 2026.",
+    "Apply at https://careers.example.org/jobs. This is a fixed-term contract until 31 March 2028.",
 ])
 def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     assert "missing-deadline" in names(lint(text, select=("missing-deadline",)))
@@ -83,6 +86,10 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     # an abbreviation's stop inside the sentence ends no cue
     "Please send your resume to Dr. Kevin Osei at k.osei@example.ca by February 1, 2027.",
     "Send applications to St. Anne's Clinic, Human Resources, by 1 February 2027.",
+    # the ways papers go, with no "apply" or "send" in the sentence
+    "Email your CV to jobs@example.co.uk by 20 January 2027",
+    "Upload your résumé and two references before February 3, 2027.",
+    "CVs with a short cover note are accepted until 31 January 2027.",
 ])
 def test_missing_deadline_satisfied(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-deadline",))) == []
