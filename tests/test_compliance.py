@@ -185,6 +185,30 @@ def test_currency_less_us_range_satisfies_pay_laws(lint: Lint) -> None:
                       select=("missing-pay-range",))) == ["missing-pay-range"]
 
 
+@pytest.mark.parametrize(("line", "quoted"), [
+    ("Full time | Salary: DOE | Hybrid", "Salary: DOE"),
+    ("Compensation: Competitive, with bonus", "Compensation: Competitive, with bonus"),
+    ("Base salary range: to be discussed", "Base salary range: to be discussed"),
+    ("Gehalt: nach Vereinbarung", "Gehalt: nach Vereinbarung"),
+])
+def test_missing_pay_range_points_at_a_pay_label_without_a_figure(lint: Lint, line: str,
+                                                                  quoted: str) -> None:
+    """Where the posting has a pay label with no figure after it, that is where the figure
+    belongs: the finding points there and quotes it."""
+    co = "Location: Denver, Colorado, USA\n\nMarketing Lead\n\n"
+    (d,) = lint(co + line + "\n\nApply online.\n", select=("missing-pay-range",)).diagnostics
+    assert d.line == 5 and d.message.startswith(f'"{quoted}" gives no pay figure')
+    assert d.excerpt is not None
+
+
+def test_missing_pay_range_without_a_pay_label_points_at_the_posting(lint: Lint) -> None:
+    co = "Location: Denver, Colorado, USA\n\nMarketing Lead\n\n"
+    (d,) = lint(co + "We pay well: ask us.\n\nApply online.\n",
+                select=("missing-pay-range",)).diagnostics
+    assert d.line == 1 and d.message.startswith("No pay figure or range")
+    assert d.excerpt is None
+
+
 def test_unknown_jurisdiction_keeps_place_rules_silent(lint: Lint) -> None:
     text = "# Engineer\n\nCompetitive salary. Send your CV with a photo to jobs@example.com.\n"
     assert names(lint(text, select=("CMP",))) == ["photo-request"]

@@ -19,6 +19,21 @@ _CO = "Location: Denver, Colorado, USA\n\n"
 _DE = "Standort: Mainz, Deutschland\n\n"
 
 
+#: A pay label whose value gives no figure: "Salary: DOE", "Compensation: Competitive",
+#: "Gehalt: nach Vereinbarung", "Løn: efter aftale" (up to the line's end or a "|" that
+#: separates it from the next detail): where a finding about the missing figure points.
+_PAY_LABEL_WITHOUT_FIGURE = re.compile(
+    r"(?<![\w-])(?:(?:base\s+|annual\s+|starting\s+)?(?:salary|pay|wages?|compensation|"
+    r"remuneration)(?:\s+range)?|gehalt|vergütung|entgelt|bezahlung|løn|lønforhold)"
+    r"[ \t]*:[ \t]*[^\d\s|·•$€£][^\d\n|·•$€£]{0,59}?(?=[ \t]*(?:[|·•]|$))", re.I | re.M)
+
+
+def _pay_label_without_figure(doc: Document) -> tuple[int, int] | None:
+    """The span of the first pay label that names no figure, if any."""
+    m = _PAY_LABEL_WITHOUT_FIGURE.search(doc.text)
+    return (m.start(), m.end()) if m is not None else None
+
+
 def _law_references(laws: Iterable[Law] | None = None) -> tuple[str, ...]:
     return tuple(f"{law.jurisdiction}: {law.law}"
                  + (f", in force {law.effective}" if law.effective else
@@ -81,14 +96,19 @@ class MissingPayRange(Rule):
         if any(p.kind != "grade" or law.grade_counts for p in pays):
             return
         strict = law.in_force(doc.today) and law.in_posting
-        start, end = doc.anchor("salary", "benefits", "apply")
         action = ("state the pay or its range" if strict else
                   "state the pay or its range here, as applicants have a right to know it")
         short_law = re.sub(r"\s*\([^()]*\)$", "", law.law)  # the law's name, not its remarks
-        yield Violation(start, end, f"no pay figure or range: {action} ({short_law}, "
+        # ("Salary: DOE" is where the figure belongs: the finding points there)
+        label = _pay_label_without_figure(doc)
+        start, end = label or doc.anchor("salary", "benefits", "apply")
+        what = (f'"{doc.text[start:end]}" gives no pay figure or range' if label
+                else "no pay figure or range")
+        yield Violation(start, end, f"{what}: {action} ({short_law}, "
                         f"{law.status(doc.today)}){law.size_note(doc)}",
                         severity=Severity.ERROR if strict else Severity.WARNING,
-                        data={"law": law.law, "in-force": law.in_force(doc.today)}, located=False)
+                        data={"law": law.law, "in-force": law.in_force(doc.today)},
+                        located=label is not None)
 
 
 class PayRangeTooWide(Rule):
