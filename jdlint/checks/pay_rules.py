@@ -62,7 +62,8 @@ class MissingPayRange(Rule):
         docs=RuleDocs(
             what="Where a pay-transparency law covers the job (the laws and their dates are "
                  "data in `rules/facts/pay-transparency.yaml`), reports a posting with no pay "
-                 "figure or range. \"Competitive salary\" is not a figure; a pay grade or "
+                 "figure or range, at the pay label that gives none (\"Salary: DOE\") when "
+                 "there is one. \"Competitive salary\" is not a figure; a pay grade or "
                  "collective agreement (\"TV-L E13\", \"løn efter overenskomst\") counts where "
                  "the law allows it (the EU). An error where the law requires the figure in "
                  "the posting and is in force; a warning where it is coming (Germany and "
