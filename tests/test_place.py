@@ -546,6 +546,27 @@ def test_a_posting_naming_its_province_three_times_is_placed_there() -> None:
     assert infer_place(text, {}, "en").code == "CA-ON"
 
 
+def test_a_remote_job_is_placed_where_its_holder_must_live() -> None:
+    """A remote job's JSON-LD names no jobLocation, only where applicants must be
+    (applicantLocationRequirements): the job is done there. A jobLocation given too says
+    more."""
+    from jdlint.document import Document
+
+    remote = ('<html><head><script type="application/ld+json">{"@type": "JobPosting", '
+              '"title": "Support Engineer", "jobLocationType": "TELECOMMUTE", '
+              '"applicantLocationRequirements": {"@type": "Country", "name": "USA"}}'
+              '</script></head><body><h1>Support Engineer</h1><p>You answer tickets from '
+              'our customers and write help articles.</p></body></html>')
+    assert Document.from_source("job.html", remote).place.code == "US"
+    both = remote.replace('"jobLocationType"', '"jobLocation": {"@type": "Place", "address": '
+                          '{"addressLocality": "Toronto", "addressRegion": "ON", '
+                          '"addressCountry": "CA"}}, "jobLocationType"')
+    assert Document.from_source("job.html", both).place.code == "CA-ON"
+    plain = remote.replace('"applicantLocationRequirements": {"@type": "Country", '
+                           '"name": "USA"}', '"employmentType": "FULL_TIME"')
+    assert Document.from_source("job.html", plain).place.code is None
+
+
 from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

@@ -1104,8 +1104,16 @@ def _employer_home(text: str, words: Words) -> Iterator[Evidence]:
         yield Evidence("organisation", m.group(), code, 1.5, m.start(), True)
 
 
+#: The weight of a place in the metadata, by its key: where the job is (front matter, JSON-LD
+#: ``jobLocation``), and where a remote job's holder must live (JSON-LD
+#: ``applicantLocationRequirements``: the job is done there, but the job's own location, when
+#: given, says more)
+_META_WEIGHTS = {"location": 12.0, "locations": 12.0, "applicant-location": 6.0}
+
+
 def _meta(meta: Mapping[str, Any]) -> Iterator[Evidence]:
-    for key in ("jurisdiction", "country", "region", "location", "locations"):
+    for key in ("jurisdiction", "country", "region", "location", "locations",
+                "applicant-location"):
         values = meta.get(key)
         for value in values if isinstance(values, list) else [values]:
             if not isinstance(value, str) or not value.strip():
@@ -1118,7 +1126,8 @@ def _meta(meta: Mapping[str, Any]) -> Iterator[Evidence]:
             if not found and (town := _best_town(_first_known(value.split(",")[0]))):
                 found = [Evidence("town", value, town[0], 1.0)]
             for e in found:
-                yield Evidence("metadata", f"{key}: {value}", e.code, 12.0)
+                yield Evidence("metadata", f"{key}: {value}", e.code,
+                               _META_WEIGHTS.get(key, 12.0))
 
 
 def _signals(text: str, meta: Mapping[str, Any], language: str) -> list[Evidence]:
