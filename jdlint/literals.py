@@ -9,11 +9,52 @@ which finds case-sensitive patterns' texts too (a superset, then the regex decid
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import re._constants as re_constants  # type: ignore[import-not-found]
 import re._parser as re_parser  # type: ignore[import-not-found]
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
+
+Keys = tuple[tuple[str, bool, bool], ...]
+
+#: :func:`leading_literals` of jdlint's own patterns, worked out when the package was built
+#: (``scripts/build_literal_keys.py``): reading them from their parse trees is about 40 ms of
+#: a cold start (a tenth of it). Valid only for this file as it was then (its digest is in
+#: the table); a pattern the table lacks (a user's rule, a pattern changed since) is read
+#: from its parse tree. The keys belong to the language a pattern matches, not to the Python
+#: version that parsed it.
+KEYS_FILE = Path(__file__).with_name("data") / "literal_keys.json"
+_MISSING: Any = object()
+#: the patterns asked about since :func:`record` (the build script's list), else None
+_recorded: set[tuple[str, int]] | None = None
+
+
+def source_digest() -> str:
+    """The digest of this file, which the table of keys must have been built with."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def record() -> set[tuple[str, int]]:
+    """From now on, note each (pattern, flags) whose leading literals are asked for."""
+    global _recorded
+    _recorded = set()
+    return _recorded
+
+
+@cache
+def _shipped() -> dict[tuple[str, int], Keys | None]:
+    try:
+        data = json.loads(KEYS_FILE.read_text("utf-8"))
+        if data["literals.py"] != source_digest():
+            return {}
+        return {(source, flags): None if keys is None else tuple(
+                    (str(key), bool(at_word), bool(ends)) for key, at_word, ends in keys)
+                for flags, source, keys in data["keys"]}
+    except (OSError, ValueError, KeyError, TypeError):  # missing, unreadable, another shape
+        return {}
 
 
 @lru_cache(maxsize=1024)  # patterns are few and asked about per posting
@@ -110,12 +151,21 @@ def _one_of(items: list[Any], ignorecase: bool) -> _Needles | None:
 
 
 @lru_cache(maxsize=1024)
-def leading_literals(source: str, flags: int = 0) -> tuple[tuple[str, bool, bool], ...] | None:
+def leading_literals(source: str, flags: int = 0) -> Keys | None:
     """Lowercase texts one of which every match of the regex ``source`` starts with, each
     with whether the match must start a word there (a ``\\b`` or ``(?<!\\w)`` before a word
     character) and whether the text must end a word too (``\\s``, ``\\b`` or punctuation
     after it: "as" in ``as\\s+much``, not in ``as\\w*``); None when unknown (a match may start
-    with a class, an optional part...)."""
+    with a class, an optional part...). Read from the table built with the package when it
+    has the pattern (:data:`KEYS_FILE`)."""
+    if _recorded is not None:
+        _recorded.add((source, flags))
+    shipped = _shipped().get((source, flags), _MISSING)
+    return computed_leading_literals(source, flags) if shipped is _MISSING else shipped
+
+
+def computed_leading_literals(source: str, flags: int = 0) -> Keys | None:
+    """:func:`leading_literals` read from the pattern's parse tree."""
     tree = _parse(source, flags)
     if tree is None:
         return None

@@ -232,3 +232,45 @@ def test_a_pattern_opens_with_a_literal_character(pattern: str, flags: int,
     from jdlint.literals import opens_with_literal
 
     assert opens_with_literal(pattern, flags) is expected
+
+
+def test_the_shipped_keys_are_up_to_date() -> None:
+    """A changed pattern of jdlint's own, or a change to jdlint/literals.py, needs the table of
+    keys rebuilt (the script recomputes every entry from its parse tree and compares)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_literal_keys.py"
+    out = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_shipped_keys_are_read_only_for_the_code_that_built_them(
+        tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table built with another jdlint/literals.py (or unreadable) is ignored: every pattern's
+    keys come from its parse tree. A pattern the table lacks is read from its parse tree."""
+    import json
+    from pathlib import Path
+
+    from jdlint import literals
+
+    pattern = r"\bzzqx\s+widget\b"
+    wrong = [[0, pattern, [["bogus", True, True]]]]
+    table = Path(str(tmp_path)) / "keys.json"
+    for digest, expected in (("0" * 64, (("zzqx", True, True),)),
+                             (literals.source_digest(), (("bogus", True, True),))):
+        table.write_text(json.dumps({"literals.py": digest, "keys": wrong}), "utf-8")
+        monkeypatch.setattr(literals, "KEYS_FILE", table)
+        literals._shipped.cache_clear()
+        literals.leading_literals.cache_clear()
+        assert literals.leading_literals(pattern) == expected
+        assert literals.leading_literals(r"\bqqzx\b") == (("qqzx", True, True),)
+    table.write_text("{not json", "utf-8")
+    literals._shipped.cache_clear()
+    literals.leading_literals.cache_clear()
+    assert literals.leading_literals(pattern) == (("zzqx", True, True),)
+    monkeypatch.undo()
+    literals._shipped.cache_clear()
+    literals.leading_literals.cache_clear()

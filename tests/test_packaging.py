@@ -39,6 +39,11 @@ def test_wheel_ships_the_rules(tmp_path: Path) -> None:
     jdlint = python.parent / "jdlint"
     out = subprocess.run([str(jdlint), "rules"], capture_output=True, text=True, cwd=tmp_path)
     assert out.returncode == 0 and "exclusionary-jargon" in out.stdout and "long-sentence" in out.stdout
+    # the table of the patterns' keys (a fast start) is shipped and valid where installed
+    shipped = subprocess.run([str(python), "-c", "from jdlint import literals; "
+                              "print(len(literals._shipped()))"], check=True,
+                             capture_output=True, text=True, cwd=tmp_path).stdout
+    assert int(shipped) > 100
 
 
 def test_editable_install_finds_the_rules_folder(tmp_path: Path) -> None:
