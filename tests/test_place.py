@@ -66,6 +66,15 @@ from jdlint.document.words import on_lines
     ("Analyst\nWe have an opening in the Tallahassee area for an analyst.\n", "US"),
     ("Nurse\nJoin us in the Leeds office.\n", "GB"),
     ("Analyst\nWe hire.\n\nLocation\n\nBoston\n\nContract type\n\nPermanent\n", "US"),
+    # a town with its state's or province's code in brackets
+    ("Analyst\nPortland (OR)\nJoin our team.\n", "US-OR"),
+    ("Analyst\nPortland (ME)\nJoin our team.\n", "US-ME"),
+    ("Nurse\nLondon (ON)\nJoin our ward team.\n", "CA-ON"),
+    ("Analyst\nPortland (OR) or Seattle (WA)\nJoin our team.\n", "US"),
+    # a town on a line with how the job is done: a location line
+    ("Analyst\nToronto (hybrid)\nJoin our team.\n", "CA"),
+    ("Analyst\nHybrid | Manchester\nJoin our team.\n", "GB"),
+    ("Analyst\nLeeds - on-site\nJoin our team.\n", "GB"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:
     lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \
@@ -78,6 +87,10 @@ def test_place_strings_resolve(text: str, code: str) -> None:
 @pytest.mark.parametrize("text", [
     "We are looking for a career in IT support and helpdesk work.\n",
     "You will run Quality Control (QC) and write reports.\n",
+    "Analyst\nQuality Control (QC)\nJoin our team.\n",
+    "Analyst\nWork with our Data Science (DS) team.\n",
+    # a town alone on a line may be a heading ("Mission", "Reading")
+    "Analyst\n\nMission\n\nWe help farms use less water.\n",
     "A degree in Computer Science, MS or PhD preferred.\n",
     "Work with Operations, IT and Finance every day.\n",
     "Reading and writing reports is part of the job.\n",

@@ -251,6 +251,10 @@ _CITY_CODE = re.compile(
     rf"({_TOWN}),[ \t]*([A-Z]{{2}}\b(?![.'’]?\w)|[A-Z]\.[A-Z]\.(?!\w))"
     rf"(?:[ \t]+(\d{{5}})(?:-\d{{4}})?)?")
 _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
+# "Portland (OR)", "Surrey (BC)": a town with its state's or province's code in brackets;
+# counted only where the gazetteer has the town in that state ("Quality Control (QC)" is not)
+_CITY_PAREN_CODE = re.compile(rf"({_TOWN})[ \t]*\(([A-Z]{{2}})\)")
+_PAREN_CODE = re.compile(r"\([A-Z]{2}\)")
 # a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel", "in the heart
 # of Manchester", "in downtown Seattle", "in the Tallahassee area" (a name after "the" is
 # otherwise a thing's: "in the Phoenix project"); a label is a whole word ("Ort:", not the end
@@ -572,6 +576,12 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         if match is not None:
             weight = 6.0 if towns else 4.0 if zip_code else 2.0
             yield Evidence("place", m.group(), match, weight, m.start())
+    for m in on_lines(_CITY_PAREN_CODE, text, (p.start() for p in _PAREN_CODE.finditer(text))):
+        options = n.abbreviations.get(m.group(2), ())
+        towns = {code for code, _ in _town_codes(_last_words(m.group(1)))}
+        match = next((c for c in options if "-" in c and c in towns), None)
+        if match is not None:
+            yield Evidence("place", m.group(), match, 5.0, m.start())
     for m in on_lines(_CITY_REGION, text, _known_after(
             text, commas, _AFTER_COMMA_WORD, lambda word: word.lower() in n.named_firsts)):
         region = m.group(2).lower()
@@ -840,9 +850,34 @@ def _head_towns(text: str, head: int, language: str = "") -> Iterator[Evidence]:
                     or country_of(best[0]) not in _DETAILED or _lower_use(text, phrase)):
                 continue
             home = _LANGUAGE.get(language)
-            yield Evidence("town", phrase, best[0],
-                           2.0 if home and home[0] == country_of(best[0]) else 1.5, m.start(),
-                           options=_options(phrase))
+            weight = 2.0 if home and home[0] == country_of(best[0]) else 1.5
+            if _town_line(text, m.start(), phrase):
+                weight = 3.0  # a location line: "Toronto (hybrid)", "Hybrid | Manchester"
+            yield Evidence("town", phrase, best[0], weight, m.start(), options=_options(phrase))
+
+
+#: What a location line holds beside its town: how the job is done, and separators (a town
+#: alone on a line may be a heading: "Mission", "Reading")
+_SEPARATORS = r"[ \t\-–—|/,:()·•*]*"
+_WORK_MODE_WORD = re.compile(
+    rf"{_SEPARATORS}(?i:hybrid|on-?site|in[- ]office|office[- ]based|remote|home[- ]based|"
+    rf"vor[- ]ort|hjemmefra){_SEPARATORS}")
+_NOTHING_BUT_SEPARATORS = re.compile(_SEPARATORS)
+
+
+def _town_line(text: str, start: int, phrase: str) -> bool:
+    """Whether the line at ``start`` is the town ``phrase`` with how the job is done and
+    nothing else ("Toronto (hybrid)", "Hybrid | Manchester", "Leeds - on-site"): a location
+    line."""
+    line = _line(text, start, start)
+    at = line.find(phrase)
+    if at < 0:
+        return False
+    before, after = line[:at], line[at + len(phrase):]
+    return (_WORK_MODE_WORD.fullmatch(before) is not None
+            and _NOTHING_BUT_SEPARATORS.fullmatch(after) is not None) or (
+        _NOTHING_BUT_SEPARATORS.fullmatch(before) is not None
+        and _WORK_MODE_WORD.fullmatch(after) is not None)
 
 
 def _ends_name(run: str, phrase: str) -> bool:
@@ -1370,7 +1405,7 @@ def _several(regions: list[tuple[str, float]], evidence: list[Evidence], text: s
     when none of them leads (``alone``: no state decided), or when they are offered as
     alternatives ("Location: San Jose, CA (or) New York, NY"; not "two sites (Cambridge, MA
     and San Diego, CA)", where the rest of the posting says which is the job's)."""
-    located = sorted((e for e in evidence if e.signal == "place" and "," in e.text
+    located = sorted((e for e in evidence if _town_and_code(e)
                       and e.weight >= 4.0 and not e.no_state and e.offset is not None),
                      key=lambda e: e.offset or 0)
     heavy = {c for c, w in regions if w >= MIN_SCORE}
@@ -1404,6 +1439,17 @@ def infer_place(text: str, meta: Mapping[str, Any], language: str,
         _as_written(_signals(text, meta, language), text), text, in_notice)), text)
 
 
+def _town_and_code(e: Evidence) -> bool:
+    """Whether the evidence is a town written with its state, province or country ("San Jose,
+    CA", "Leeds, England", "Portland (OR)")."""
+    return e.signal == "place" and ("," in e.text or _CITY_PAREN_CODE.fullmatch(e.text) is not None)
+
+
+def _town_written(text: str) -> str:
+    """The town of "San Jose, CA" or "Portland (OR)", as written."""
+    return text.split(",")[0] if "," in text else text.split("(")[0].rstrip()
+
+
 def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
     """A town named in "City, ST" or "City, Region" is the one there: "Location: London, ON"
     is London, Ontario, though the larger London is England's, "Paris, TX" is not Paris,
@@ -1411,9 +1457,9 @@ def _as_written(evidence: list[Evidence], text: str) -> list[Evidence]:
     at that place (after a cue, in the title, as a name) take the code the syntax gives."""
     # (only a reading the syntax is sure of: a known town, a state's name or a ZIP code, not
     # a code guessed for a name the gazetteer lacks)
-    places = sorted((e.offset, e.offset + len(e.text.split(",")[0]), i, e.code)
+    places = sorted((e.offset, e.offset + len(_town_written(e.text)), i, e.code)
                     for i, e in enumerate(evidence)
-                    if e.signal == "place" and e.offset is not None and "," in e.text
+                    if _town_and_code(e) and e.offset is not None
                     and e.weight >= 4.0)
     if not places:
         return evidence
