@@ -75,6 +75,12 @@ from jdlint.document.words import on_lines
     ("Analyst\nToronto (hybrid)\nJoin our team.\n", "CA"),
     ("Analyst\nHybrid | Manchester\nJoin our team.\n", "GB"),
     ("Analyst\nLeeds - on-site\nJoin our team.\n", "GB"),
+    # the area around a town; labels in Danish and of public services
+    ("Wir suchen Verstärkung im Raum Stuttgart.\n", "DE"),
+    ("Entwickler (m/w/d)\nEinsatzort: Großraum München\n", "DE"),
+    ("Vi søger en medarbejder\nLokation: Odense\n", "DK"),
+    ("Analyst\nDuty station: Ottawa\nJoin our team.\n", "CA"),
+    ("Analyst\nPlace of work: Leeds\nJoin our team.\n", "GB"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:
     lang = "de" if "suchen" in text or "Werkstudent" in text or "(m/w/d)" in text else \

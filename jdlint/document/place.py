@@ -262,16 +262,19 @@ _PAREN_CODE = re.compile(r"\([A-Z]{2}\)")
 # next ("Location" / "Boston", as a board's page scraped to text gives it)
 # ... and after the label, how the job is done, which a location line often gives before
 # the town: "Location: Hybrid - London", "Location: Hybrid (Berlin)", "Standort: Hybrid in
-# Hamburg", "Location: On-site, Austin"
+# Hamburg", "Location: On-site, Austin"; and the area around a town: "im Raum Stuttgart",
+# "Einsatzort: Großraum München"
 _WORK_MODE = (r"(?:hybrid|on-?site|in[- ]office|office[- ]based|remote|flexible|home[- ]based|"
               r"vor[- ]ort|hjemmefra)(?:[ \t]*[-–—/,|(][ \t]*|[ \t]+(?:in|at|from|i)[ \t]+)")
 _CUE = re.compile(
     rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+"
     rf"(?:our[ \t]+|the[ \t]+(?:heart|centre|center)[ \t]+of[ \t]+|(?:downtown|central)[ \t]+|"
     rf"the[ \t]+(?=(?-i:{_TOWN})[ \t]+(?:area|region|metro|office|offices|district)\b))?|"
+    rf"\bim[ \t]+(?:groß)?raum[ \t]+|"
     rf"\b(?:location|standort|arbeitsort|einsatzort|dienstort|arbejdssted|job location|"
-    rf"work location|city|ort)[ \t]*(?:[:\-–][ \t]*|(?<![^\n]{{15}})\n[ \t\n]*)"
-    rf"(?:{_WORK_MODE})?|"
+    rf"work location|place of work|workplace|duty station|lokation|arbejdsplads|tjenestested|"
+    rf"city|ort)[ \t]*(?:[:\-–][ \t]*|(?<![^\n]{{15}})\n[ \t\n]*)"
+    rf"(?:{_WORK_MODE})?(?:(?:groß)?raum[ \t]+)?|"
     rf"📍[ \t]*(?:\w+[ \t]*:[ \t]*)?)({_TOWN})")
 # where a match of _CUE can start: the words (and the pin) it begins with
 _CUE_KEYS = leading_literals(_CUE.pattern, _CUE.flags) or ()
