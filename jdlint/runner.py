@@ -104,8 +104,28 @@ def _walk(directory: Path, config_for: Callable[[Path], int], configs: Sequence[
         here = config_for(root_path)  # (os.walk lists no folder among the files)
         for name in sorted(files):
             p = root_path / name
-            if p.suffix.lower() in FORMATS and not excluded(p, configs[here]):
+            if p.suffix.lower() in FORMATS and not excluded(p, configs[here]) \
+                    and not _jdlint_report(p):
                 yield p, here
+
+
+#: How far into a page jdlint's report says it is one (its head is short)
+_REPORT_HEAD = 1024
+
+
+def _jdlint_report(path: Path) -> bool:
+    """Whether ``path`` is an HTML report jdlint wrote (``--format html``), which a folder's
+    check leaves out: it quotes the postings it reports on."""
+    if FORMATS.get(path.suffix.lower()) != "html":
+        return False
+    from .reporters.html import GENERATOR_TAG
+
+    try:
+        with path.open("rb") as f:
+            head = f.read(_REPORT_HEAD)
+    except OSError:
+        return False  # the check says why it cannot be read
+    return GENERATOR_TAG.encode() in head
 
 
 def plan(paths: Sequence[str], options: Options) -> Plan:

@@ -187,3 +187,19 @@ def test_the_page_says_which_postings_are_placed_where_jdlint_has_no_laws(tmp_pa
     page = _report_of(tmp_path)
     assert "1 posting placed where jdlint's data has no posting laws" in page
     assert f"{tmp_path / 'nz.txt'} (NZ)" in page and "uk.txt (" not in page
+
+
+def test_a_report_written_among_the_postings_is_not_checked_as_one(postings: Path) -> None:
+    """A report saved next to the postings quotes every one of them: the folder's next check
+    leaves it out (it says it is jdlint's), while a page named on the command line is checked
+    as asked."""
+    out = postings / "report.html"
+    CliRunner().invoke(cli, ["check", str(postings), "--isolated", "--today", "2026-11-22",
+                             "--format", "html", "-o", str(out)])
+    assert '<meta name="generator" content="jdlint">' in out.read_text("utf-8")[:1024]
+    again = CliRunner().invoke(cli, ["check", str(postings), "--isolated", "--today",
+                                     "2026-11-22", "--format", "json"])
+    paths = {Path(f["path"]).name for f in json.loads(again.output)["files"]}
+    assert "report.html" not in paths and "careers-page.html" in paths
+    named = CliRunner().invoke(cli, ["check", str(out), "--isolated", "--format", "json"])
+    assert [Path(f["path"]).name for f in json.loads(named.output)["files"]] == ["report.html"]

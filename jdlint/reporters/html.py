@@ -42,6 +42,11 @@ def category_of(code: str) -> str:
         return "other"
 
 
+#: Marks a page as jdlint's own report: a folder's check leaves it out (a report written
+#: next to the postings is not a posting)
+GENERATOR_TAG = '<meta name="generator" content="jdlint">'
+
+
 def write_html(report: Report, out: TextIO, hidden: int = 0) -> None:
     data = resources.files("jdlint").joinpath("data")
     css = data.joinpath("report.css").read_text("utf-8")
@@ -51,6 +56,7 @@ def write_html(report: Report, out: TextIO, hidden: int = 0) -> None:
     out.write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
               f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_CSP}\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+              f"{GENERATOR_TAG}\n"
               "<title>jdlint report</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n")
     _header(report, categories, hidden, out)
     out.write("<main>\n")
