@@ -47,6 +47,19 @@ def test_posting_pasted_twice_is_one_finding(lint: Lint) -> None:
     assert d.data and d.data["blocks"] == 9
 
 
+def test_the_title_said_again_in_the_details_is_no_copy(lint: Lint) -> None:
+    """Boards repeat a posting's title in its details ("Posting Title" and the title): not a
+    pasted copy. A long opening paragraph said twice still is."""
+    title = "Senior Planning Officer for Regional Transport and Housing Schemes"
+    text = (f"{title}\n\nYou will plan transport and housing schemes with our partners.\n\n"
+            f"Posting Title\n{title}\n\nDepartment\nPlanning\n")
+    assert dup(lint, text) == []
+    opening = ("Welcome to the county council, where a thousand people plan, build and run "
+               "the services our residents use every day.")
+    (d,) = dup(lint, f"{opening}\n\n## Planner\n\n{opening}\n\nYou will plan schemes.\n")
+    assert d.line == 5
+
+
 def test_pasted_three_times_is_two_findings(lint: Lint) -> None:
     assert len(dup(lint, "\n".join([POSTING] * 3))) == 2
 

@@ -28,6 +28,25 @@ _PARA = ("You will design and run the data pipelines that feed our planning tool
          "will work closely with the analysts who use them every day.")
 
 
+#: The most words a posting's first line has to be its title
+_TITLE_WORDS = 15
+
+
+def _title_block(doc: Document, blocks: Sequence[Block]) -> int | None:
+    """The index of the posting's title: its first block, when that is a heading or a short
+    line that is no sentence. Boards repeat the title in a posting's details ("Posting Title"
+    / "Job title:"): a title said again is no pasted copy."""
+    first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
+    if first is None:
+        return None
+    block = blocks[first]
+    line = block.text.strip()
+    # a short line that is no sentence ("Join our team today." is one)
+    short = len(doc.block_words[first]) <= _TITLE_WORDS and "\n" not in line \
+        and not line.endswith((".", "!", "?"))
+    return first if block.kind == "heading" or short else None
+
+
 class DuplicateBlock(Rule):
     sees_copies = True  # it reports the copies the other rules are silent in
     reads_languages = None  # (it reads no words: any language)
@@ -51,7 +70,8 @@ class DuplicateBlock(Rule):
                  "theirs. Consecutive repeated blocks are one finding, so a whole "
                  "posting "
                  "pasted twice is reported once, at the start of the second copy, naming the "
-                 "lines of the first. Headings and short lines do not count on their own. With "
+                 "lines of the first. Headings and short lines do not count on their own, nor "
+                 "the posting's title said again in its details. With "
                  "`across-files = true` (or `--across-files`) it also reports, as info, blocks "
                  "that several postings of one run share; list intended boilerplate (a company "
                  "description, an equal-opportunity statement) in `allow`: a block that "
@@ -81,9 +101,12 @@ class DuplicateBlock(Rule):
                              if (min_words, similarity) == (MIN_WORDS, SIMILARITY)
                              else find_copies(blocks, min_words, similarity, doc.block_words))
         covered: set[int] = set()
+        title = _title_block(doc, blocks)
         for r in repeats:
             covered.update(range(r.start, r.start + r.length))
             covered.update(range(r.first, r.first + r.length))
+            if r.length == 1 and r.first == title:
+                continue  # the title again, as a field's value ("Posting Title" / the title)
             yield self._report(doc, blocks, r)
         yield from self._sentences(doc, covered, min_words, families)
 
