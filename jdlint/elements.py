@@ -24,6 +24,15 @@ from .document.words import KeyedPattern, sentence_keys, words_of
 from .document.zones import boilerplate_kind
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+#: A site named without "https://" or "www.": "lumora.example.de/careers",
+#: "careers.acme.com" (a common top-level domain after a dot, then a path, or a host of three
+#: names or more: "gov.uk services" and "socket.io" name no page; not "e.g.", "Node.js",
+#: "B.Sc./M.Sc.")
+_SITE_END = r"(?:com|org|net|edu|gov|jobs|careers|io|co|eu|de|dk|uk|ca|us|at|ch|nl|be|ie|fr|es|" \
+    r"it|se|no|fi|pl|au|nz|in)"
+_BARE_SITE = re.compile(
+    rf"(?<![\w.@/-])(?:(?:[a-z0-9][a-z0-9-]*\.)+{_SITE_END}/[^\s<>()]*|"
+    rf"(?:[a-z0-9][a-z0-9-]*\.){{2,}}{_SITE_END}(?![\w/-]))")
 _PLACEHOLDER_NAME = re.compile(r"<NAME>")
 _PLACEHOLDER_CONTACT = re.compile(
     r"(?:e-?mail|mail|tel\.?|telephone|phone|mobile|tlf\.?|telefon)\s*:?\s*(?:at\s+|on\s+)?<CONTACT>",
@@ -443,7 +452,9 @@ def document_date(doc: Document, d: DateMatch) -> bool:
 
 
 _NOT_ABOUT_APPLYING = frozenset({"duties", "served"})
-_NO_DEADLINE = re.compile(r"deadline|frist", re.I)  # the explicit statements that name one
+#: the explicit statements that there is no deadline ("we have no deadlines" may be a boast
+#: about the team), not a deadline's label saying it is ongoing ("Deadline: ongoing")
+_NO_DEADLINE = re.compile(r"\b(?:no|not|keine|ohne|ingen)\b.*(?:deadline|frist)", re.I)
 
 
 def _rolling(doc: Document, vocab: Vocabulary) -> tuple[int, int] | None:
@@ -806,6 +817,8 @@ def _names_link_or_mailbox(text: str) -> bool:
     if "<CONTACT>" in text:
         return True
     if ("//" in text or "www." in text.lower()) and _URL.search(text):
+        return True
+    if "." in text and _BARE_SITE.search(text):
         return True
     return ("@" in text or OBFUSCATION.search(text) is not None) \
         and MAILBOX.search(text) is not None

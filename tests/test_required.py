@@ -56,6 +56,10 @@ def test_missing_deadline_triggers(lint: Lint, text: str) -> None:
     "---\nApplications_Close: 2027-01-01\n---\nApply now.",
     "---\nexpires: 2027-01-01\n---\nApply now.",
     "Applications will be considered on an ongoing basis until the position is filled.",
+    # a deadline's label that says there is none
+    "Closing date: Continuous. The first review of applications is on 4 January 2027.",
+    "Deadline: ongoing",
+    "Bewerbungsfrist: laufend",
     "Ansøgninger behandles løbende.",
     # labels: "Closing:", "Closes:", "Open until:", an applicant tracking system's end date
     "Closing: 5th Jan 2027",
@@ -318,6 +322,9 @@ def test_contact_missing(lint: Lint, text: str) -> None:
     "Datenschutz finden Sie unter www.example.de/datenschutz.",
     "Please submit your application through our careers site. Read our applicant privacy "
     "notice at https://example.com/privacy.",
+    # a site named without "https://" or "www."
+    "Apply with your CV (no cover letter needed) at lumora.example.de/careers by 31 January.",
+    "Please apply with your CV at careers.example.com.",
 ])
 def test_apply_found(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == []
@@ -355,6 +362,9 @@ def test_apply_found(lint: Lint, text: str) -> None:
     # the candidate sends things in the job, not their application
     "The successful candidate will send weekly reports to finance@example.com.",
     "Candidates must be able to review CVs; questions go to team@example.com.",
+    # a site named is no page to apply on; a library's name is no site
+    "You will maintain the gov.uk services people use when applying for a visa.",
+    "Apply your skills with socket.io and Node.js in our chat product.",
 ])
 def test_apply_missing(lint: Lint, text: str) -> None:
     assert names(lint(text, select=("missing-apply-instructions",))) == [
