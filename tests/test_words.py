@@ -73,3 +73,17 @@ def test_a_key_past_its_first_word_is_found_from_its_rarest_word() -> None:
     # without "must end a word", the key may go on ("the trustee")
     assert sorted(key_positions(words, [("the trust", True, False)])) == [12, 23, 48]
     assert key_positions(words, [("the nurse", True, True)]) == []
+
+
+def test_short_texts_never_push_the_postings_index_out() -> None:
+    """The rules ask for sentences' word indexes between their looks at the posting's: the
+    posting's is kept apart, not rebuilt after every few sentences."""
+    from jdlint.document.words import INDEXED_FROM, indexed, words_of
+
+    posting = "We hire nurses. " * (INDEXED_FROM // 10)
+    first = words_of(posting)
+    for i in range(10):
+        words_of(f"A sentence about shift {i}.")
+    assert words_of(posting) is first and indexed(posting)
+    sentence = "A sentence about the ward."
+    assert words_of(sentence) is words_of(sentence) and not indexed(sentence)

@@ -116,30 +116,36 @@ class Words:
         return out
 
 
-# the last two texts seen (the rules look at one posting, now and then at a long part of
-# it); the tuple is swapped whole, so another thread reads one or the other
+#: Shorter texts are searched whole: the index would cost more than it saves.
+INDEXED_FROM = 1500
+
+# the last two long texts seen (the rules look at one posting, now and then at a long part of
+# it), and apart from them the last four short ones (a sentence a term list is asked about),
+# so that a sentence never pushes the posting's index out; each tuple is swapped whole, so
+# another thread reads one or the other
 _recent: tuple[Words, ...] = ()
+_recent_short: tuple[Words, ...] = ()
 
 
 def words_of(text: str) -> Words:
     """The word index of ``text``, shared with whoever asked for the same text lately."""
-    global _recent
-    recent = _recent
+    global _recent, _recent_short
+    long = len(text) >= INDEXED_FROM
+    recent = _recent if long else _recent_short
     for words in recent:
         if words.text is text:
             return words
     words = Words(text)
-    _recent = (words, *recent[:1])
+    if long:
+        _recent = (words, *recent[:1])
+    else:
+        _recent_short = (words, *recent[:3])
     return words
 
 
 def indexed(text: str) -> bool:
     """Whether ``text``'s word index is at hand (a posting the rules are looking at)."""
     return any(words.text is text for words in _recent)
-
-
-#: Shorter texts are searched whole: the index would cost more than it saves.
-INDEXED_FROM = 1500
 
 
 def occurrences(haystack: str, needle: str) -> list[int]:
