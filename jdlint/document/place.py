@@ -264,8 +264,9 @@ _PAREN_CODE = re.compile(r"\([A-Z]{2}\)")
 # the town: "Location: Hybrid - London", "Location: Hybrid (Berlin)", "Standort: Hybrid in
 # Hamburg", "Location: On-site, Austin"; and the area around a town: "im Raum Stuttgart",
 # "Einsatzort: Großraum München"
-_WORK_MODE = (r"(?:hybrid|on-?site|in[- ]office|office[- ]based|remote|flexible|home[- ]based|"
-              r"vor[- ]ort|hjemmefra)(?:[ \t]*[-–—/,|(][ \t]*|[ \t]+(?:in|at|from|i)[ \t]+)")
+_WORK_MODES = (r"(?:hybrid|on-?site|in[- ]office|office[- ]based|remote|flexible|home[- ]based|"
+               r"vor[- ]ort|hjemmefra)")
+_WORK_MODE = rf"{_WORK_MODES}(?:[ \t]*[-–—/,|(][ \t]*|[ \t]+(?:in|at|from|i)[ \t]+)"
 _CUE = re.compile(
     rf"(?i:\b(?:in|aus|bei|near|based in|located in|i|office in|offices in)[ \t]+"
     rf"(?:our[ \t]+|the[ \t]+(?:heart|centre|center)[ \t]+of[ \t]+|(?:downtown|central)[ \t]+|"
@@ -862,9 +863,7 @@ def _head_towns(text: str, head: int, language: str = "") -> Iterator[Evidence]:
 #: What a location line holds beside its town: how the job is done, and separators (a town
 #: alone on a line may be a heading: "Mission", "Reading")
 _SEPARATORS = r"[ \t\-–—|/,:()·•*]*"
-_WORK_MODE_WORD = re.compile(
-    rf"{_SEPARATORS}(?i:hybrid|on-?site|in[- ]office|office[- ]based|remote|home[- ]based|"
-    rf"vor[- ]ort|hjemmefra){_SEPARATORS}")
+_WORK_MODE_WORD = re.compile(rf"{_SEPARATORS}(?i:{_WORK_MODES}){_SEPARATORS}")
 _NOTHING_BUT_SEPARATORS = re.compile(_SEPARATORS)
 
 
