@@ -153,6 +153,11 @@ def test_prose_names_no_place(text: str) -> None:
      "CA-NS"),
     # ... or the country: Perth beside the NHS is Scotland's
     ("Staff Nurse\nNHS Tayside is recruiting a staff nurse to work in Perth. Band 5.\n", "GB"),
+    # a dollar amount is the US's, Canada's, Australia's or New Zealand's: England's Birmingham
+    # is not meant, and among the dollar countries' towns the most populous is
+    ("Analyst\nLocation: Birmingham\nPay: $80,000 a year.\n", "US"),
+    ("Analyst\nLocation: Vancouver\nPay: $80,000 a year.\n", "CA"),
+    ("Analyst\nLocation: Vancouver\nPay: $80,000 a year. 401(k) plan.\n", "US"),
 ])
 def test_a_town_name_several_places_bear_follows_the_rest_of_the_evidence(
         text: str, code: str | None) -> None:

@@ -428,7 +428,7 @@ def _orgs() -> tuple[_Org, ...]:
                         None if opens_with_literal(source, pattern.flags)
                         else one_of_literals(source, pattern.flags),
                         not re.search(r"\\s|\$|\^", source), gate,
-                        _GERMAN_SPEAKING if source in _SHARED_BY_GERMAN_SPEAKERS else ()))
+                        _SHARED_SIGNALS.get(source, ())))
     return tuple(out)
 
 
@@ -498,6 +498,13 @@ _LANGUAGE = {"de": ("DE", 1.0), "da": ("DK", 2.0)}
 _GERMAN_SPEAKING = ("DE", "AT", "CH")
 _SHARED_BY_GERMAN_SPEAKERS = frozenset({
     r"\((?:m/w/d|w/m/d|m/f/d|f/m/d|m/w/x|all genders)\)", r"\bGmbH\b", r"\be\.\s?V\."})
+#: A dollar amount: the currency of the US, Canada, Australia and New Zealand (the US's
+#: unless the rest of the posting says which; and never England's Birmingham)
+_DOLLAR_COUNTRIES = ("US", "CA", "AU", "NZ")
+#: The signals several countries share, with those countries (the first unless the rest of
+#: the evidence says another)
+_SHARED_SIGNALS = {**dict.fromkeys(_SHARED_BY_GERMAN_SPEAKERS, _GERMAN_SPEAKING),
+                   r"\$\d": _DOLLAR_COUNTRIES}
 
 
 def _town_codes(name: str) -> tuple[tuple[str, int], ...]:
@@ -1503,8 +1510,18 @@ def _resolve_towns(evidence: list[Evidence]) -> list[Evidence]:
             scores[country_of(e.code)] += e.weight
             if "-" in e.code:
                 scores[e.code] += e.weight
+    # the countries that signals several countries share allow (a dollar amount: the US,
+    # Canada, Australia, New Zealand; a GmbH: Germany, Austria, Switzerland): a town's reading
+    # there comes before a larger namesake elsewhere ("Location: Birmingham" beside "$80,000"
+    # is Alabama's, not England's)
+    allowed = [frozenset(e.options) for e in evidence
+               if e.options and e.signal in ("organisation", "language")]
     out = []
     for e in evidence:
+        if e.options and e.signal not in ("organisation", "language") and allowed:
+            fits = [o for o in e.options if all(country_of(o) in a for a in allowed)]
+            if fits and e.code not in fits:
+                e = replace(e, code=fits[0])
         if e.options:  # the first (most populous) if tied
             best = max(e.options, key=lambda c: (scores.get(country_of(c), 0.0),
                                                  scores.get(c, 0.0) if "-" in c else 0.0))
