@@ -79,7 +79,12 @@ from jdlint.document.words import on_lines
     ("Wir suchen Verstärkung im Raum Stuttgart.\n", "DE"),
     ("Entwickler (m/w/d)\nEinsatzort: Großraum München\n", "DE"),
     ("Vi søger en medarbejder\nLokation: Odense\n", "DK"),
-    ("Analyst\nDuty station: Ottawa\nJoin our team.\n", "CA"),
+    ("Analyst\nDuty station: Ottawa\nJoin our team.\n", "CA-ON"),
+    # a location label's town names its state when no other town of note bears its name
+    ("Analyst\nLocation: Denver\nJoin our team.\n", "US-CO"),
+    ("Analyst\nJob location: Toronto\nJoin our team.\n", "CA-ON"),
+    ("Analyst\nLocation: Portland\nJoin our team.\n", "US"),  # Oregon's or Maine's
+    ("Analyst\nOur teams in Seattle and Austin are growing.\nJoin us.\n", "US"),
     ("Analyst\nPlace of work: Leeds\nJoin our team.\n", "GB"),
 ])
 def test_place_strings_resolve(text: str, code: str) -> None:

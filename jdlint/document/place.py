@@ -1391,13 +1391,24 @@ def _decide(evidence: list[Evidence], text: str = "") -> Place:
         # ... and a state never rests on towns alone: postings name head offices and other
         # sites ("our teams in Seattle and Austin")
         # ... nor on the employer's seat alone ("Headquartered in Herndon, Virginia")
-        named = any(e.code == region and e.signal != "town" and not e.seat for e in evidence)
+        # ... but a location label's town that no other place of note bears names its state
+        # ("Location: Denver"; not "Location: Portland", Oregon's or Maine's)
+        named = any(e.code == region and not e.seat and (
+            e.signal != "town" or (_LABELLED.match(e.text) is not None and not e.options))
+            for e in evidence)
         needed = MIN_SCORE - 1 if not runner_up else MIN_SCORE
         if named and weight >= needed and weight >= LEAD * runner_up:
             code = region
     used = tuple(e for e in evidence if country_of(e.code) == best)
     several = _several(mine, evidence, text, alone=code == best)
     return Place(best if several else code, round(score / total, 2), used, several)
+
+
+#: A town given as the value of a location label ("Location: Denver", "Job location: Toronto"):
+#: the job's own town, which names its state as surely as "Denver, CO" (not a town in prose,
+#: which may be a head office or another site)
+_LABELLED = re.compile(r"(?i:location|job location|work location|place of work|workplace|"
+                       r"duty station)[ \t]*:")
 
 
 #: between two places offered as alternatives ("San Jose, CA (or) New York, NY")...
