@@ -859,6 +859,10 @@ def test_remote_without_a_place_names_none(text: str) -> None:
     ("Engineer\nRemote. You must be located in one of the following states: AZ, CO, TX.\n",
      "US", ("US-AZ", "US-CO", "US-TX")),
     ("Engineer\nYou must reside in the United Kingdom.\n", "GB", ()),
+    # a remote job open to candidates in a list of states is offered in each
+    ("Manager\nRemote (US) - open to candidates in Colorado, New York, Washington and Texas\n",
+     "US", ("US-CO", "US-NY", "US-WA", "US-TX")),
+    ("Engineer\nThis role is open to applicants based in Ontario.\n", "CA-ON", ()),
 ])
 def test_where_the_holder_must_live_is_where_the_job_is(text: str, code: str,
                                                         places: tuple[str, ...]) -> None:
@@ -872,6 +876,7 @@ def test_where_the_holder_must_live_is_where_the_job_is(text: str, code: str,
     "Engineer\nCandidates must live within a commutable distance of the office.\n",
     "Engineer\nYou must reside in the area or be willing to relocate.\n",
     "Engineer\nThe successful candidate must be located in an office two days a week.\n",
+    "Engineer\nOur office is open to candidates in the mornings for interviews.\n",
 ])
 def test_living_nearby_names_no_place(text: str) -> None:
     place = infer_place(text, {}, "en")

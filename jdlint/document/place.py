@@ -670,13 +670,15 @@ def _remote(text: str, words: Words) -> Iterator[Evidence]:
 _RESIDE = re.compile(
     r"(?i:\b(?:must|should|will\s+need\s+to|required\s+to|need\s+to)\s+(?:reside|live|be\s+"
     r"(?:a\s+)?resident|be\s+(?:located|based))\s+(?:in|within|of)|\bopen\s+(?:only\s+)?to\s+(?:residents\s+"
-    r"of|(?:candidates|applicants)\s+(?:residing|living|who\s+(?:reside|live))\s+in))"
+    r"of|(?:candidates|applicants|people)\s+(?:(?:residing|living|based|located|who\s+(?:reside|live|"
+    r"are\s+based))\s+)?in))"
     r"(?i:\s+(?:one\s+of\s+)?(?:the\s+)?(?:following\s+)?(?:states?|provinces?)?\s*(?:of\s+)?:?)?"
     r"[ \t]*((?:[A-Z][\w.]*)(?:(?:[ \t]+|[ \t]*[,/;][ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)"
     r"[ \t]+)(?:[A-Z][\w.]*|of))*)")
 _RESIDE_KEYS = leading_literals(_RESIDE.pattern, _RESIDE.flags) or ()
 # (one of which every match holds)
-_RESIDE_WORDS = frozenset("reside live resident located based residents residing living".split())
+_RESIDE_WORDS = frozenset("reside live resident located based residents residing living open"
+                          .split())
 _RESIDE_ITEM = re.compile(r"[ \t]*(?:[,/;][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 
 
