@@ -254,7 +254,12 @@ _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 # "Portland (OR)", "Surrey (BC)": a town with its state's or province's code in brackets;
 # counted only where the gazetteer has the town in that state ("Quality Control (QC)" is not)
 _CITY_PAREN_CODE = re.compile(rf"({_TOWN})[ \t]*\(([A-Z]{{2}})\)")
-_PAREN_CODE = re.compile(r"\([A-Z]{2}\)")
+_PAREN_CODE = re.compile(r"[ \t]*\([A-Z]{2}\)")
+
+
+def _paren_codes(text: str) -> list[int]:
+    """Where a town before "(ST)" would end: at the spaces before the bracket."""
+    return [m.start() for m in _PAREN_CODE.finditer(text)]
 # a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel", "in the heart
 # of Manchester", "in downtown Seattle", "in the Tallahassee area" (a name after "the" is
 # otherwise a thing's: "in the Phoenix project"); a label is a whole word ("Ort:", not the end
@@ -552,7 +557,8 @@ def _best_town(name: str) -> tuple[str, int] | None:
 _COMMA_CAPITAL = re.compile(r",[ \t]*[A-Z]")  # in every "City, ST" and "City, Region"
 _AFTER_COMMA_CODE = re.compile(  # ", ST" of _CITY_CODE
     r",[ \t]*([A-Z]{2}\b(?![.'’]?\w)|[A-Z]\.[A-Z]\.(?!\w))")
-_AFTER_COMMA_WORD = re.compile(r",[ \t]*([A-Z][a-z]+)")  # the first word of _CITY_REGION's
+# the first word of _CITY_REGION's (its first plain word: "Rheinland" of "Rheinland-Pfalz")
+_AFTER_COMMA_WORD = re.compile(r",[ \t]*([A-Z][a-z]+)")
 
 
 def _place_syntax(text: str) -> Iterator[Evidence]:
@@ -560,7 +566,7 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
     commas = [m.start() for m in _COMMA_CAPITAL.finditer(text)]
     # the lines to read: those where a known code or a word that begins a known name follows
     # a comma (a match whose code or name is unknown gives no evidence)
-    for m in on_lines(_CITY_CODE, text, _known_after(
+    for m in _towns_before(_CITY_CODE, text, _known_after(
             text, commas, _AFTER_COMMA_CODE,
             lambda code: code.replace(".", "") in n.abbreviations)):
         town, abbr, zip_code = m.group(1), m.group(2).replace(".", ""), m.group(3)
@@ -587,14 +593,15 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         if match is not None:
             weight = 6.0 if towns else 4.0 if zip_code else 2.0
             yield Evidence("place", m.group(), match, weight, m.start())
-    for m in on_lines(_CITY_PAREN_CODE, text, (p.start() for p in _PAREN_CODE.finditer(text))):
+    for m in _towns_before(_CITY_PAREN_CODE, text, _paren_codes(text)):
         options = n.abbreviations.get(m.group(2), ())
         towns = {code for code, _ in _town_codes(_last_words(m.group(1)))}
         match = next((c for c in options if "-" in c and c in towns), None)
         if match is not None:
             yield Evidence("place", m.group(), match, 5.0, m.start())
-    for m in on_lines(_CITY_REGION, text, _known_after(
-            text, commas, _AFTER_COMMA_WORD, lambda word: word.lower() in n.named_firsts)):
+    for m in _towns_before(_CITY_REGION, text, _known_after(
+            text, commas, _AFTER_COMMA_WORD,
+            lambda word: word.lower() in n.named_firsts or word.lower() in n.named_heads)):
         region = m.group(2).lower()
         words = m.group(1).lower().split()
         if any(" ".join(words[i:]) in n.regions or " ".join(words[i:]) in n.countries
@@ -610,6 +617,39 @@ def _place_syntax(text: str) -> Iterator[Evidence]:
         elif (code := n.countries.get(region)) is not None:  # "Leeds, England", not "Nassau,
             known = {country_of(c) for c, _ in _town_codes(_last_words(m.group(1)))}  # Suffolk"
             yield Evidence("place", m.group(), code, 5.0 if code in known else 1.0, m.start())
+
+
+_IN_TOWN = re.compile(r"[\w.'’-]")  # the characters of a town's word (_TOWN)
+_NOT_IN_TOWN = re.compile(r"[^\w.'’-]")
+
+
+def _towns_before(pattern: re.Pattern[str], text: str,
+                  marks: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (a town, group 1, then what follows it) whose town ends at
+    one of ``marks`` (a comma, a bracket), each searched in the longest town name's length
+    before it (from a word's start) to a little past it, on its line: one line of thousands of
+    capitalised words is read once per mark, not from each of its words."""
+    done = -1
+    for mark in sorted(marks):
+        if mark < done:
+            continue
+        line_start = text.rfind("\n", 0, mark) + 1
+        start = max(line_start, mark - LONGEST_NAME - 2)
+        if start <= done:
+            start = done  # where the match before ended, as a search of the line goes on
+        elif start > line_start and _IN_TOWN.match(text, start - 1) is not None:
+            # (from a word's start: after the first character no town's word holds)
+            gap = _NOT_IN_TOWN.search(text, start, mark)
+            start = mark if gap is None else gap.end()
+        line_end = text.find("\n", mark)
+        end = min(len(text) if line_end < 0 else line_end, mark + LONGEST_NAME + 20)
+        for m in pattern.finditer(text, start, end):
+            if m.end(1) == mark:
+                yield m
+                done = m.end()
+                break
+            if m.start() > mark:
+                break
 
 
 def _known_after(text: str, commas: list[int], after: re.Pattern[str],
