@@ -254,12 +254,18 @@ _CITY_REGION = re.compile(rf"({_TOWN}),[ \t]*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 # "Portland (OR)", "Surrey (BC)": a town with its state's or province's code in brackets;
 # counted only where the gazetteer has the town in that state ("Quality Control (QC)" is not)
 _CITY_PAREN_CODE = re.compile(rf"({_TOWN})[ \t]*\(([A-Z]{{2}})\)")
-_PAREN_CODE = re.compile(r"[ \t]*\([A-Z]{2}\)")
+_PAREN_CODE = re.compile(r"\([A-Z]{2}\)")  # (a literal first: the engine skips to each "(")
 
 
 def _paren_codes(text: str) -> list[int]:
     """Where a town before "(ST)" would end: at the spaces before the bracket."""
-    return [m.start() for m in _PAREN_CODE.finditer(text)]
+    out = []
+    for m in _PAREN_CODE.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        out.append(end)
+    return out
 # a cue and the town after it: "in München", "Standort: Nürnberg", "📍 Ort: Kiel", "in the heart
 # of Manchester", "in downtown Seattle", "in the Tallahassee area" (a name after "the" is
 # otherwise a thing's: "in the Phoenix project"); a label is a whole word ("Ort:", not the end
