@@ -301,30 +301,28 @@ def _run(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(cli, ["check", *args, "--today", "2026-11-22", "--isolated"])
 
 
-def test_summary_says_when_the_place_is_unknown(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "a.txt").write_text("Cook wanted for our kitchen. Apply now.\n")
+@pytest.mark.parametrize(("posting", "summary", "statistics", "listed", "override", "gone"), [
+    # the place unknown: the place-bound rules were skipped
+    ("Cook wanted for our kitchen. Apply now.\n",
+     "1 file: place unknown, so the place-bound rules (pay, privacy, photos, local posting "
+     "laws) were skipped; set jurisdiction", "place unknown for 1 of 2 files", "", "DE",
+     "place unknown"),
+    # placed where jdlint's data has no posting laws: only the rules that apply everywhere
+    ("Ward Nurse\nLocation: Christchurch, New Zealand\n\nApply now.\n",
+     "1 file: placed where jdlint's data has no posting laws (NZ), so only the rules that "
+     "apply everywhere ran there", "placed where jdlint's data has no posting laws: 1 of 2 "
+     "files", " (NZ)", "GB", "no posting laws"),
+])
+def test_the_summary_says_where_the_place_bound_rules_did_not_run(  # type: ignore[no-untyped-def]
+        tmp_path, posting: str, summary: str, statistics: str, listed: str, override: str,
+        gone: str) -> None:
+    (tmp_path / "a.txt").write_text(posting)
     (tmp_path / "b.txt").write_text("Cook wanted\nToronto, ON\n\nApply now.\n")
-    result = _run(str(tmp_path))
-    assert ("1 file: place unknown, so the place-bound rules (pay, privacy, photos, local "
-            "posting laws) were skipped; set jurisdiction") in result.output
+    assert summary in _run(str(tmp_path)).output
     stats = _run(str(tmp_path), "--statistics")
-    assert "place unknown for 1 of 2 files" in stats.output
-    assert f"  {tmp_path / 'a.txt'}" in stats.output
-    known = _run(str(tmp_path), "--jurisdiction", "DE")
-    assert "place unknown" not in known.output
-
-
-def test_summary_says_when_the_place_has_no_laws_in_jdlints_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "a.txt").write_text("Ward Nurse\nLocation: Christchurch, New Zealand\n\n"
-                                    "Apply now.\n")
-    (tmp_path / "b.txt").write_text("Cook wanted\nToronto, ON\n\nApply now.\n")
-    result = _run(str(tmp_path))
-    assert ("1 file: placed where jdlint's data has no posting laws (NZ), so only the rules "
-            "that apply everywhere ran there") in result.output
-    stats = _run(str(tmp_path), "--statistics")
-    assert "placed where jdlint's data has no posting laws: 1 of 2 files" in stats.output
-    assert f"  {tmp_path / 'a.txt'} (NZ)" in stats.output
-    assert "no posting laws" not in _run(str(tmp_path), "--jurisdiction", "GB").output
+    assert statistics in stats.output
+    assert f"  {tmp_path / 'a.txt'}{listed}" in stats.output
+    assert gone not in _run(str(tmp_path), "--jurisdiction", override).output
 
 
 @pytest.mark.parametrize(("value", "suggestion"), [
