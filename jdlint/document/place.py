@@ -570,8 +570,8 @@ _AFTER_COMMA_WORD = re.compile(r",[ \t]*([A-Z][a-z]+)")
 def _place_syntax(text: str) -> Iterator[Evidence]:
     n = names()
     commas = [m.start() for m in _COMMA_CAPITAL.finditer(text)]
-    # the lines to read: those where a known code or a word that begins a known name follows
-    # a comma (a match whose code or name is unknown gives no evidence)
+    # the commas to read at: those a known code or a word that begins a known name follows (a
+    # match whose code or name is unknown gives no evidence)
     for m in _towns_before(_CITY_CODE, text, _known_after(
             text, commas, _AFTER_COMMA_CODE,
             lambda code: code.replace(".", "") in n.abbreviations)):
