@@ -601,12 +601,14 @@ from hypothesis import strategies as st  # noqa: E402
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["San Jose", "Columbia", ", ", ",", "CA", "MD", "IT", "QC",
                                  " 95134", "Ontario", "New York", "Java", "Python", " ", "\n",
-                                 "in ", "Toronto", "x", ".", "Leeds", "England", "ON"]),
+                                 "in ", "Toronto", "x", ".", "Leeds", "England", "ON", " (OR)",
+                                 "Rheinland-Pfalz", "Portland"]),
                 max_size=30).map("".join))
-def test_place_syntax_read_on_lines_with_a_known_code_or_name_is_all_of_it(text: str) -> None:
-    """"City, ST" and "City, Region" are read only on the lines where a known code or a word
-    that begins a known name follows a comma: the same evidence as reading every line with a
-    comma before a capital."""
+def test_place_syntax_read_at_commas_a_known_code_or_name_follows_is_all_of_it(
+        text: str) -> None:
+    """"City, ST" and "City, Region" are read only at the commas that a known code or a word
+    that begins a known name follows: the same evidence as reading at every comma before a
+    capital."""
     from unittest import mock
 
     from jdlint.document import place as p
